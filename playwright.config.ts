@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// This file is evaluated by the runner and again in every worker. The runner
+// picks the port and the database and puts them in the environment, which the
+// workers inherit, so every process agrees on them.
+const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+
+// A port the OS says is free right now (synchronously: config files cannot await).
+function freePort(): string {
+  const script =
+    "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+process.env.E2E_PORT ??= freePort();
+// A brand-new directory, so the server starts on an empty database and seeds the demo data.
+process.env.E2E_DATABASE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'sac-e2e-'));
+
+if (isRunner && !existsSync('dist/index.html')) {
+  throw new Error('dist/ is missing: build the console first (`npx vite build`, or `npm run test:e2e` which does both).');
+}
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/playwright',
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  // Two cores: one worker per core, files in parallel, tests in a file in order.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  // scripts/test.mjs reads the JSON report for its summary line.
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  globalTeardown: './e2e/global-teardown.ts',
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      // The machine has no internet: without these Chromium keeps trying to reach Google's services.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node --import tsx server/index.ts',
+    url: `${baseURL}/api/dev/principals`,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: process.env.E2E_PORT,
+      DATABASE_PATH: path.join(process.env.E2E_DATABASE_DIR, 'console.sqlite'),
+      DEMO: '1',
+      STATIC_DIR: 'dist',
+      // Request lines off; errors still reach the test output through stderr.
+      LOG_LEVEL: 'error',
+    },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    // Stop it the way Ctrl-C would, so it closes the database.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+  },
+});

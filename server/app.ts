@@ -1,0 +1,91 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { authenticate } from './auth/authenticate';
+import { DEFAULT_TOKEN_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './auth/rate-limit';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { InvalidCursorError } from './db/pagination';
+import type { AppEnv, Services } from './http/context';
+import { ApiError, internalError } from './http/errors';
+import { contentSecurityPolicy, noStore, requestContext } from './http/middleware';
+import { registerSpa } from './http/spa';
+import { systemClock, type Clock } from './lib/clock';
+import { createLogger, type Logger } from './lib/logger';
+import { credentialRoutes } from './routes/credentials';
+import { devRoutes } from './routes/dev';
+import { openapiRoutes } from './routes/openapi';
+import { organizationRoutes } from './routes/organizations';
+import { serviceAccountRoutes } from './routes/service-accounts';
+import { tokenRoutes } from './routes/token';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  tokenRateLimit?: RateLimitOptions;
+}
+
+function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof InvalidCursorError) {
+    return ApiError.invalid('Invalid cursor', [{ field: error.field, message: 'Not a cursor issued for this list' }]);
+  }
+  // Hono's own errors for client mistakes (e.g. an unreadable body) keep their 4xx status.
+  if (error instanceof HTTPException && error.status < 500) return ApiError.invalid(error.message || 'Bad request');
+  return undefined;
+}
+
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const services: Services = {
+    db: deps.db,
+    config: deps.config,
+    clock,
+    logger,
+    tokenFailures: new RateLimiter(deps.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT, clock),
+  };
+
+  const api = new Hono<AppEnv>();
+  api.use('*', noStore);
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `Request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
+      },
+    }),
+  );
+  api.route('/service-account-token', tokenRoutes(services));
+  api.route('/openapi.json', openapiRoutes());
+  if (deps.config.demo) api.route('/dev', devRoutes(services));
+  api.use('/organizations', authenticate(services));
+  api.use('/organizations/*', authenticate(services));
+  api.route('/organizations', organizationRoutes(services));
+  api.route('/organizations/:org/service-accounts', serviceAccountRoutes(services));
+  api.route('/organizations/:org/service-accounts/:serviceAccountId/credentials', credentialRoutes(services));
+  api.all('*', () => {
+    throw new ApiError(404, 'not_found', 'No such API endpoint');
+  });
+
+  const app = new Hono<AppEnv>();
+  app.use('*', requestContext(logger, contentSecurityPolicy(deps.config.apiBaseUrl)));
+  app.route('/api', api);
+  registerSpa(app, deps.config.staticDir, deps.config.apiBaseUrl);
+
+  app.notFound((c) => c.json(new ApiError(404, 'not_found', 'Not found').toBody(c.var.requestId), 404));
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (!apiError) logger.error(`${c.req.method} ${c.req.path} failed (request ${c.var.requestId})`, error);
+    const e = apiError ?? internalError();
+    for (const [name, value] of Object.entries(e.headers)) c.header(name, value);
+    return c.json(e.toBody(c.var.requestId), e.status);
+  });
+
+  return app;
+}

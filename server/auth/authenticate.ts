@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono';
+import { findTokenOwner } from '../db/access-tokens';
+import { listMemberships } from '../db/people';
+import { nowIso, type AppEnv, type Services } from '../http/context';
+import { ApiError } from '../http/errors';
+import type { Principal } from './principal';
+import { hashSecret } from './tokens';
+
+const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
+
+/** Bearer authentication: a person's token or one issued by the token endpoint. */
+export function authenticate(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization');
+    const token = header ? BEARER.exec(header)?.[1] : undefined;
+    if (!token) throw ApiError.unauthenticated(header ? 'Malformed Authorization header' : 'Authentication required');
+    const principal = resolvePrincipal(services, token);
+    if (!principal) throw ApiError.unauthenticated('Invalid or expired token');
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+function resolvePrincipal(services: Services, token: string): Principal | undefined {
+  const owner = findTokenOwner(services.db, hashSecret(token), nowIso(services));
+  if (!owner) return undefined;
+  if (owner.kind === 'credential') {
+    return {
+      kind: 'service_account',
+      id: owner.serviceAccountId,
+      credentialId: owner.credentialId,
+      organizationId: owner.organizationId,
+    };
+  }
+  const roles = new Map(listMemberships(services.db, owner.personId).map((m) => [m.organization_id, m.role]));
+  return { kind: 'person', id: owner.personId, roles };
+}

@@ -1,0 +1,48 @@
+import type { PermissionAction, PermissionResource, Permissions } from '../../src/api/schemas';
+import { ApiError } from '../http/errors';
+import { roleIn, type Principal } from './principal';
+import { roleAllows } from './roles';
+
+interface OrgRef {
+  id: string;
+}
+
+/**
+ * The one enforcement point. Not a member → 404 (an org you cannot see does not exist for you);
+ * a member without the right → 403.
+ */
+export function authorize(principal: Principal, org: OrgRef, resource: PermissionResource, action: PermissionAction): void {
+  const role = roleIn(principal, org.id);
+  if (!role) throw ApiError.notFound('Organization');
+  if (!roleAllows(role, resource, action)) {
+    throw new ApiError(403, 'permission_denied', `You need ${resource}.${action}`);
+  }
+}
+
+export function isMember(principal: Principal, org: OrgRef): boolean {
+  return roleIn(principal, org.id) !== undefined;
+}
+
+const ALL: readonly PermissionAction[] = ['read', 'create', 'update', 'delete'];
+const ITEM: readonly PermissionAction[] = ['read', 'update', 'delete'];
+
+/** Which permission names each kind of response lists (contract, "Permissions"). */
+const SHAPES = {
+  organization: { organizations: ['read'], service_accounts: ALL, service_account_credentials: ALL },
+  service_account_list: { service_accounts: ALL, service_account_credentials: ALL },
+  service_account: { service_accounts: ITEM, service_account_credentials: ALL },
+  credential_list: { service_account_credentials: ALL },
+  credential: { service_account_credentials: ITEM },
+} satisfies Record<string, Partial<Record<PermissionResource, readonly PermissionAction[]>>>;
+
+export type PermissionShape = keyof typeof SHAPES;
+
+/** The expanded permissions map, computed from the same role table that `authorize` enforces. */
+export function permissionsFor(principal: Principal, org: OrgRef, shape: PermissionShape): Permissions {
+  const role = roleIn(principal, org.id);
+  const map: Permissions = {};
+  for (const [resource, actions] of Object.entries(SHAPES[shape]) as [PermissionResource, PermissionAction[]][]) {
+    map[resource] = Object.fromEntries(actions.map((action) => [action, roleAllows(role, resource, action)]));
+  }
+  return map;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './lib/logger';
+
+const PortSchema = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be an integer')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+// API_BASE_URL is written into index.html for the SPA: an absolute http(s) URL or a same-origin path.
+const ApiBaseUrlSchema = z
+  .string()
+  .refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL or a path starting with /');
+
+const EnvSchema = z.object({
+  PORT: PortSchema.default(8080),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1, 'must not be empty').default('data/console.sqlite'),
+  DEMO: z.string().optional(),
+  STATIC_DIR: z.string().min(1, 'must not be empty').default('dist'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  API_BASE_URL: ApiBaseUrlSchema.optional(),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  demo: boolean;
+  staticDir: string;
+  logLevel: LogLevel;
+  apiBaseUrl: string | undefined;
+  tokenTtlSeconds: number;
+}
+
+export class ConfigError extends Error {}
+
+export function defaultLogLevel(nodeEnv: string | undefined): LogLevel {
+  return nodeEnv === 'test' ? 'silent' : 'info';
+}
+
+/** Reads the environment once at start; a bad value stops the process with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (PORT=) means "not set", as most shells and .env files intend.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      return `  ${key}=${JSON.stringify(env[key] ?? '')}: ${i.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    demo: e.DEMO !== '0',
+    staticDir: e.STATIC_DIR,
+    logLevel: e.LOG_LEVEL ?? defaultLogLevel(e.NODE_ENV),
+    apiBaseUrl: e.API_BASE_URL,
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+  };
+}

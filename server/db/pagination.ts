@@ -1,0 +1,102 @@
+import { stmt, type Db } from './database';
+import { decodeCursor, encodeCursor, type Position } from './cursor';
+
+export interface PageRequest {
+  limit: number;
+  after?: string | undefined;
+  before?: string | undefined;
+}
+
+export interface PageInfo {
+  has_next_page: boolean;
+  has_prev_page: boolean;
+  start_cursor?: string;
+  end_cursor?: string;
+}
+
+export interface Page<Row> {
+  rows: Row[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * The one list query shape: `select` is a `SELECT ... FROM ... WHERE <filter>` (no ORDER BY, no
+ * LIMIT) whose rows carry `created_at` and `id`; `keys` names those two columns in SQL. `scope`
+ * identifies the list so its cursors are useless elsewhere.
+ */
+export interface KeysetQuery {
+  select: string;
+  params: unknown[];
+  keys: { createdAt: string; id: string };
+  scope: string;
+}
+
+export class InvalidCursorError extends Error {
+  readonly field: 'after' | 'before';
+  constructor(field: 'after' | 'before') {
+    super('Invalid cursor');
+    this.field = field;
+  }
+}
+
+interface KeyedRow {
+  created_at: string;
+  id: string;
+}
+
+/**
+ * Keyset pagination, newest first (created_at DESC, id DESC). A cursor is the position of a row,
+ * so a deep page costs the same as the first and inserts never shift pages.
+ */
+export function paginate<Row extends KeyedRow>(db: Db, query: KeysetQuery, page: PageRequest): Page<Row> {
+  if (page.after !== undefined && page.before !== undefined) {
+    throw new Error('paginate: after and before are mutually exclusive');
+  }
+  const { createdAt, id } = query.keys;
+  const key = `(${createdAt}, ${id})`;
+  const decode = (field: 'after' | 'before', raw: string): Position => {
+    const position = decodeCursor(db, query.scope, raw);
+    if (!position) throw new InvalidCursorError(field);
+    return position;
+  };
+  const exists = (comparison: string, p: Position) =>
+    stmt(db, `SELECT EXISTS (${query.select} AND ${key} ${comparison} (?, ?)) AS found`).get(
+      ...query.params,
+      p.createdAt,
+      p.id,
+    ) as { found: number };
+
+  let rows: Row[];
+  let hasNext: boolean;
+  let hasPrev: boolean;
+  if (page.before !== undefined) {
+    const p = decode('before', page.before);
+    // Walk backwards (ascending) from the cursor, then restore newest-first order.
+    rows = stmt(db, `${query.select} AND ${key} > (?, ?) ORDER BY ${createdAt} ASC, ${id} ASC LIMIT ?`)
+      .all(...query.params, p.createdAt, p.id, page.limit + 1) as Row[];
+    hasPrev = rows.length > page.limit;
+    rows = rows.slice(0, page.limit).reverse();
+    hasNext = exists('<=', p).found === 1;
+  } else {
+    const p = page.after !== undefined ? decode('after', page.after) : undefined;
+    const filter = p ? `AND ${key} < (?, ?)` : '';
+    rows = stmt(db, `${query.select} ${filter} ORDER BY ${createdAt} DESC, ${id} DESC LIMIT ?`)
+      .all(...query.params, ...(p ? [p.createdAt, p.id] : []), page.limit + 1) as Row[];
+    hasNext = rows.length > page.limit;
+    rows = rows.slice(0, page.limit);
+    hasPrev = p ? exists('>=', p).found === 1 : false;
+  }
+
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const position = (row: KeyedRow) => encodeCursor(db, query.scope, { createdAt: row.created_at, id: row.id });
+  return {
+    rows,
+    pageInfo: {
+      has_next_page: hasNext,
+      has_prev_page: hasPrev,
+      ...(first ? { start_cursor: position(first) } : {}),
+      ...(last ? { end_cursor: position(last) } : {}),
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from '../lib/logger';
+import type { AppEnv } from './context';
+
+// A caller-supplied id is echoed only when it is harmless in a header and a log line.
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Only the app's own scripts; connect-src also admits the API's origin when it lives elsewhere. */
+export function contentSecurityPolicy(apiBaseUrl: string | undefined): string {
+  const apiOrigin = apiBaseUrl && /^https?:\/\//.test(apiBaseUrl) ? ` ${new URL(apiBaseUrl).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self'${apiOrigin}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * Request id, security headers on every response, and one log line per request. The line has the
+ * path without its query string and never a header or a body, so no token or secret reaches logs.
+ */
+export function requestContext(logger: Logger, csp: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    await next();
+    const headers = c.res.headers;
+    headers.set('X-Request-ID', requestId);
+    const clientRequestId = c.req.header('X-Client-Request-ID');
+    if (clientRequestId && CLIENT_REQUEST_ID.test(clientRequestId)) headers.set('X-Client-Request-ID', clientRequestId);
+    headers.set('Content-Security-Policy', csp);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Frame-Options', 'DENY');
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    const ms = (performance.now() - started).toFixed(1);
+    logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms ${requestId}`);
+  };
+}
+
+/** API responses are per-caller and may hold secrets: no cache keeps them. */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+};

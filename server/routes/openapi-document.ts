@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import * as s from '../../src/api/schemas';
+
+// Generated from the shared zod schemas, so the document cannot drift from what the server validates.
+const schema = (zodSchema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _drop, ...json } = z.toJSONSchema(zodSchema, { io, unrepresentable: 'any' });
+  return json;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
+
+const ERRORS: Record<number, string> = {
+  400: 'Invalid request (bad body, limit or cursor)',
+  401: 'Missing, unknown or expired token',
+  403: 'Member of the organization without the permission',
+  404: 'Not found, or an organization the caller does not belong to',
+  409: 'A service account with this name already exists (case-insensitive)',
+  413: 'Body over 64 KiB',
+  415: 'Body is not JSON',
+};
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, json('Error', ERRORS[status] ?? 'Error')]));
+
+const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const ORG = pathParam('organization_id', 'Organization ID or label identifier');
+const SA = pathParam('service_account_id', 'Service account ID');
+const CRED = pathParam('credential_id', 'Credential ID');
+const EXPAND = [
+  { name: 'expand', in: 'query', style: 'form', explode: true, description: 'Repeated or comma-separated; `permissions` adds the permissions map', schema: { type: 'array', items: { type: 'string' } } },
+  { name: 'expand[]', in: 'query', style: 'form', explode: true, schema: { type: 'array', items: { type: 'string' } } },
+];
+const LIST = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: s.LIMIT_MAX, default: s.LIMIT_DEFAULT } },
+  { name: 'after', in: 'query', description: 'page_info.end_cursor of the previous page', schema: { type: 'string' } },
+  { name: 'before', in: 'query', description: 'page_info.start_cursor of the next page', schema: { type: 'string' } },
+  ...EXPAND,
+];
+
+const list = (name: string, summary: string, parameters: object[]) => ({
+  summary,
+  parameters: [...parameters, ...LIST],
+  responses: { 200: json(name, 'A page, newest first'), ...errors(400, 401, 404) },
+});
+const get = (name: string, summary: string, parameters: object[]) => ({
+  summary,
+  parameters: [...parameters, ...EXPAND],
+  responses: { 200: json(name, 'OK'), ...errors(401, 404) },
+});
+const create = (name: string, request: string, summary: string, parameters: object[], conflict = false) => ({
+  summary,
+  parameters,
+  requestBody: body(request),
+  responses: { 201: json(name, 'Created'), ...errors(400, 401, 403, 404, ...(conflict ? [409] : []), 413, 415) },
+});
+const update = (name: string, request: string, summary: string, parameters: object[], conflict = false) => ({
+  summary,
+  parameters: [...parameters, ...EXPAND],
+  requestBody: body(request),
+  responses: { 200: json(name, 'Updated'), ...errors(400, 401, 403, 404, ...(conflict ? [409] : []), 413, 415) },
+});
+const remove = (summary: string, parameters: object[]) => ({
+  summary,
+  parameters,
+  responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+});
+
+export function buildOpenApiDocument() {
+  const sas = '/organizations/{organization_id}/service-accounts';
+  const creds = `${sas}/{service_account_id}/credentials`;
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Service Accounts Console local API', version: '1.0.0' },
+    servers: [{ url: '/api' }],
+    security: [{ bearer: [] }],
+    paths: {
+      '/organizations': { get: list('OrganizationList', 'Organizations the caller belongs to', []) },
+      '/organizations/{organization_id}': { get: get('Organization', 'One organization', [ORG]) },
+      [sas]: {
+        get: list('ServiceAccountList', 'List service accounts', [ORG]),
+        post: create('ServiceAccount', 'ServiceAccountCreate', 'Create a service account', [ORG], true),
+      },
+      [`${sas}/{service_account_id}`]: {
+        get: get('ServiceAccount', 'Get a service account', [ORG, SA]),
+        patch: update('ServiceAccount', 'ServiceAccountUpdate', 'Update a service account', [ORG, SA], true),
+        delete: remove('Delete a service account and its credentials', [ORG, SA]),
+      },
+      [creds]: {
+        get: list('CredentialList', 'List credentials', [ORG, SA]),
+        post: create('CredentialCreated', 'CredentialCreate', 'Create a credential (the only response with the secret)', [ORG, SA]),
+      },
+      [`${creds}/{credential_id}`]: {
+        get: get('Credential', 'Get a credential', [ORG, SA, CRED]),
+        patch: update('Credential', 'CredentialUpdate', 'Update a credential', [ORG, SA, CRED]),
+        delete: remove('Delete a credential; its tokens stop working at once', [ORG, SA, CRED]),
+      },
+      '/service-account-token': {
+        post: {
+          summary: 'OAuth2 client-credentials grant',
+          security: [{ basic: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: { type: 'object', required: ['grant_type'], properties: { grant_type: { const: 'client_credentials' } } },
+              },
+            },
+          },
+          responses: {
+            200: json('TokenResponse', 'An access token'),
+            400: json('OAuthError', 'invalid_request or unsupported_grant_type'),
+            401: json('OAuthError', 'invalid_client'),
+            429: json('Error', 'Too many failed attempts'),
+          },
+        },
+      },
+      '/dev/principals': {
+        get: {
+          summary: 'Demo mode only: seeded people and their tokens',
+          security: [],
+          responses: { 200: json('DevPrincipalList', 'Demo people'), 404: json('Error', 'Not in demo mode') },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        basic: { type: 'http', scheme: 'basic' },
+      },
+      schemas: {
+        Organization: schema(s.OrganizationSchema, 'output'),
+        OrganizationList: schema(s.OrganizationListSchema, 'output'),
+        ServiceAccount: schema(s.ServiceAccountSchema, 'output'),
+        ServiceAccountList: schema(s.ServiceAccountListSchema, 'output'),
+        ServiceAccountCreate: schema(s.ServiceAccountCreateSchema, 'input'),
+        ServiceAccountUpdate: schema(s.ServiceAccountUpdateSchema, 'input'),
+        Credential: schema(s.CredentialSchema, 'output'),
+        CredentialList: schema(s.CredentialListSchema, 'output'),
+        CredentialCreate: schema(s.CredentialCreateSchema, 'input'),
+        CredentialUpdate: schema(s.CredentialUpdateSchema, 'input'),
+        CredentialCreated: schema(s.CredentialCreatedSchema, 'output'),
+        TokenResponse: schema(s.TokenResponseSchema, 'output'),
+        Error: schema(s.ErrorBodySchema, 'output'),
+        DevPrincipalList: schema(s.DevPrincipalListSchema, 'output'),
+        OAuthError: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'string' }, error_description: { type: 'string' } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context';
+import { buildOpenApiDocument } from './openapi-document';
+
+/** GET /openapi.json, public like any API reference. */
+export function openapiRoutes() {
+  const app = new Hono<AppEnv>();
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  app.get('/', (c) => c.json((document ??= buildOpenApiDocument())));
+  return app;
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { authorize, permissionsFor } from '../auth/authorize';
+import { listOrganizations } from '../db/organizations';
+import type { AppEnv, Services } from '../http/context';
+import { parseListQuery, wantsPermissions } from '../http/query';
+import { presentList, presentOrganization } from './present';
+import { resolveOrg } from './scope';
+
+/** GET /organizations (the caller's) and GET /organizations/:org. Mounted behind `authenticate`. */
+export function organizationRoutes(services: Services) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/', (c) => {
+    const principal = c.var.principal;
+    const visibility =
+      principal.kind === 'person' ? { personId: principal.id } : { organizationId: principal.organizationId };
+    const page = listOrganizations(services.db, visibility, parseListQuery(c));
+    const expand = wantsPermissions(c);
+    return c.json(
+      presentList(page, (row) => presentOrganization(row, expand ? permissionsFor(principal, row, 'organization') : undefined)),
+    );
+  });
+
+  app.get('/:org', resolveOrg(services), (c) => {
+    const { principal, org } = c.var;
+    authorize(principal, org, 'organizations', 'read');
+    const permissions = wantsPermissions(c) ? permissionsFor(principal, org, 'organization') : undefined;
+    return c.json(presentOrganization(org, permissions));
+  });
+
+  return app;
+}

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import type { RateLimitOptions } from './auth/rate-limit';
+import { defaultLogLevel, type Config } from './config';
+import { closeDatabase, openDatabase, type Db } from './db/database';
+import { migrate } from './db/migrations';
+import { systemClock, type Clock } from './lib/clock';
+import type { Logger } from './lib/logger';
+import { seedIfEmpty } from './seed';
+
+export interface StartOptions extends Partial<Config> {
+  databasePath: string;
+  clock?: Clock;
+  logger?: Logger;
+  tokenRateLimit?: RateLimitOptions;
+}
+
+export interface RunningServer {
+  /** Origin, e.g. http://127.0.0.1:51234 (the API is under /api). */
+  url: string;
+  port: number;
+  config: Config;
+  /** Whether this start filled an empty database with demo data. */
+  seeded: boolean;
+  db: Db;
+  /** Stops accepting connections, waits for in-flight requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+const FORCE_CLOSE_AFTER_MS = 5000;
+
+/**
+ * Opens and migrates the database, seeds it when empty, and listens. Used by server/index.ts and
+ * by tests (port 0 and a temporary database file).
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { clock = systemClock, logger, tokenRateLimit, ...overrides } = options;
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    demo: true,
+    staticDir: 'dist',
+    logLevel: defaultLogLevel(process.env.NODE_ENV),
+    apiBaseUrl: undefined,
+    tokenTtlSeconds: 3600,
+    ...overrides,
+  };
+  const db = openDatabase(config.databasePath);
+  let seeded = false;
+  try {
+    migrate(db);
+    seeded = seedIfEmpty(db, clock());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const app = createApp({
+    db,
+    config,
+    clock,
+    ...(logger ? { logger } : {}),
+    ...(tokenRateLimit ? { tokenRateLimit } : {}),
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', (error) => {
+      db.close();
+      reject(error);
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      // Idle keep-alive sockets would hold close() open; busy ones get a grace period.
+      const force = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), FORCE_CLOSE_AFTER_MS);
+      server.close(() => {
+        clearTimeout(force);
+        closeDatabase(db);
+        resolve();
+      });
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }));
+
+  return { url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`, port, config, seeded, db, close };
+}

@@ -1,0 +1,186 @@
+import { queryOptions, useMutation } from '@tanstack/react-query';
+import { apiPath, apiRequest } from './client';
+import {
+  applyPatch,
+  mergeKeepingPermissions,
+  patchInLists,
+  removeFromLists,
+  restoreSnapshot,
+  snapshotQueries,
+} from './cache-updates';
+import { normalizeListParams, type ListParams } from './pagination';
+import {
+  CredentialCreatedSchema,
+  CredentialListSchema,
+  CredentialSchema,
+  type Credential,
+  type CredentialCreate,
+  type CredentialCreated,
+  type CredentialList,
+  type CredentialUpdate,
+} from './schemas';
+
+// ---------- fetchers ----------
+
+const collectionPath = (org: string, serviceAccountId: string) =>
+  apiPath`/organizations/${org}/service-accounts/${serviceAccountId}/credentials`;
+const itemPath = (org: string, serviceAccountId: string, credentialId: string) =>
+  apiPath`/organizations/${org}/service-accounts/${serviceAccountId}/credentials/${credentialId}`;
+
+export function listCredentials(
+  org: string,
+  serviceAccountId: string,
+  params: ListParams,
+  signal?: AbortSignal,
+): Promise<CredentialList> {
+  return apiRequest(collectionPath(org, serviceAccountId), {
+    query: { ...normalizeListParams(params) },
+    schema: CredentialListSchema,
+    signal,
+  });
+}
+
+export function getCredential(
+  org: string,
+  serviceAccountId: string,
+  credentialId: string,
+  signal?: AbortSignal,
+): Promise<Credential> {
+  return apiRequest(itemPath(org, serviceAccountId, credentialId), { schema: CredentialSchema, signal });
+}
+
+/** The only response carrying a client secret: hand it to the one dialog that shows it, nowhere else. */
+export function createCredential(
+  org: string,
+  serviceAccountId: string,
+  body: CredentialCreate,
+  signal?: AbortSignal,
+): Promise<CredentialCreated> {
+  return apiRequest(collectionPath(org, serviceAccountId), {
+    method: 'POST',
+    body,
+    schema: CredentialCreatedSchema,
+    signal,
+  });
+}
+
+export function updateCredential(
+  org: string,
+  serviceAccountId: string,
+  credentialId: string,
+  body: CredentialUpdate,
+  signal?: AbortSignal,
+): Promise<Credential> {
+  return apiRequest(itemPath(org, serviceAccountId, credentialId), {
+    method: 'PATCH',
+    body,
+    schema: CredentialSchema,
+    signal,
+  });
+}
+
+export function deleteCredential(
+  org: string,
+  serviceAccountId: string,
+  credentialId: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  return apiRequest(itemPath(org, serviceAccountId, credentialId), { method: 'DELETE', signal });
+}
+
+// ---------- queries ----------
+
+export const credentialQueries = {
+  /**
+   * Every credential query of an organization. Org-wide credential queries (the review
+   * page) should extend this key so credential mutations refresh them too.
+   */
+  all: (org: string) => ['credentials', org] as const,
+  /** Every credential query of one service account (its lists and details). */
+  serviceAccount: (org: string, serviceAccountId: string) =>
+    [...credentialQueries.all(org), 'service-account', serviceAccountId] as const,
+  lists: (org: string, serviceAccountId: string) =>
+    [...credentialQueries.serviceAccount(org, serviceAccountId), 'list'] as const,
+  list: (org: string, serviceAccountId: string, params: ListParams) => {
+    const keyParams = normalizeListParams(params);
+    return queryOptions({
+      queryKey: [...credentialQueries.lists(org, serviceAccountId), keyParams] as const,
+      queryFn: ({ signal }) => listCredentials(org, serviceAccountId, keyParams, signal),
+    });
+  },
+  detail: (org: string, serviceAccountId: string, credentialId: string) =>
+    queryOptions({
+      queryKey: [...credentialQueries.serviceAccount(org, serviceAccountId), 'detail', credentialId] as const,
+      queryFn: ({ signal }) => getCredential(org, serviceAccountId, credentialId, signal),
+    }),
+};
+
+// ---------- mutations ----------
+
+/**
+ * Creates a credential. The response (with `client_secret`) never enters the query
+ * cache: take it from `mutate(body, { onSuccess: (created) => … })` or `mutateAsync`,
+ * show it in the secret dialog, and call `mutation.reset()` when that dialog closes —
+ * useMutation keeps its last `data` until reset or unmount, and `gcTime: 0` drops the
+ * mutation from the MutationCache as soon as no component observes it.
+ * `meta.sensitive` tells global mutation callbacks (toasts, logging, persistence)
+ * never to read `data`.
+ */
+export function useCreateCredential(org: string, serviceAccountId: string) {
+  return useMutation({
+    mutationKey: [...credentialQueries.serviceAccount(org, serviceAccountId), 'create'],
+    mutationFn: (body: CredentialCreate) => createCredential(org, serviceAccountId, body),
+    gcTime: 0,
+    meta: { sensitive: true },
+    // Deliberately no setQueryData with the response: refetch the list instead.
+    onSuccess: (_created, _body, _onMutateResult, { client }) =>
+      client.invalidateQueries({ queryKey: credentialQueries.all(org) }),
+  });
+}
+
+export function useUpdateCredential(org: string, serviceAccountId: string, credentialId: string) {
+  const detailKey = credentialQueries.detail(org, serviceAccountId, credentialId).queryKey;
+  const listsKey = credentialQueries.lists(org, serviceAccountId);
+  return useMutation({
+    mutationKey: [...detailKey, 'update'],
+    mutationFn: (body: CredentialUpdate) => updateCredential(org, serviceAccountId, credentialId, body),
+    onMutate: async (body, { client }) => {
+      await Promise.all([client.cancelQueries({ queryKey: detailKey }), client.cancelQueries({ queryKey: listsKey })]);
+      const snapshot = [...snapshotQueries(client, detailKey), ...snapshotQueries(client, listsKey)];
+      client.setQueryData(detailKey, (old) => old && applyPatch(old, body));
+      patchInLists<Credential>(client, listsKey, credentialId, (item) => applyPatch(item, body));
+      return { snapshot };
+    },
+    onError: (_error, _body, onMutateResult, { client }) => {
+      restoreSnapshot(client, onMutateResult?.snapshot);
+    },
+    onSuccess: (updated, _body, _onMutateResult, { client }) => {
+      client.setQueryData(detailKey, (old) => mergeKeepingPermissions(old, updated));
+      patchInLists<Credential>(client, listsKey, credentialId, (item) => mergeKeepingPermissions(item, updated));
+      return client.invalidateQueries({ queryKey: credentialQueries.all(org) });
+    },
+  });
+}
+
+/** `mutate(credentialId)`. Removes the row from cached lists at once; restores it on failure. */
+export function useDeleteCredential(org: string, serviceAccountId: string) {
+  const listsKey = credentialQueries.lists(org, serviceAccountId);
+  return useMutation({
+    mutationKey: [...credentialQueries.serviceAccount(org, serviceAccountId), 'delete'],
+    mutationFn: (credentialId: string) => deleteCredential(org, serviceAccountId, credentialId),
+    onMutate: async (credentialId, { client }) => {
+      await client.cancelQueries({ queryKey: listsKey });
+      const snapshot = snapshotQueries(client, listsKey);
+      removeFromLists<Credential>(client, listsKey, credentialId);
+      return { snapshot };
+    },
+    onError: (_error, _credentialId, onMutateResult, { client }) => {
+      restoreSnapshot(client, onMutateResult?.snapshot);
+    },
+    onSuccess: (_data, credentialId, _onMutateResult, { client }) => {
+      // Removed rather than invalidated: refetching a deleted credential only yields a 404.
+      client.removeQueries({ queryKey: credentialQueries.detail(org, serviceAccountId, credentialId).queryKey });
+      return client.invalidateQueries({ queryKey: credentialQueries.all(org) });
+    },
+  });
+}

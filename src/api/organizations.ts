@@ -1,0 +1,61 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiPath, apiRequest } from './client';
+import { OrganizationListSchema, OrganizationSchema, type Organization } from './schemas';
+
+/** How an organization appears in URLs (`/orgs/:org/...`): its label when it has one, else its id. */
+export function organizationSlug(org: Pick<Organization, 'id' | 'label'>): string {
+  return org.label || org.id;
+}
+
+/** Whether a `:org` URL param (label or id) names this organization. */
+export function organizationMatches(org: Pick<Organization, 'id' | 'label'>, param: string): boolean {
+  return org.id === param || (!!org.label && org.label === param);
+}
+
+// A person belongs to a handful of organizations; the cap only stops a misbehaving
+// server from making the switcher loop forever.
+const ORGANIZATION_PAGE_SIZE = 100;
+const MAX_ORGANIZATION_PAGES = 10;
+
+/**
+ * Every organization the caller belongs to (all pages). `token` verifies a pasted token
+ * before it becomes the session's: its 401 must not trigger the global sign-out.
+ */
+export async function listOrganizations(
+  signal?: AbortSignal,
+  { token }: { token?: string } = {},
+): Promise<Organization[]> {
+  const organizations: Organization[] = [];
+  let after: string | undefined;
+  for (let page = 0; page < MAX_ORGANIZATION_PAGES; page++) {
+    const response = await apiRequest('/organizations', {
+      query: { limit: ORGANIZATION_PAGE_SIZE, after },
+      schema: OrganizationListSchema,
+      signal,
+      token,
+    });
+    organizations.push(...response.items);
+    if (!response.page_info.has_next_page || !response.page_info.end_cursor) break;
+    after = response.page_info.end_cursor;
+  }
+  return organizations;
+}
+
+/** `org` is the organization's id or label. */
+export function getOrganization(org: string, signal?: AbortSignal): Promise<Organization> {
+  return apiRequest(apiPath`/organizations/${org}`, { schema: OrganizationSchema, signal });
+}
+
+export const organizationQueries = {
+  all: () => ['organizations'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'list'] as const,
+      queryFn: ({ signal }) => listOrganizations(signal),
+    }),
+  detail: (org: string) =>
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'detail', org] as const,
+      queryFn: ({ signal }) => getOrganization(org, signal),
+    }),
+};

@@ -1,0 +1,147 @@
+import { queryOptions, useMutation } from '@tanstack/react-query';
+import { apiPath, apiRequest } from './client';
+import {
+  applyPatch,
+  mergeKeepingPermissions,
+  patchInLists,
+  removeFromLists,
+  restoreSnapshot,
+  snapshotQueries,
+} from './cache-updates';
+import { credentialQueries } from './credentials';
+import { normalizeListParams, type ListParams } from './pagination';
+import {
+  ServiceAccountListSchema,
+  ServiceAccountSchema,
+  type ServiceAccount,
+  type ServiceAccountCreate,
+  type ServiceAccountList,
+  type ServiceAccountUpdate,
+} from './schemas';
+
+// ---------- fetchers ----------
+
+const collectionPath = (org: string) => apiPath`/organizations/${org}/service-accounts`;
+const itemPath = (org: string, id: string) => apiPath`/organizations/${org}/service-accounts/${id}`;
+
+export function listServiceAccounts(org: string, params: ListParams, signal?: AbortSignal): Promise<ServiceAccountList> {
+  return apiRequest(collectionPath(org), {
+    query: { ...normalizeListParams(params) },
+    schema: ServiceAccountListSchema,
+    signal,
+  });
+}
+
+export function getServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<ServiceAccount> {
+  return apiRequest(itemPath(org, id), { schema: ServiceAccountSchema, signal });
+}
+
+export function createServiceAccount(
+  org: string,
+  body: ServiceAccountCreate,
+  signal?: AbortSignal,
+): Promise<ServiceAccount> {
+  return apiRequest(collectionPath(org), { method: 'POST', body, schema: ServiceAccountSchema, signal });
+}
+
+export function updateServiceAccount(
+  org: string,
+  id: string,
+  body: ServiceAccountUpdate,
+  signal?: AbortSignal,
+): Promise<ServiceAccount> {
+  return apiRequest(itemPath(org, id), { method: 'PATCH', body, schema: ServiceAccountSchema, signal });
+}
+
+export function deleteServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<void> {
+  return apiRequest(itemPath(org, id), { method: 'DELETE', signal });
+}
+
+// ---------- queries ----------
+
+export const serviceAccountQueries = {
+  /** Everything about one organization's service accounts: invalidate this after any change. */
+  all: (org: string) => ['service-accounts', org] as const,
+  lists: (org: string) => [...serviceAccountQueries.all(org), 'list'] as const,
+  list: (org: string, params: ListParams) => {
+    const keyParams = normalizeListParams(params);
+    return queryOptions({
+      queryKey: [...serviceAccountQueries.lists(org), keyParams] as const,
+      queryFn: ({ signal }) => listServiceAccounts(org, keyParams, signal),
+    });
+  },
+  details: (org: string) => [...serviceAccountQueries.all(org), 'detail'] as const,
+  detail: (org: string, id: string) =>
+    queryOptions({
+      queryKey: [...serviceAccountQueries.details(org), id] as const,
+      queryFn: ({ signal }) => getServiceAccount(org, id, signal),
+    }),
+};
+
+// ---------- mutations ----------
+// Cache work lives here; UI work (toast, close, navigate) goes in mutate(vars, {onSuccess}).
+// onSuccess returns the invalidation so isPending lasts until the lists are fresh.
+
+export function useCreateServiceAccount(org: string) {
+  return useMutation({
+    mutationKey: [...serviceAccountQueries.all(org), 'create'],
+    mutationFn: (body: ServiceAccountCreate) => createServiceAccount(org, body),
+    onSuccess: (created, _body, _onMutateResult, { client }) => {
+      // Lets a navigation to the new detail page render at once; the invalidation
+      // below marks it stale so its permissions map is fetched on mount.
+      client.setQueryData(serviceAccountQueries.detail(org, created.id).queryKey, created);
+      return client.invalidateQueries({ queryKey: serviceAccountQueries.all(org) });
+    },
+  });
+}
+
+export function useUpdateServiceAccount(org: string, id: string) {
+  const detailKey = serviceAccountQueries.detail(org, id).queryKey;
+  const listsKey = serviceAccountQueries.lists(org);
+  return useMutation({
+    mutationKey: [...detailKey, 'update'],
+    mutationFn: (body: ServiceAccountUpdate) => updateServiceAccount(org, id, body),
+    onMutate: async (body, { client }) => {
+      await Promise.all([client.cancelQueries({ queryKey: detailKey }), client.cancelQueries({ queryKey: listsKey })]);
+      const snapshot = [...snapshotQueries(client, detailKey), ...snapshotQueries(client, listsKey)];
+      client.setQueryData(detailKey, (old) => old && applyPatch(old, body));
+      patchInLists<ServiceAccount>(client, listsKey, id, (item) => applyPatch(item, body));
+      return { snapshot };
+    },
+    onError: (_error, _body, onMutateResult, { client }) => {
+      restoreSnapshot(client, onMutateResult?.snapshot);
+    },
+    onSuccess: (updated, _body, _onMutateResult, { client }) => {
+      client.setQueryData(detailKey, (old) => mergeKeepingPermissions(old, updated));
+      patchInLists<ServiceAccount>(client, listsKey, id, (item) => mergeKeepingPermissions(item, updated));
+      return client.invalidateQueries({ queryKey: serviceAccountQueries.all(org) });
+    },
+  });
+}
+
+/** `mutate(serviceAccountId)`. Removes the row from every cached page at once; restores it on failure. */
+export function useDeleteServiceAccount(org: string) {
+  const listsKey = serviceAccountQueries.lists(org);
+  return useMutation({
+    mutationKey: [...serviceAccountQueries.all(org), 'delete'],
+    mutationFn: (id: string) => deleteServiceAccount(org, id),
+    onMutate: async (id, { client }) => {
+      await client.cancelQueries({ queryKey: listsKey });
+      const snapshot = snapshotQueries(client, listsKey);
+      removeFromLists<ServiceAccount>(client, listsKey, id);
+      return { snapshot };
+    },
+    onError: (_error, _id, onMutateResult, { client }) => {
+      restoreSnapshot(client, onMutateResult?.snapshot);
+    },
+    onSuccess: (_data, id, _onMutateResult, { client }) => {
+      // Removed rather than invalidated: refetching a deleted entity only yields a 404.
+      client.removeQueries({ queryKey: serviceAccountQueries.detail(org, id).queryKey });
+      client.removeQueries({ queryKey: credentialQueries.serviceAccount(org, id) });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: listsKey }),
+        client.invalidateQueries({ queryKey: credentialQueries.all(org) }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, shouldRetryRequest } from '../api/client';
+import type { ToastApi } from '../components/toast';
+
+/**
+ * Errors of a first load render inline where the data would be (ErrorState, not-found pages),
+ * and mutations toast in their callers. What nobody else shows is a failed *background*
+ * refetch of data already on screen, so only that is toasted here, once per message.
+ */
+export function createAppQueryClient(toast: Pick<ToastApi, 'error'>): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (query.state.data === undefined) return;
+        // 401 is handled once, by the unauthorized handler (back to sign-in).
+        if (error instanceof ApiError && error.status === 401) return;
+        toast.error('Could not refresh data', {
+          description: error instanceof ApiError ? error.message : 'Showing the last data loaded.',
+        });
+      },
+    }),
+    mutationCache: new MutationCache(),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: shouldRetryRequest,
+      },
+      mutations: {
+        retry: false,
+      },
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, redirect } from 'react-router';
+import type { LoaderFunctionArgs } from 'react-router';
+import { credentialQueries } from '../api/credentials';
+import { organizationQueries } from '../api/organizations';
+import { serviceAccountQueries } from '../api/service-accounts';
+import { getSessionToken } from '../api/session';
+import { listParams, parseListSearch } from '../features/service-accounts/list-search';
+import { RouteErrorBoundary } from './error-boundary';
+import { AppLayout } from './layout';
+import { NotFoundPage } from './not-found';
+import { AppLoading, Root, RootErrorBoundary } from './root';
+
+/**
+ * Every page is its own chunk (lazy Component). Loaders stay in the main bundle and only
+ * *start* fetching, with the same queryOptions the page then reads, so data and code load
+ * in parallel and navigation never waits on the network; the page shows skeletons.
+ */
+export function createAppRouter(queryClient: QueryClient) {
+  /** Starts fetches without awaiting them (prefetchQuery never throws; the page shows errors). */
+  function prefetch(start: (client: QueryClient) => void) {
+    // Without a session the guard redirects to sign-in; a request would only 401.
+    if (getSessionToken()) start(queryClient);
+    return null;
+  }
+  const param = (args: LoaderFunctionArgs, name: string) => args.params[name] ?? '';
+
+  return createBrowserRouter([
+    {
+      id: 'root',
+      Component: Root,
+      ErrorBoundary: RootErrorBoundary,
+      HydrateFallback: AppLoading,
+      children: [
+        {
+          path: 'sign-in',
+          lazy: { Component: async () => (await import('./routes/sign-in')).Component },
+        },
+        {
+          Component: AppLayout,
+          loader: () => prefetch((qc) => void qc.prefetchQuery(organizationQueries.list())),
+          // Data revalidation is TanStack Query's job; the loader only kicks off fetches.
+          shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
+          children: [
+            {
+              ErrorBoundary: RouteErrorBoundary,
+              children: [
+                {
+                  index: true,
+                  lazy: { Component: async () => (await import('./routes/home')).Component },
+                },
+                {
+                  path: 'orgs/:org',
+                  children: [
+                    {
+                      index: true,
+                      loader: (args) => redirect(`/orgs/${encodeURIComponent(param(args, 'org'))}/service-accounts`),
+                    },
+                    {
+                      path: 'service-accounts',
+                      loader: (args) =>
+                        prefetch((qc) => {
+                          const search = parseListSearch(new URL(args.request.url).searchParams);
+                          void qc.prefetchQuery(serviceAccountQueries.list(param(args, 'org'), listParams(search)));
+                        }),
+                      lazy: { Component: async () => (await import('./routes/service-accounts')).Component },
+                    },
+                    {
+                      path: 'service-accounts/:serviceAccountId',
+                      loader: (args) =>
+                        prefetch((qc) => {
+                          void qc.prefetchQuery(serviceAccountQueries.detail(param(args, 'org'), param(args, 'serviceAccountId')));
+                        }),
+                      lazy: { Component: async () => (await import('./routes/service-account')).Component },
+                    },
+                    {
+                      path: 'service-accounts/:serviceAccountId/credentials/:credentialId',
+                      loader: (args) => prefetch((qc) => prefetchCredential(qc, args)),
+                      lazy: { Component: async () => (await import('./routes/credential')).Component },
+                    },
+                    {
+                      path: 'service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+                      loader: (args) => prefetch((qc) => prefetchCredential(qc, args)),
+                      lazy: { Component: async () => (await import('./routes/rotate-credential')).Component },
+                    },
+                    {
+                      path: 'credentials',
+                      lazy: { Component: async () => (await import('./routes/credential-review')).Component },
+                    },
+                    { path: '*', Component: NotFoundPage },
+                  ],
+                },
+                { path: '*', Component: NotFoundPage },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+
+  function prefetchCredential(qc: QueryClient, args: LoaderFunctionArgs) {
+    const org = param(args, 'org');
+    const serviceAccountId = param(args, 'serviceAccountId');
+    void qc.prefetchQuery(serviceAccountQueries.detail(org, serviceAccountId));
+    void qc.prefetchQuery(credentialQueries.detail(org, serviceAccountId, param(args, 'credentialId')));
+  }
+}

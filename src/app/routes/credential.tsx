@@ -1,0 +1,5 @@
+import { Placeholder } from '../placeholders';
+
+export function Component() {
+  return <Placeholder name="CredentialDetailPage" />;
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Button } from './button';
+
+export type ErrorStateProps = {
+  title?: string;
+  /** The error to describe; its message is shown, plus a request id when it carries one. */
+  error?: unknown;
+  children?: ReactNode;
+  onRetry?: () => void;
+  retrying?: boolean;
+};
+
+function describe(error: unknown): { message?: string; requestId?: string } {
+  if (!(error instanceof Error)) return {};
+  const requestId = (error as { requestId?: unknown }).requestId;
+  return { message: error.message, requestId: typeof requestId === 'string' ? requestId : undefined };
+}
+
+export function ErrorState({ title = 'Something went wrong', error, children, onRetry, retrying = false }: ErrorStateProps) {
+  const { message, requestId } = describe(error);
+  return (
+    <div className="error-state" role="alert">
+      <h2 className="error-state__title">{title}</h2>
+      {message && <p className="error-state__message">{message}</p>}
+      {children}
+      {requestId && (
+        <p className="error-state__meta">
+          Request ID: <code>{requestId}</code>
+        </p>
+      )}
+      {onRetry && (
+        <Button variant="secondary" onClick={onRetry} loading={retrying}>
+          Retry
+        </Button>
+      )}
+    </div>
+  );
+}

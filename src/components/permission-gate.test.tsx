@@ -1,0 +1,63 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { GatedButton } from './permission-gate';
+
+function description(element: HTMLElement): string {
+  const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+}
+
+describe('GatedButton', () => {
+  it('when denied, is focusable but not clickable and describes the reason', async () => {
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    render(
+      <GatedButton decision="denied" reason="You need service_account_credentials.create" onClick={onClick}>
+        Create credential
+      </GatedButton>,
+    );
+    const button = screen.getByRole('button', { name: 'Create credential' });
+
+    await user.tab();
+    expect(button).toBe(document.activeElement);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(button.hasAttribute('disabled')).toBe(false);
+    expect(description(button)).toBe('You need service_account_credentials.create');
+    expect(screen.getByRole('tooltip').textContent).toBe('You need service_account_credentials.create');
+
+    await user.click(button);
+    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
+    expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('does not submit its form when denied', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn((e: React.FormEvent) => e.preventDefault());
+    render(
+      <form onSubmit={onSubmit}>
+        <GatedButton type="submit" decision="denied" reason="You need service_accounts.create">
+          Save
+        </GatedButton>
+      </form>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it.each(['allowed', 'unknown'] as const)('when %s, is enabled and has no reason', async (decision) => {
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    render(
+      <GatedButton decision={decision} reason="You need service_accounts.delete" onClick={onClick}>
+        Delete
+      </GatedButton>,
+    );
+    const button = screen.getByRole('button', { name: 'Delete' });
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    await user.click(button);
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,33 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatAbsoluteTime } from '../lib/time-format';
+import { RelativeTime } from './relative-time';
+
+describe('RelativeTime', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the relative time and gives screen readers the absolute time', () => {
+    const iso = '2026-11-30T09:00:00.000Z';
+    const absolute = formatAbsoluteTime(new Date(iso));
+    const { container } = render(<RelativeTime date={iso} />);
+    const time = container.querySelector('time')!;
+
+    expect(time.getAttribute('dateTime')).toBe(iso);
+    expect(time.getAttribute('title')).toBe(absolute);
+    expect(screen.getByText('3 hours ago')).toBeTruthy();
+    const hidden = time.querySelector('.visually-hidden');
+    expect(hidden?.textContent).toContain(absolute);
+    // The accessible text is the whole <time> content: relative and absolute.
+    expect(time.textContent).toBe(`3 hours ago (${absolute})`);
+  });
+
+  it('renders the never text when there is no date', () => {
+    const { container } = render(<RelativeTime date={null} never="Never used" />);
+    expect(screen.getByText('Never used')).toBeTruthy();
+    expect(container.querySelector('time')).toBeNull();
+  });
+});

@@ -1,0 +1,119 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiRequest, setUnauthorizedHandler } from '../../api/client';
+import { organizationQueries } from '../../api/organizations';
+import { clearSession, getSessionToken, setSessionToken } from '../../api/session';
+import { json, LocationProbe, principals, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { RequireSession } from './require-session';
+import { UnauthorizedRedirect } from './unauthorized-redirect-component';
+import { UserMenu } from './user-menu';
+
+function Protected() {
+  return (
+    <>
+      <UnauthorizedRedirect />
+      <UserMenu />
+      <p>Secret page</p>
+    </>
+  );
+}
+
+const routes = (
+  <>
+    <Route element={<RequireSession />}>
+      <Route path="/orgs/:org/service-accounts" element={<Protected />} />
+    </Route>
+    <Route path="/sign-in" element={<LocationProbe />} />
+  </>
+);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  clearSession();
+  setUnauthorizedHandler(null);
+});
+
+describe('RequireSession', () => {
+  it('sends a signed-out person to sign-in with a way back', async () => {
+    stubFetch(() => json(principals));
+    renderWithRoutes(routes, '/orgs/acme/service-accounts?limit=25');
+    const location = await screen.findByTestId('location');
+    const url = new URL(location.textContent ?? '', 'http://x');
+    expect(url.pathname).toBe('/sign-in');
+    expect(url.searchParams.get('returnTo')).toBe('/orgs/acme/service-accounts?limit=25');
+    expect(screen.queryByText('Secret page')).toBeNull();
+  });
+
+  it('renders the page with a session', async () => {
+    setSessionToken('demo-ada-admin');
+    stubFetch(() => json(principals));
+    renderWithRoutes(routes, '/orgs/acme/service-accounts');
+    expect(await screen.findByText('Secret page')).toBeTruthy();
+  });
+});
+
+describe('401 handling', () => {
+  it('clears the session and cache, and returns to sign-in with returnTo', async () => {
+    setSessionToken('expired-token');
+    stubFetch((url) =>
+      url.pathname === '/api/dev/principals'
+        ? json(principals)
+        : json({ status: 401, code: 'unauthenticated', message: 'Expired' }, 401),
+    );
+    const { queryClient } = renderWithRoutes(routes, '/orgs/acme/service-accounts?after=c1');
+    await screen.findByText('Secret page');
+    queryClient.setQueryData(organizationQueries.list().queryKey, []);
+
+    await act(() => apiRequest('/organizations').catch(() => undefined));
+
+    const url = new URL((await screen.findByTestId('location')).textContent ?? '', 'http://x');
+    expect(url.pathname).toBe('/sign-in');
+    expect(url.searchParams.get('returnTo')).toBe('/orgs/acme/service-accounts?after=c1');
+    expect(url.searchParams.get('reason')).toBe('expired');
+    expect(getSessionToken()).toBeNull();
+    expect(queryClient.getQueryData(organizationQueries.list().queryKey)).toBeUndefined();
+  });
+
+  it('ignores a late 401 for a token that is no longer the session’s', async () => {
+    setSessionToken('old-token');
+    let release: (r: Response) => void = () => {};
+    stubFetch((url) =>
+      url.pathname === '/api/dev/principals'
+        ? json(principals)
+        : new Promise<Response>((resolve) => (release = resolve)),
+    );
+    renderWithRoutes(routes, '/orgs/acme/service-accounts');
+    await screen.findByText('Secret page');
+
+    const pending = apiRequest('/organizations').catch(() => undefined);
+    act(() => setSessionToken('new-token'));
+    release(json({ status: 401, code: 'unauthenticated', message: 'Expired' }, 401));
+    await act(() => pending);
+
+    expect(getSessionToken()).toBe('new-token');
+    expect(screen.getByText('Secret page')).toBeTruthy();
+  });
+});
+
+describe('UserMenu', () => {
+  it('names the demo person and signs out to /sign-in', async () => {
+    setSessionToken('demo-ada-admin');
+    stubFetch(() => json(principals));
+    renderWithRoutes(routes, '/orgs/acme/service-accounts');
+    expect(await screen.findByText('Ada Admin')).toBeTruthy();
+    expect(screen.getByText('ada@acme.example')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toMatch(/^\/sign-in$/));
+    expect(getSessionToken()).toBeNull();
+  });
+
+  it('says an API token is in use when the token is not a demo person’s', async () => {
+    setSessionToken('some-real-token');
+    stubFetch(() => json({ status: 404, code: 'not_found', message: 'x' }, 404));
+    renderWithRoutes(routes, '/orgs/acme/service-accounts');
+    expect(await screen.findByText('Signed in with an API token')).toBeTruthy();
+  });
+});

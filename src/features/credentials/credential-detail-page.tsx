@@ -1,0 +1,195 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isApiError } from '../../api/client';
+import { credentialQueries } from '../../api/credentials';
+import type { Credential, ServiceAccount } from '../../api/schemas';
+import { serviceAccountQueries } from '../../api/service-accounts';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { GatedButton, PermissionGate } from '../../components/permission-gate';
+import { RelativeTime } from '../../components/relative-time';
+import { SkeletonText } from '../../components/skeleton';
+import { useNow } from '../../components/use-now';
+import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
+import { ClientId } from './client-id';
+import { deleteCredentialGate, editCredentialGate, rotateCredentialGate } from './credential-permissions';
+import { CredentialStatusBadge, LastUsed, RotationDueBadge } from './credential-usage';
+import { DeleteCredentialDialog } from './delete-credential-dialog';
+import { EditCredentialDialog } from './edit-credential-dialog';
+import { rotateCredentialPath, serviceAccountPath } from './paths';
+import './credentials.css';
+
+export type CredentialDetailPageProps = {
+  /** The route's `:org`, `:serviceAccountId` and `:credentialId`. */
+  org: string;
+  serviceAccountId: string;
+  credentialId: string;
+};
+
+/** Content of /orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId. */
+export function CredentialDetailPage({ org, serviceAccountId, credentialId }: CredentialDetailPageProps) {
+  const credentialQuery = useQuery(credentialQueries.detail(org, serviceAccountId, credentialId));
+  // Only for the breadcrumb and the create half of the rotate permission; the page works without it.
+  const serviceAccountQuery = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
+  const backPath = serviceAccountPath(org, serviceAccountId);
+  const serviceAccount = serviceAccountQuery.data;
+
+  const breadcrumbs = (
+    <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        <li>
+          <Link to={`/orgs/${encodeURIComponent(org)}/service-accounts`}>Service accounts</Link>
+        </li>
+        <li>
+          <Link to={backPath}>{serviceAccount?.name ?? 'Service account'}</Link>
+        </li>
+        <li aria-current="page">{credentialQuery.data?.name ?? 'Credential'}</li>
+      </ol>
+    </nav>
+  );
+
+  if (credentialQuery.isPending) {
+    return (
+      <div className="page">
+        {breadcrumbs}
+        <SkeletonText lines={6} label="Loading credential…" />
+      </div>
+    );
+  }
+
+  if (credentialQuery.isError) {
+    const notFound = isApiError(credentialQuery.error, 404);
+    return (
+      <div className="page">
+        {breadcrumbs}
+        {notFound ? (
+          <EmptyState
+            title="Credential not found"
+            description="It may have been deleted, or the link is wrong."
+            action={<Link to={backPath}>Back to the service account</Link>}
+          />
+        ) : (
+          <ErrorState
+            title="Could not load the credential"
+            error={credentialQuery.error}
+            onRetry={() => void credentialQuery.refetch()}
+            retrying={credentialQuery.isFetching}
+          />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <CredentialDetail
+      org={org}
+      serviceAccountId={serviceAccountId}
+      credential={credentialQuery.data}
+      serviceAccount={serviceAccount}
+      breadcrumbs={breadcrumbs}
+    />
+  );
+}
+
+function CredentialDetail({
+  org,
+  serviceAccountId,
+  credential,
+  serviceAccount,
+  breadcrumbs,
+}: {
+  org: string;
+  serviceAccountId: string;
+  credential: Credential;
+  serviceAccount: ServiceAccount | undefined;
+  breadcrumbs: ReactNode;
+}) {
+  const navigate = useNavigate();
+  const now = new Date(useNow());
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const editGate = editCredentialGate(credential.permissions);
+  const deleteGate = deleteCredentialGate(credential.permissions);
+  const rotateGate = rotateCredentialGate(serviceAccount?.permissions, credential.permissions);
+  const rotatePath = rotateCredentialPath(org, serviceAccountId, credential.id);
+
+  return (
+    <div className="page">
+      {breadcrumbs}
+      <header className="page-header">
+        <div className="page-header__text">
+          <h1 className="page-header__title">{credential.name}</h1>
+          <p className="page-header__description">Credential of {serviceAccount?.name ?? 'a service account'}</p>
+        </div>
+        <div className="page-header__actions">
+          <GatedButton {...editGate} onClick={() => setEditing(true)}>
+            Edit
+          </GatedButton>
+          <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason}>
+            {(control) => (
+              <Link to={rotatePath} className="btn btn--secondary" {...control}>
+                Rotate
+              </Link>
+            )}
+          </PermissionGate>
+          <GatedButton variant="danger" {...deleteGate} onClick={() => setDeleting(true)}>
+            Delete
+          </GatedButton>
+        </div>
+      </header>
+
+      <section className="card" aria-label="Details">
+        <div className="card__body">
+          <dl className="details">
+            <dt>Name</dt>
+            <dd>{credential.name}</dd>
+            <dt>Description</dt>
+            <dd style={{ whiteSpace: 'pre-wrap' }}>
+              {credential.description ? credential.description : <span className="muted">No description</span>}
+            </dd>
+            <dt>ID</dt>
+            <dd>
+              <code className="mono">{credential.id}</code>
+            </dd>
+            <dt>Client ID</dt>
+            <dd>
+              <ClientId value={credential.client_id} copyLabel="Copy client ID" />
+            </dd>
+            <dt>Created</dt>
+            <dd>
+              <RelativeTime date={credential.created_at} />
+            </dd>
+            <dt>Last used</dt>
+            <dd>
+              <LastUsed credential={credential} />
+              <span className="credential-help">{LAST_USED_EXPLANATION}</span>
+            </dd>
+            <dt>Status</dt>
+            <dd>
+              <CredentialStatusBadge credential={credential} now={now} />
+              <RotationDueBadge credential={credential} now={now} rotatePath={rotatePath} gate={rotateGate} />
+            </dd>
+          </dl>
+        </div>
+      </section>
+
+      <EditCredentialDialog
+        org={org}
+        serviceAccountId={serviceAccountId}
+        credential={credential}
+        open={editing}
+        onClose={() => setEditing(false)}
+      />
+      <DeleteCredentialDialog
+        org={org}
+        serviceAccountId={serviceAccountId}
+        credential={deleting ? credential : null}
+        onClose={() => setDeleting(false)}
+        onDeleted={() => void navigate(serviceAccountPath(org, serviceAccountId), { replace: true })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { DescriptionSchema, NameSchema } from '../../api/schemas';
+
+/** The create and edit forms share the contract's field rules, so the server rarely has to reject input. */
+export const CredentialFormSchema = z.object({
+  name: NameSchema,
+  description: DescriptionSchema,
+});
+export type CredentialFormInput = z.input<typeof CredentialFormSchema>;
+export type CredentialFormValues = z.output<typeof CredentialFormSchema>;
+
+export const CREDENTIAL_FORM_FIELDS = ['name', 'description'] as const;
+export type CredentialFormField = (typeof CREDENTIAL_FORM_FIELDS)[number];

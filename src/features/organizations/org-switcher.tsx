@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useNavigate } from 'react-router';
+import { organizationMatches, organizationQueries, organizationSlug } from '../../api/organizations';
+import { Spinner, VisuallyHidden } from '../../components';
+import { orgServiceAccountsPath, useOptionalOrgParam } from './use-org-param';
+import './organizations.css';
+
+/** Header select of the organizations the person belongs to; choosing one opens its service accounts. */
+export function OrgSwitcher() {
+  const id = useId();
+  const navigate = useNavigate();
+  const current = useOptionalOrgParam();
+  const organizations = useQuery(organizationQueries.list());
+
+  if (organizations.isPending) {
+    return (
+      <span className="org-switcher org-switcher--status" role="status">
+        <Spinner /> Loading organizations…
+      </span>
+    );
+  }
+  if (organizations.isError) {
+    return (
+      <span className="org-switcher org-switcher--status" role="status">
+        Organizations unavailable
+      </span>
+    );
+  }
+  if (organizations.data.length === 0) return null;
+
+  const selected = current ? organizations.data.find((org) => organizationMatches(org, current)) : undefined;
+  return (
+    <div className="org-switcher">
+      <label htmlFor={id}>
+        <VisuallyHidden>Organization</VisuallyHidden>
+      </label>
+      <select
+        id={id}
+        className="select select--sm org-switcher__select"
+        value={selected ? organizationSlug(selected) : ''}
+        onChange={(event) => void navigate(orgServiceAccountsPath(event.target.value))}
+      >
+        {!selected && (
+          <option value="" disabled>
+            Choose an organization
+          </option>
+        )}
+        {organizations.data.map((org) => (
+          <option key={org.id} value={organizationSlug(org)}>
+            {org.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

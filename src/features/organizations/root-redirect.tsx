@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate } from 'react-router';
+import { organizationQueries, organizationSlug } from '../../api/organizations';
+import { EmptyState, ErrorState, SkeletonText } from '../../components';
+import { orgServiceAccountsPath } from './use-org-param';
+
+/** `/`: straight to the first organization's service accounts. */
+export function RootRedirect() {
+  const organizations = useQuery(organizationQueries.list());
+
+  if (organizations.isPending) return <SkeletonText lines={2} label="Loading your organizations…" />;
+  if (organizations.isError) {
+    return (
+      <ErrorState
+        title="Could not load your organizations"
+        error={organizations.error}
+        onRetry={() => void organizations.refetch()}
+        retrying={organizations.isFetching}
+      />
+    );
+  }
+  const [first] = organizations.data;
+  if (!first) {
+    return (
+      <EmptyState
+        title="You are not in any organization yet"
+        description="Ask an admin of your organization to add you, or sign out and sign in with another account."
+      />
+    );
+  }
+  return <Navigate to={orgServiceAccountsPath(organizationSlug(first))} replace />;
+}

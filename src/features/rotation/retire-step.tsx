@@ -1,0 +1,93 @@
+import { useId, useState } from 'react';
+import type { Credential } from '../../api/schemas';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { GatedButton } from '../../components/permission-gate';
+import type { RotationState } from '../../lib/rotation';
+import { formatRelativeTime, parseTimestamp } from '../../lib/time-format';
+import type { permissionGate } from '../../lib/permissions';
+
+export interface RetireStepProps {
+  old: Credential;
+  replacement: Credential;
+  state: RotationState;
+  now: Date;
+  /** service_account_credentials.delete on the old credential. */
+  gate: ReturnType<typeof permissionGate>;
+  pending: boolean;
+  /** Why the last revoke failed; both credentials still exist. */
+  error: string | null;
+  onRevoke: () => void;
+}
+
+function prematureReason(old: Credential, replacement: Credential, state: RotationState, now: Date): string {
+  if (!state.replacementUsed) return `No client has used the new credential (${replacement.client_id}) yet.`;
+  const used = parseTimestamp(old.last_used_at);
+  return `The old credential was used ${used ? formatRelativeTime(used, now) : 'recently'}, after the replacement was created.`;
+}
+
+/** Revokes (deletes) the old credential: offered plainly once it is safe, behind an explicit acknowledgement before. */
+export function RetireStep({ old, replacement, state, now, gate, pending, error, onRevoke }: RetireStepProps) {
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const checkboxId = useId();
+  const safe = state.safeToRevoke;
+  const blocked = !safe && !acknowledged;
+
+  return (
+    <div className="rotation-retire">
+      {safe ? (
+        <p className="rotation-safe" role="status">
+          <strong>Safe to revoke.</strong> The new credential is in use and the old one has not been used since the
+          replacement was created.
+        </p>
+      ) : (
+        <div className="rotation-warning" role="note">
+          <p>
+            <strong>Revoking now would break clients still using the old credential.</strong>{' '}
+            {prematureReason(old, replacement, state, now)} Any client still configured with{' '}
+            <code className="mono">{old.client_id}</code> will fail to get tokens.
+          </p>
+          <label className="rotation-checkbox" htmlFor={checkboxId}>
+            <input
+              id={checkboxId}
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(e) => setAcknowledged(e.target.checked)}
+            />
+            I understand that clients still using the old credential will stop working
+          </label>
+        </div>
+      )}
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div>
+        <GatedButton
+          variant="danger"
+          {...gate}
+          aria-disabled={blocked || undefined}
+          loading={pending}
+          onClick={() => setConfirming(true)}
+        >
+          {safe ? 'Revoke old credential' : 'Revoke old credential anyway'}
+        </GatedButton>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Revoke “${old.name}”?`}
+        confirmLabel={error ? 'Try again' : 'Revoke'}
+        pending={pending}
+        error={error}
+        onConfirm={onRevoke}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          The credential <code className="mono">{old.client_id}</code> will be deleted. Clients using it can no longer
+          get tokens. This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

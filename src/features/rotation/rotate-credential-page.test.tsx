@@ -1,0 +1,227 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiRequest } from '../../api/client';
+import type { Credential } from '../../api/schemas';
+import { ToastProvider } from '../../components/toast';
+import { formatRotationMarker } from '../../lib/rotation';
+import { CREDENTIAL_PERMISSIONS_READ_ONLY, createFakeApi } from '../../test/fake-api';
+import { RotateCredentialPage, RotationInProgressBanner } from './index';
+
+vi.mock('../../api/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api/client')>()),
+  apiRequest: vi.fn(),
+}));
+
+const MIN = 60_000;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+const SA = 'sa1';
+const OLD_ID = 'old00000000000000000000000';
+const NEW_ID = 'rep00000000000000000000000';
+const ROTATE_PATH = `/orgs/acme/service-accounts/${SA}/credentials/${OLD_ID}/rotate`;
+
+const serviceAccount = { id: SA, name: 'Billing', created_at: ago(400 * 24 * 60 * MIN), updated_at: ago(MIN) };
+const oldCredential: Credential = {
+  id: OLD_ID,
+  client_id: 'client-old',
+  name: 'Billing exporter',
+  description: 'Nightly export',
+  created_at: ago(200 * 24 * 60 * MIN),
+  last_used_at: ago(60 * MIN),
+};
+const replacement = (overrides: Partial<Credential> = {}): Credential => ({
+  id: NEW_ID,
+  client_id: 'client-new',
+  name: 'Billing exporter',
+  description: `Nightly export\n\n${formatRotationMarker(oldCredential)}`,
+  created_at: ago(30 * MIN),
+  last_used_at: null,
+  ...overrides,
+});
+
+function setup(credentials: Credential[], permissions?: Parameters<typeof createFakeApi>[0]['permissions']) {
+  const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials }, permissions });
+  vi.mocked(apiRequest).mockImplementation(api.request);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const user = userEvent.setup();
+  render(
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <MemoryRouter initialEntries={[ROTATE_PATH]}>
+          <Routes>
+            <Route
+              path="/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate"
+              element={<RotateCredentialPage />}
+            />
+            <Route path="/orgs/:org/service-accounts/:serviceAccountId" element={<RotationInProgressBanner org="acme" serviceAccountId={SA} />} />
+          </Routes>
+        </MemoryRouter>
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+  const posts = () => api.calls.filter((c) => c.method === 'POST');
+  const deletes = () => api.calls.filter((c) => c.method === 'DELETE');
+  return { api, user, posts, deletes };
+}
+
+const currentStep = () => screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'step');
+
+beforeEach(() => vi.mocked(apiRequest).mockReset());
+afterEach(() => vi.useRealTimers());
+
+describe('RotateCredentialPage', () => {
+  it('proposes the replacement, creates it once on a double click and shows the secret once', async () => {
+    const { user, posts, api } = setup([oldCredential]);
+    expect(await screen.findByRole('heading', { name: 'Rotate “Billing exporter”' })).toBeTruthy();
+    expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 1: Replace');
+    expect((screen.getByLabelText(/Name of the new credential/) as HTMLInputElement).value).toBe('Billing exporter');
+    expect((screen.getByLabelText(/^Description/) as HTMLTextAreaElement).value).toBe('Nightly export');
+
+    await user.dblClick(screen.getByRole('button', { name: 'Create replacement' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Replacement credential created' });
+    expect(posts()).toHaveLength(1);
+    expect((posts()[0]?.body as { description: string }).description).toBe(
+      `Nightly export\n\nReplaces credential ${OLD_ID} (client-old)`,
+    );
+    const newId = api.state.credentials[SA]![0]!.id;
+    expect((within(dialog).getByLabelText('Client secret') as HTMLTextAreaElement).value).toBe(`secret-for-${newId}`);
+
+    await user.click(within(dialog).getByLabelText('I have stored the secret'));
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Replacement credential created' })).toBeNull());
+
+    expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2: Switch clients over');
+    expect(screen.getByText('old: used 1 hour ago · new: never used')).toBeTruthy();
+    expect(screen.queryByText(/secret-for-/)).toBeNull();
+  });
+
+  it('says nothing changed when creating the replacement fails, and allows a retry', async () => {
+    const { user, posts, api } = setup([oldCredential]);
+    api.failures.push({
+      method: 'POST',
+      pathIncludes: '/credentials',
+      error: new ApiError({ status: 500, code: 'internal', message: 'The server had a problem.' }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Create replacement' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not create the replacement: The server had a problem. Nothing was changed.',
+    );
+    expect(api.state.credentials[SA]).toHaveLength(1);
+
+    api.failures.length = 0;
+    await user.click(screen.getByRole('button', { name: 'Create replacement' }));
+    await screen.findByRole('dialog', { name: 'Replacement credential created' });
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('resumes at step 2 from API data and warns before a premature revoke', async () => {
+    const { user, deletes } = setup([replacement(), oldCredential]);
+    expect(await screen.findByText('old: used 1 hour ago · new: never used')).toBeTruthy();
+    expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2');
+    expect(screen.getByText(/Revoking now would break clients still using the old credential/)).toBeTruthy();
+
+    const revoke = screen.getByRole('button', { name: 'Revoke old credential anyway' });
+    expect(revoke.getAttribute('aria-disabled')).toBe('true');
+    await user.click(revoke);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await user.click(screen.getByLabelText(/I understand that clients still using the old credential will stop working/));
+    expect(revoke.getAttribute('aria-disabled')).toBeNull();
+    await user.click(revoke);
+    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter”?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
+
+    expect(await screen.findByRole('heading', { name: 'Rotation complete' })).toBeTruthy();
+    expect(deletes().map((c) => c.path)).toEqual([`/organizations/acme/service-accounts/${SA}/credentials/${OLD_ID}`]);
+  });
+
+  it('offers the revoke plainly once safe, and keeps both credentials when it fails', async () => {
+    const { user, api, deletes } = setup([
+      replacement({ last_used_at: ago(5 * MIN) }),
+      { ...oldCredential, last_used_at: ago(120 * MIN) },
+    ]);
+    expect(await screen.findByText(/Safe to revoke\./)).toBeTruthy();
+    expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 3: Retire the old credential');
+    api.failures.push({
+      method: 'DELETE',
+      pathIncludes: OLD_ID,
+      error: new ApiError({ status: 500, code: 'internal', message: 'Database unavailable.' }),
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Revoke old credential' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter”?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
+
+    await waitFor(() =>
+      expect(within(confirm).getByRole('alert').textContent).toBe(
+        'Could not revoke the old credential: Database unavailable. Both credentials still exist.',
+      ),
+    );
+    expect(deletes()).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Rotation complete' })).toBeNull();
+    expect(api.state.credentials[SA]).toHaveLength(2);
+  });
+
+  it('shows the controls disabled, with the reason, to someone who may not rotate', async () => {
+    const { user, posts } = setup([oldCredential], CREDENTIAL_PERMISSIONS_READ_ONLY);
+    const button = await screen.findByRole('button', { name: 'Create replacement' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+    const reason = document.getElementById(button.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(reason?.textContent).toBe(
+      'You need service_account_credentials.create and service_account_credentials.delete',
+    );
+    await user.click(button);
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('disables the revoke for someone who may not delete', async () => {
+    setup([replacement({ last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(120 * MIN) }], CREDENTIAL_PERMISSIONS_READ_ONLY);
+    const button = await screen.findByRole('button', { name: 'Revoke old credential' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('says the rotation is complete when the old credential is gone and a replacement exists', async () => {
+    setup([replacement({ last_used_at: ago(MIN) })]);
+    expect(await screen.findByRole('heading', { name: 'Rotation complete' })).toBeTruthy();
+    expect(screen.getByText('client-old')).toBeTruthy();
+  });
+
+  it('says so when the credential does not exist', async () => {
+    setup([]);
+    expect(await screen.findByRole('heading', { name: 'Credential not found' })).toBeTruthy();
+  });
+});
+
+describe('RotationInProgressBanner', () => {
+  function renderBanner(credentials: Credential[]) {
+    const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials } });
+    vi.mocked(apiRequest).mockImplementation(api.request);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    return render(
+      <QueryClientProvider client={client}>
+        <MemoryRouter>
+          <RotationInProgressBanner org="acme" serviceAccountId={SA} />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+  }
+
+  it('lists a rotation in progress with a link to resume it', async () => {
+    renderBanner([replacement(), oldCredential]);
+    const link = await screen.findByRole('link', { name: 'Resume rotation of Billing exporter' });
+    expect(link.getAttribute('href')).toBe(ROTATE_PATH);
+    expect(screen.getByRole('heading', { name: 'Rotation in progress' })).toBeTruthy();
+    expect(screen.getByText(/waiting for the new credential’s first use/)).toBeTruthy();
+  });
+
+  it('renders nothing without a rotation in progress', async () => {
+    const { container } = renderBanner([oldCredential, replacement({ description: 'unrelated' })]);
+    await waitFor(() => expect(apiRequest).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 10));
+    expect(container.textContent).toBe('');
+  });
+});

@@ -1,0 +1,244 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { useCreateCredential, useDeleteCredential } from '../../api/credentials';
+import type { Credential, CredentialCreated } from '../../api/schemas';
+import { serviceAccountQueries } from '../../api/service-accounts';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { SkeletonText } from '../../components/skeleton';
+import { useToast } from '../../components/toast';
+import { permissionGate } from '../../lib/permissions';
+import { deriveRotationState } from '../../lib/rotation';
+import { CredentialSecretDialog, credentialPath, rotateCredentialGate, serviceAccountPath } from '../credentials';
+import { ReplaceStep, type ReplaceValues } from './replace-step';
+import { RetireStep } from './retire-step';
+import { RotationComplete } from './rotation-complete';
+import { RotationSteps, type RotationStep } from './rotation-steps';
+import { SwitchStep } from './switch-step';
+import { useRotationCredentials } from './use-rotation';
+import './rotation.css';
+
+/** Route component for `/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate`. */
+export function RotateCredentialPage() {
+  const { org = '', serviceAccountId = '', credentialId = '' } = useParams();
+  // Keyed so that moving to another credential's rotation starts with fresh local state.
+  return (
+    <RotateCredential
+      key={`${org}/${serviceAccountId}/${credentialId}`}
+      org={org}
+      serviceAccountId={serviceAccountId}
+      credentialId={credentialId}
+    />
+  );
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Unknown error.';
+}
+
+function RotateCredential({
+  org,
+  serviceAccountId,
+  credentialId,
+}: {
+  org: string;
+  serviceAccountId: string;
+  credentialId: string;
+}) {
+  const toast = useToast();
+  const serviceAccount = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
+  const { query, old: listedOld, replacement, now } = useRotationCredentials(org, serviceAccountId, credentialId);
+  const create = useCreateCredential(org, serviceAccountId);
+  const remove = useDeleteCredential(org, serviceAccountId);
+  // The create response, with the only copy of the secret: held just while its dialog is open.
+  const [created, setCreated] = useState<CredentialCreated | null>(null);
+  const [revoking, setRevoking] = useState<Credential | null>(null);
+  // isPending only flips after a re-render; the ref stops a second click in the same tick.
+  const creatingRef = useRef(false);
+
+  // The delete hides the old credential optimistically; keep showing it until the delete settles.
+  const old = listedOld ?? (remove.isPending ? revoking : null);
+  const state = deriveRotationState({ old, replacement }, now);
+
+  if (query.isPending) return <SkeletonText lines={6} label="Loading the rotation…" />;
+  if (query.isError && !query.data) {
+    if (isApiError(query.error, 404)) {
+      return (
+        <EmptyState
+          title="Service account not found"
+          description="It may have been deleted, or you may not have access to it."
+          action={<Link to={`/orgs/${encodeURIComponent(org)}/service-accounts`}>All service accounts</Link>}
+        />
+      );
+    }
+    return (
+      <ErrorState
+        title="Could not load the credentials"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+
+  const accountName = serviceAccount.data?.name ?? 'Service account';
+  const accountLink = <Link to={serviceAccountPath(org, serviceAccountId)}>{accountName}</Link>;
+
+  if (!old && !replacement) {
+    return (
+      <EmptyState
+        title="Credential not found"
+        description="It may have been deleted without a replacement, or the link is wrong."
+        action={accountLink}
+      />
+    );
+  }
+
+  const collectionPermissions = serviceAccount.data?.permissions ?? query.data?.permissions;
+
+  function handleCreate(values: ReplaceValues) {
+    if (creatingRef.current) return;
+    creatingRef.current = true;
+    create.mutate(values, {
+      onSuccess: (result) => {
+        setCreated(result);
+        toast.success(`Replacement “${result.name}” created`);
+      },
+      onError: () => {
+        creatingRef.current = false;
+      },
+    });
+  }
+
+  function handleSecretClosed() {
+    setCreated(null);
+    // useMutation keeps the last response in `data` until reset: drop the secret from there too.
+    create.reset();
+  }
+
+  function handleRevoke() {
+    if (!old || remove.isPending) return;
+    const target = old;
+    setRevoking(target);
+    remove.mutate(target.id, {
+      onSuccess: () => toast.success(`Revoked “${target.name}”: the rotation is complete`),
+      onError: (error) => {
+        // Already deleted elsewhere: re-read, and the page moves on to "complete".
+        if (isApiError(error, 404)) void query.refetch();
+      },
+    });
+  }
+
+  const secretDialog = (
+    <CredentialSecretDialog
+      created={created}
+      onClosed={handleSecretClosed}
+      title="Replacement credential created"
+      intro={
+        <p>
+          Configure your clients with this client ID and secret. The old credential keeps working until you revoke it.
+        </p>
+      }
+    />
+  );
+
+  if (state.stage === 'completed' && replacement) {
+    return (
+      <>
+        <RotationComplete
+          replacement={replacement}
+          replacementPath={credentialPath(org, serviceAccountId, replacement.id)}
+          accountLink={accountLink}
+        />
+        {secretDialog}
+      </>
+    );
+  }
+  if (!old) return null;
+
+  const current: RotationStep =
+    state.stage === 'not-started' ? 1 : state.stage === 'safe-to-revoke' ? 3 : 2;
+  const createError = create.isError
+    ? `Could not create the replacement: ${errorMessage(create.error)} Nothing was changed.`
+    : null;
+  const revokeError =
+    remove.isError && !isApiError(remove.error, 404)
+      ? `Could not revoke the old credential: ${errorMessage(remove.error)} Both credentials still exist.`
+      : null;
+
+  return (
+    <div className="page rotation-page">
+      <header className="page-header">
+        <div className="page-header__text">
+          <nav className="breadcrumbs" aria-label="Breadcrumbs">
+            <ol>
+              <li>
+                <Link to={`/orgs/${encodeURIComponent(org)}/service-accounts`}>Service accounts</Link>
+              </li>
+              <li>{accountLink}</li>
+              <li>
+                <Link to={credentialPath(org, serviceAccountId, old.id)}>{old.name}</Link>
+              </li>
+            </ol>
+          </nav>
+          <h1 className="page-header__title">Rotate “{old.name}”</h1>
+          <p className="page-header__description">
+            Replace the credential with client ID <code className="mono">{old.client_id}</code> without breaking the
+            clients that use it.
+          </p>
+        </div>
+      </header>
+      <RotationSteps
+        current={current}
+        done={{ 1: !!replacement, 2: state.safeToRevoke }}
+        steps={{
+          1: {
+            title: 'Replace',
+            content: replacement ? (
+              <p>
+                Created <strong>{replacement.name}</strong> with client ID{' '}
+                <code className="mono">{replacement.client_id}</code>.
+              </p>
+            ) : (
+              <ReplaceStep
+                old={old}
+                gate={rotateCredentialGate(collectionPermissions, old.permissions)}
+                pending={create.isPending}
+                error={createError}
+                onSubmit={handleCreate}
+              />
+            ),
+          },
+          2: {
+            title: 'Switch clients over',
+            content: replacement ? (
+              <SwitchStep old={old} replacement={replacement} state={state} now={now} checkedAt={query.dataUpdatedAt} />
+            ) : (
+              <p className="muted">Once the replacement exists, move your clients to it here.</p>
+            ),
+          },
+          3: {
+            title: 'Retire the old credential',
+            content: replacement ? (
+              <RetireStep
+                old={old}
+                replacement={replacement}
+                state={state}
+                now={now}
+                gate={permissionGate(old.permissions, 'service_account_credentials', 'delete')}
+                pending={remove.isPending}
+                error={revokeError}
+                onRevoke={handleRevoke}
+              />
+            ) : (
+              <p className="muted">When no client uses the old credential any more, revoke it here.</p>
+            ),
+          },
+        }}
+      />
+      {secretDialog}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { isApiError } from '../../api/client';
+import type { ServiceAccount, ServiceAccountList } from '../../api/schemas';
+import { Button } from '../../components/button';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { Pagination } from '../../components/pagination';
+import { GatedButton } from '../../components/permission-gate';
+import { TableSkeleton } from '../../components/skeleton';
+import type { PermissionDecision } from '../../lib/permissions';
+import { formatCount } from '../../lib/time-format';
+import { PAGE_SIZES } from './list-search';
+import { ServiceAccountsTable } from './service-accounts-table';
+import type { LastActivityColumn } from './service-accounts-table';
+
+type Props = {
+  org: string;
+  page: UseQueryResult<ServiceAccountList>;
+  hasCursor: boolean;
+  pageSize: number;
+  createGate: { decision: PermissionDecision; reason: string };
+  lastActivity?: LastActivityColumn;
+  onCreate: () => void;
+  onNext: (after: string) => void;
+  onPrevious: (before: string) => void;
+  onFirstPage: () => void;
+  onPageSizeChange: (size: number) => void;
+  onEdit: (serviceAccount: ServiceAccount) => void;
+  onDelete: (serviceAccount: ServiceAccount) => void;
+};
+
+/** One page of the list, with every state it can be in. */
+export function PagedServiceAccounts({
+  org,
+  page,
+  hasCursor,
+  pageSize,
+  createGate,
+  lastActivity,
+  onCreate,
+  onNext,
+  onPrevious,
+  onFirstPage,
+  onPageSizeChange,
+  onEdit,
+  onDelete,
+}: Props) {
+  if (page.isPending) {
+    return <TableSkeleton rows={Math.min(pageSize, 8)} columns={lastActivity ? 6 : 5} label="Loading service accounts…" />;
+  }
+
+  if (page.isError) {
+    // A 400 here is a cursor the server no longer accepts (an old link): offer the start.
+    const badCursor = hasCursor && isApiError(page.error, 400);
+    return (
+      <ErrorState
+        title={badCursor ? 'This page link is no longer valid' : 'Could not load service accounts'}
+        error={page.error}
+        onRetry={badCursor ? undefined : () => void page.refetch()}
+        retrying={page.isFetching}
+      >
+        {badCursor && (
+          <Button variant="primary" onClick={onFirstPage}>
+            Go to the first page
+          </Button>
+        )}
+      </ErrorState>
+    );
+  }
+
+  const { items, page_info: pageInfo } = page.data;
+
+  if (items.length === 0 && !hasCursor) {
+    return (
+      <EmptyState
+        title="No service accounts yet"
+        description="Create the first one to give a program its own identity and credentials."
+        action={
+          <GatedButton variant="primary" {...createGate} onClick={onCreate}>
+            Create your first service account
+          </GatedButton>
+        }
+      />
+    );
+  }
+
+  const busy = page.isPlaceholderData;
+  return (
+    <section aria-label="Service accounts list" className="sa-list">
+      {items.length === 0 ? (
+        <EmptyState
+          title="Nothing on this page"
+          description="The service accounts that were here have been deleted."
+          action={<Button onClick={onFirstPage}>Go to the first page</Button>}
+        />
+      ) : (
+        <ServiceAccountsTable
+          org={org}
+          serviceAccounts={items}
+          caption="Service accounts"
+          lastActivity={lastActivity}
+          busy={busy}
+          onEdit={onEdit}
+          onDelete={onDelete}
+        />
+      )}
+      <Pagination
+        label="Service accounts pages"
+        hasPrevious={pageInfo.has_prev_page && Boolean(pageInfo.start_cursor)}
+        hasNext={pageInfo.has_next_page && Boolean(pageInfo.end_cursor)}
+        onPrevious={() => pageInfo.start_cursor && onPrevious(pageInfo.start_cursor)}
+        onNext={() => pageInfo.end_cursor && onNext(pageInfo.end_cursor)}
+        pageSize={pageSize}
+        pageSizeOptions={PAGE_SIZES}
+        onPageSizeChange={onPageSizeChange}
+        busy={busy}
+        summary={busy ? 'Loading…' : `${formatCount(items.length)} service account${items.length === 1 ? '' : 's'} on this page`}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { ServiceAccount } from '../../api/schemas';
+import { serviceAccountQueries } from '../../api/service-accounts';
+import { GatedButton } from '../../components/permission-gate';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { permissionGate } from '../../lib/permissions';
+import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
+import { listParams } from './list-search';
+import { PagedServiceAccounts } from './paged-service-accounts';
+import { serviceAccountPath } from './paths';
+import { SearchBox } from './search-box';
+import { SearchResults } from './search-results';
+import { ServiceAccountFormDialog } from './service-account-form-dialog';
+import type { LastActivityColumn } from './service-accounts-table';
+import { useListSearch } from './use-list-search';
+import './service-accounts.css';
+
+export type ServiceAccountsListPageProps = {
+  org: string;
+  /** Filled by the credential review feature, composed in the route module. */
+  lastActivity?: LastActivityColumn;
+};
+
+export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsListPageProps) {
+  useDocumentTitle('Service accounts');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { search, goToPage, firstPage, setPageSize, setQuery } = useListSearch();
+  const params = listParams(search);
+  // Previous rows stay on screen (marked busy) while another page loads.
+  const page = useQuery({ ...serviceAccountQueries.list(org, params), placeholderData: keepPreviousData });
+
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ServiceAccount | null>(null);
+  const [deleting, setDeleting] = useState<ServiceAccount | null>(null);
+
+  // Next is usually the next click: have it ready.
+  const nextCursor = page.data?.page_info.has_next_page ? page.data.page_info.end_cursor : undefined;
+  useEffect(() => {
+    if (nextCursor && !page.isPlaceholderData) {
+      void queryClient.prefetchQuery(serviceAccountQueries.list(org, { limit: search.limit, after: nextCursor }));
+    }
+  }, [queryClient, org, search.limit, nextCursor, page.isPlaceholderData]);
+
+  // The list-level map says whether this person may create; unknown (no map) stays enabled.
+  const createGate = permissionGate(page.data?.permissions, 'service_accounts', 'create');
+  const openCreate = () => setCreating(true);
+  const rowActions = { onEdit: setEditing, onDelete: setDeleting };
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div className="page-header__text">
+          <h1 className="page-header__title">Service accounts</h1>
+          <p className="page-header__description">
+            Identities for programs. Each authenticates with its own credentials.
+          </p>
+        </div>
+        <div className="page-header__actions">
+          <GatedButton variant="primary" {...createGate} onClick={openCreate}>
+            Create service account
+          </GatedButton>
+        </div>
+      </header>
+
+      <SearchBox value={search.q} onSearch={setQuery} />
+
+      {search.q ? (
+        <SearchResults org={org} query={search.q} lastActivity={lastActivity} {...rowActions} />
+      ) : (
+        <PagedServiceAccounts
+          org={org}
+          page={page}
+          hasCursor={Boolean(search.after || search.before)}
+          pageSize={search.limit}
+          createGate={createGate}
+          lastActivity={lastActivity}
+          onCreate={openCreate}
+          onNext={(after) => goToPage({ after })}
+          onPrevious={(before) => goToPage({ before })}
+          onFirstPage={firstPage}
+          onPageSizeChange={setPageSize}
+          {...rowActions}
+        />
+      )}
+
+      <ServiceAccountFormDialog
+        mode="create"
+        org={org}
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(created) => void navigate(serviceAccountPath(org, created.id))}
+      />
+      {editing && (
+        <ServiceAccountFormDialog
+          mode="edit"
+          org={org}
+          open
+          serviceAccount={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <DeleteServiceAccountDialog org={org} serviceAccount={deleting} onClose={() => setDeleting(null)} />
+    </div>
+  );
+}

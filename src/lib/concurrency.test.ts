@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import { mapWithConcurrency, settleWithConcurrency } from './concurrency';
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('mapWithConcurrency', () => {
+  it('never runs more than the limit at once and keeps input order', async () => {
+    let running = 0;
+    let peak = 0;
+    const result = await mapWithConcurrency(
+      [5, 1, 4, 2, 3, 0, 6],
+      async (n) => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, n));
+        running -= 1;
+        return n * 10;
+      },
+      { limit: 3 },
+    );
+    expect(result).toEqual([50, 10, 40, 20, 30, 0, 60]);
+    expect(peak).toBe(3);
+  });
+
+  it('reports progress after each task', async () => {
+    const onProgress = vi.fn();
+    await mapWithConcurrency([1, 2, 3], async (n) => n, { limit: 2, onProgress });
+    expect(onProgress.mock.calls).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
+
+  it('resolves to an empty array for no items', async () => {
+    await expect(mapWithConcurrency([], async () => 1, { limit: 2 })).resolves.toEqual([]);
+  });
+
+  it('rejects with the first failure, aborts running tasks and starts no more', async () => {
+    const started: number[] = [];
+    const signals: AbortSignal[] = [];
+    const gates = [deferred<number>(), deferred<number>()];
+    const promise = mapWithConcurrency(
+      [0, 1, 2, 3],
+      (n, _i, signal) => {
+        started.push(n);
+        signals.push(signal);
+        return gates[n]?.promise ?? Promise.resolve(n);
+      },
+      { limit: 2 },
+    );
+    await tick();
+    gates[0]?.reject(new Error('boom'));
+    await expect(promise).rejects.toThrow('boom');
+    expect(started).toEqual([0, 1]);
+    expect(signals[1]?.aborted).toBe(true);
+  });
+
+  it('stops when the caller aborts, passing the signal on to tasks', async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    let taskSignal: AbortSignal | undefined;
+    const gate = deferred<number>();
+    const promise = mapWithConcurrency(
+      [0, 1, 2],
+      (n, _i, signal) => {
+        started.push(n);
+        taskSignal = signal;
+        return gate.promise;
+      },
+      { limit: 1, signal: controller.signal },
+    );
+    await tick();
+    controller.abort();
+    gate.resolve(1);
+    await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
+    expect(started).toEqual([0]);
+    expect(taskSignal?.aborted).toBe(true);
+  });
+
+  it('rejects at once for an already aborted signal', async () => {
+    const task = vi.fn(async () => 1);
+    await expect(mapWithConcurrency([1], task, { limit: 1, signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(task).not.toHaveBeenCalled();
+  });
+
+  it('refuses a limit below 1', async () => {
+    await expect(mapWithConcurrency([1], async () => 1, { limit: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('settleWithConcurrency', () => {
+  it('runs every task and reports each outcome in order', async () => {
+    const onProgress = vi.fn();
+    const result = await settleWithConcurrency(
+      ['a', 'b', 'c'],
+      async (s) => {
+        if (s === 'b') throw new Error('no b');
+        return s.toUpperCase();
+      },
+      { limit: 2, onProgress },
+    );
+    expect(result).toEqual([
+      { status: 'fulfilled', value: 'A' },
+      { status: 'rejected', reason: new Error('no b') },
+      { status: 'fulfilled', value: 'C' },
+    ]);
+    expect(onProgress).toHaveBeenLastCalledWith(3, 3);
+  });
+});

@@ -1,0 +1,72 @@
+// Shared test helpers: a router + query client around a component, a fetch stub, and API fixtures.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { vi } from 'vitest';
+
+export function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+}
+
+export function renderWithRoutes(routes: ReactElement, initialPath: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const utils = render(
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter initialEntries={[initialPath]}>
+        <Routes>
+          {routes}
+          <Route path="*" element={<LocationProbe />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return { ...utils, queryClient };
+}
+
+export function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export type Route = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
+
+/** Stubs fetch with a handler receiving the parsed URL (relative to http://localhost). */
+export function stubFetch(handler: Route) {
+  const fetchMock = vi.fn<typeof globalThis.fetch>(async (input, init) =>
+    handler(new URL(String(input), 'http://localhost'), init),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+export const T = '2026-11-30T03:55:39.123Z';
+export const organizations = [
+  { id: 'org1aaaaaaaaaaaaaaaaaaaaaa', label: 'acme', name: 'Acme Corp', created_at: T, updated_at: T },
+  { id: 'org2bbbbbbbbbbbbbbbbbbbbbb', label: 'globex', name: 'Globex', created_at: T, updated_at: T },
+];
+export const orgList = (items = organizations) => ({
+  items,
+  page_info: { has_next_page: false, has_prev_page: false },
+});
+export const principals = {
+  items: [
+    {
+      id: 'p1',
+      name: 'Ada Admin',
+      email: 'ada@acme.example',
+      token: 'demo-ada-admin',
+      memberships: [
+        { organization_id: 'org1aaaaaaaaaaaaaaaaaaaaaa', organization_label: 'acme', role: 'org_admin' },
+        { organization_id: 'org2bbbbbbbbbbbbbbbbbbbbbb', organization_label: 'globex', role: 'org_viewer' },
+      ],
+    },
+    {
+      id: 'p2',
+      name: 'Vera Viewer',
+      email: 'vera@acme.example',
+      token: 'demo-vera-viewer',
+      memberships: [{ organization_id: 'org1aaaaaaaaaaaaaaaaaaaaaa', organization_label: 'acme', role: 'org_viewer' }],
+    },
+  ],
+};
