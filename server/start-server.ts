@@ -47,7 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...overrides,
   };
   const db = openDatabase(config.databasePath);
-  let seeded = false;
+  let seeded: boolean;
   try {
     migrate(db);
     seeded = seedIfEmpty(db, clock());

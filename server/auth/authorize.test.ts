@@ -10,14 +10,16 @@ import {
   ServiceAccountSchema,
   TokenResponseSchema,
   type PermissionAction,
-  type PermissionResource,
   type Permissions,
 } from '../../src/api/schemas';
 import { exchange, expectOk, startTestServer, TOKENS, type ApiClient, type TestServer } from '../test/harness';
 import { permissionsFor } from './authorize';
 import { ROLE_GRANTS } from './roles';
 
-type Action = `${PermissionResource}.${PermissionAction}`;
+type Action =
+  | 'organizations.read'
+  | `service_accounts.${PermissionAction}`
+  | `service_account_credentials.${PermissionAction}`;
 
 // Written out by hand from the contract, independently of ROLE_GRANTS, so a wrong grant fails here.
 const EXPECTED: Record<string, Action[]> = {

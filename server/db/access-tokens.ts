@@ -13,14 +13,14 @@ interface OwnerRow {
 
 /** The owner of a live (known, unexpired) token; undefined otherwise. */
 export function findTokenOwner(db: Db, tokenHash: Buffer, now: string): TokenOwner | undefined {
-  const row = stmt(db, 
-      `SELECT t.person_id, t.credential_id, c.service_account_id, sa.organization_id
-       FROM access_tokens t
-       LEFT JOIN credentials c ON c.id = t.credential_id
-       LEFT JOIN service_accounts sa ON sa.id = c.service_account_id
-       WHERE t.token_hash = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`,
-    )
-    .get(tokenHash, now) as OwnerRow | undefined;
+  const row = stmt(
+    db,
+    `SELECT t.person_id, t.credential_id, c.service_account_id, sa.organization_id
+     FROM access_tokens t
+     LEFT JOIN credentials c ON c.id = t.credential_id
+     LEFT JOIN service_accounts sa ON sa.id = c.service_account_id
+     WHERE t.token_hash = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`,
+  ).get(tokenHash, now) as OwnerRow | undefined;
   if (!row) return undefined;
   if (row.person_id) return { kind: 'person', personId: row.person_id };
   if (row.credential_id && row.service_account_id && row.organization_id) {
@@ -49,7 +49,8 @@ export function insertCredentialToken(
   now: string,
   expiresAt: string,
 ): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO access_tokens (token_hash, credential_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
   ).run(tokenHash, credentialId, now, expiresAt);
 }

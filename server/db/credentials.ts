@@ -50,7 +50,8 @@ export function findCredential(
 
 export function insertCredential(db: Db, credential: CredentialInsert): CredentialRow {
   const row = { last_used_at: null, ...credential };
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO credentials (id, service_account_id, client_id, secret_hash, name, description, created_at, last_used_at)
      VALUES (@id, @service_account_id, @client_id, @secret_hash, @name, @description, @created_at, @last_used_at)`,
   ).run(row);
@@ -80,13 +81,12 @@ export function updateCredential(
 
 /** Tokens issued to the credential are deleted with it (ON DELETE CASCADE). */
 export function deleteCredential(db: Db, organizationId: string, serviceAccountId: string, id: string): boolean {
-  return (
-    stmt(db, 
-        `DELETE FROM credentials WHERE id = ? AND service_account_id = ?
-         AND service_account_id IN (SELECT id FROM service_accounts WHERE organization_id = ?)`,
-      )
-      .run(id, serviceAccountId, organizationId).changes > 0
-  );
+  const result = stmt(
+    db,
+    `DELETE FROM credentials WHERE id = ? AND service_account_id = ?
+     AND service_account_id IN (SELECT id FROM service_accounts WHERE organization_id = ?)`,
+  ).run(id, serviceAccountId, organizationId);
+  return result.changes > 0;
 }
 
 /** For the token endpoint only: the one place the stored hash is read. */

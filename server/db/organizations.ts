@@ -35,7 +35,8 @@ export function listOrganizations(db: Db, visibility: OrganizationVisibility, pa
 }
 
 export function insertOrganization(db: Db, row: OrganizationRow): OrganizationRow {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO organizations (id, label, name, created_at, updated_at)
      VALUES (@id, @label, @name, @created_at, @updated_at)`,
   ).run(row);

@@ -29,17 +29,18 @@ export function findPerson(db: Db, id: string): PersonRow | undefined {
 
 /** Sets the person's one role in the organization, replacing any previous role. */
 export function setMembership(db: Db, personId: string, organizationId: string, role: Role, now: string): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO memberships (person_id, organization_id, role, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (person_id, organization_id) DO UPDATE SET role = excluded.role`,
   ).run(personId, organizationId, role, now);
 }
 
 export function listMemberships(db: Db, personId: string): MembershipRow[] {
-  return stmt(db, 
-      `SELECT m.organization_id, o.label AS organization_label, m.role
-       FROM memberships m JOIN organizations o ON o.id = m.organization_id
-       WHERE m.person_id = ? ORDER BY o.created_at DESC, o.id DESC`,
-    )
-    .all(personId) as MembershipRow[];
+  return stmt(
+    db,
+    `SELECT m.organization_id, o.label AS organization_label, m.role
+     FROM memberships m JOIN organizations o ON o.id = m.organization_id
+     WHERE m.person_id = ? ORDER BY o.created_at DESC, o.id DESC`,
+  ).all(personId) as MembershipRow[];
 }

@@ -46,7 +46,8 @@ export function findServiceAccount(db: Db, organizationId: string, id: string): 
 /** Throws a SQLITE_CONSTRAINT_UNIQUE error when the name is taken in the organization. */
 export function insertServiceAccount(db: Db, sa: ServiceAccountInsert): ServiceAccountRow {
   const row = { ...sa, updated_at: sa.created_at };
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO service_accounts (id, organization_id, name, name_key, description, created_at, updated_at)
      VALUES (@id, @organization_id, @name, @name_key, @description, @created_at, @updated_at)`,
   ).run({ ...row, name_key: nameKey(sa.name) });
@@ -70,7 +71,8 @@ export function updateServiceAccount(
       description: changes.description === undefined ? current.description : changes.description,
       updated_at: now,
     };
-    stmt(db, 
+    stmt(
+    db,
       `UPDATE service_accounts SET name = @name, name_key = @name_key, description = @description,
        updated_at = @updated_at WHERE id = @id`,
     ).run({ ...next, name_key: nameKey(next.name) });

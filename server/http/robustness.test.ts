@@ -83,7 +83,7 @@ describe('request bodies', () => {
 
 describe('authentication errors', () => {
   it('answers 401 for a missing, malformed, unknown token', async () => {
-    const headers = [{}, { Authorization: 'Token abc' }, { Authorization: 'Bearer' }, { Authorization: 'Bearer nope' }];
+    const headers: Record<string, string>[] = [{}, { Authorization: 'Token abc' }, { Authorization: 'Bearer' }, { Authorization: 'Bearer nope' }];
     for (const h of headers) {
       const res = await server.as().request('GET', '/organizations', { headers: h });
       expectError(res, 401, 'unauthenticated');

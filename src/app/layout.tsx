@@ -1,7 +1,7 @@
 import { Link, NavLink, Outlet, useMatch, useNavigation } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
 import { RequireSession, UserMenu } from '../features/auth';
-import { OrgSwitcher } from './placeholders';
+import { OrgSwitcher } from '../features/organizations';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
 export function AppLayout() {

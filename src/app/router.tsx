@@ -5,6 +5,8 @@ import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
 import { serviceAccountQueries } from '../api/service-accounts';
 import { getSessionToken } from '../api/session';
+import { OrgBoundary } from '../features/organizations';
+// Deep import on purpose: the feature's index would pull its pages into the main chunk.
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
@@ -51,6 +53,10 @@ export function createAppRouter(queryClient: QueryClient) {
                 },
                 {
                   path: 'orgs/:org',
+                  // Swaps in "Organization not found" on a 404 without delaying the pages' own requests.
+                  Component: OrgBoundary,
+                  loader: (args) => prefetch((qc) => void qc.prefetchQuery(organizationQueries.detail(param(args, 'org')))),
+                  shouldRevalidate: ({ currentParams, nextParams }) => currentParams.org !== nextParams.org,
                   children: [
                     {
                       index: true,

@@ -97,6 +97,9 @@ export function Dialog({
     // Closed by the browser although the parent still wants it open (an uncancelable close
     // request): ask the parent, and reopen if it keeps vetoing.
     if (!openRef.current) return;
+    // Already open again: a stale `close` event from a close()+showModal() pair (StrictMode
+    // remounting the effect in development), not a close request.
+    if (ref.current?.open) return;
     requestClose('escape');
     requestAnimationFrame(() => {
       const dialog = ref.current;

@@ -94,6 +94,9 @@ function useCharacterCount<E extends HTMLInputElement | HTMLTextAreaElement>(
 ) {
   const elementRef = useRef<E | null>(null);
   const [count, setCount] = useState(0);
+  // Deliberately after every render: a reset() changes the DOM value without an event.
+  // The guard makes it settle after at most one extra render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const length = elementRef.current?.value.length ?? 0;
     if (length !== count) setCount(length);

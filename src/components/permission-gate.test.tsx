@@ -24,12 +24,19 @@ describe('GatedButton', () => {
     expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(button.hasAttribute('disabled')).toBe(false);
     expect(description(button)).toBe('You need service_account_credentials.create');
-    expect(screen.getByRole('tooltip').textContent).toBe('You need service_account_credentials.create');
+    const tooltip = screen.getByRole('tooltip');
+    expect(tooltip.textContent).toBe('You need service_account_credentials.create');
+    expect(tooltip.className).toContain('gate__tooltip--open');
 
     await user.click(button);
     await user.keyboard('{Enter}');
     await user.keyboard(' ');
     expect(onClick).not.toHaveBeenCalled();
+
+    // Escape dismisses the tooltip; focus stays on the control.
+    await user.keyboard('{Escape}');
+    expect(tooltip.className).not.toContain('gate__tooltip--open');
+    expect(button).toBe(document.activeElement);
   });
 
   it('does not submit its form when denied', async () => {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { PermissionDecision } from '../lib/permissions';
 import { Button } from './button';
@@ -21,6 +21,9 @@ export type PermissionGateProps = {
   className?: string;
 };
 
+const GAP = 6;
+const MARGIN = 8;
+
 /**
  * Denied controls stay in the tab order (aria-disabled, not `disabled`) so keyboard and
  * screen-reader users can reach them and learn why; the reason shows as a tooltip on hover
@@ -28,9 +31,48 @@ export type PermissionGateProps = {
  * the server's 403 is then the answer.
  */
 export function PermissionGate({ decision, reason = 'You do not have permission', children, className }: PermissionGateProps) {
-  const tooltipId = useId();
-  const [dismissed, setDismissed] = useState(false);
   if (decision !== 'denied') return <>{children({}, false)}</>;
+  return (
+    <DeniedGate reason={reason} className={className}>
+      {children}
+    </DeniedGate>
+  );
+}
+
+function DeniedGate({ reason, className, children }: { reason: string; className?: string; children: PermissionGateProps['children'] }) {
+  const tooltipId = useId();
+  const wrapperRef = useRef<HTMLSpanElement>(null);
+  const tooltipRef = useRef<HTMLSpanElement>(null);
+  const [open, setOpen] = useState(false);
+
+  // Fixed positioning escapes scroll containers (a table's overflow would clip it), and is
+  // kept inside the viewport: above the control, or below when there is no room.
+  useLayoutEffect(() => {
+    const wrapper = wrapperRef.current;
+    const tooltip = tooltipRef.current;
+    if (!open || !wrapper || !tooltip) return;
+    const anchor = wrapper.getBoundingClientRect();
+    const { width, height } = tooltip.getBoundingClientRect();
+    const left = Math.min(
+      Math.max(anchor.left + anchor.width / 2 - width / 2, MARGIN),
+      window.innerWidth - width - MARGIN,
+    );
+    const above = anchor.top - height - GAP;
+    tooltip.style.left = `${Math.max(left, MARGIN)}px`;
+    tooltip.style.top = `${above >= MARGIN ? above : anchor.bottom + GAP}px`;
+  }, [open]);
+
+  // A fixed tooltip would float away from its control on scroll.
+  useEffect(() => {
+    if (!open) return;
+    const hide = () => setOpen(false);
+    window.addEventListener('scroll', hide, { capture: true, passive: true });
+    window.addEventListener('resize', hide);
+    return () => {
+      window.removeEventListener('scroll', hide, { capture: true });
+      window.removeEventListener('resize', hide);
+    };
+  }, [open]);
 
   const control: GateControlProps = {
     'aria-disabled': true,
@@ -40,22 +82,26 @@ export function PermissionGate({ decision, reason = 'You do not have permission'
       event.stopPropagation();
     },
   };
-  // Escape hides the tooltip without moving focus (WCAG 1.4.13 dismissible).
+  // Escape hides the tooltip without moving focus (WCAG 1.4.13: dismissible).
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !dismissed) {
+    if (event.key === 'Escape' && open) {
       event.stopPropagation();
-      setDismissed(true);
+      setOpen(false);
     }
   };
   return (
     <span
-      className={cx('gate', dismissed && 'gate--dismissed', className)}
+      ref={wrapperRef}
+      className={cx('gate', className)}
       onKeyDown={onKeyDown}
-      onMouseLeave={() => setDismissed(false)}
-      onBlur={() => setDismissed(false)}
+      onMouseEnter={() => setOpen(true)}
+      onMouseLeave={() => setOpen(false)}
+      onFocus={() => setOpen(true)}
+      onBlur={() => setOpen(false)}
     >
       {children(control, true)}
-      <span id={tooltipId} role="tooltip" className="gate__tooltip">
+      {/* Always in the DOM: it is the control's accessible description even when not shown. */}
+      <span ref={tooltipRef} id={tooltipId} role="tooltip" className={cx('gate__tooltip', open && 'gate__tooltip--open')}>
         {reason}
       </span>
     </span>

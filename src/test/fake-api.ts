@@ -70,7 +70,7 @@ export function createFakeApi({ serviceAccounts, credentials, permissions = CRED
     throw new ApiError({ status: 400, code: 'invalid_request', message: `Unhandled ${method} ${segments.join('/')}` });
   }
 
-  const request: Handler = async (path, options) => {
+  const request: Handler = async (path, options = {}) => {
     const method = options.method ?? 'GET';
     calls.push({ method, path, body: options.body });
     // Let React commit between requests, as a real network would.

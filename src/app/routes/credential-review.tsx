@@ -1,5 +1,5 @@
-import { Placeholder } from '../placeholders';
+import { CredentialReviewPage } from '../../features/review';
 
 export function Component() {
-  return <Placeholder name="CredentialReviewPage" />;
+  return <CredentialReviewPage />;
 }

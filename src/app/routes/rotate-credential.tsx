@@ -1,5 +1,5 @@
-import { Placeholder } from '../placeholders';
+import { RotateCredentialPage } from '../../features/rotation';
 
 export function Component() {
-  return <Placeholder name="RotateCredentialPage" />;
+  return <RotateCredentialPage />;
 }

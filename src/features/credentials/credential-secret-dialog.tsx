@@ -114,9 +114,9 @@ function SecretValue({ label, copyLabel, value }: { label: string; copyLabel: st
   function handleCopyFailed() {
     // Browsers expose the Clipboard API only to secure contexts (HTTPS or localhost).
     const why = window.isSecureContext
-      ? 'The browser refused access to the clipboard.'
-      : 'The browser blocks the clipboard on pages not served over HTTPS or from localhost.';
-    setCopyProblem(`${why} The ${label.toLowerCase()} is selected: copy it with Ctrl+C (⌘C on a Mac).`);
+      ? 'The browser refused access to the clipboard'
+      : 'The browser blocks the clipboard on pages not served over HTTPS or from localhost';
+    setCopyProblem(`${why}, so the ${label.toLowerCase()} is selected for you to copy by hand.`);
     selectForManualCopy();
   }
 

@@ -68,7 +68,9 @@ function setup(credentials: Credential[], permissions?: Parameters<typeof create
 
 const currentStep = () => screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'step');
 
-beforeEach(() => vi.mocked(apiRequest).mockReset());
+beforeEach(() => {
+  vi.mocked(apiRequest).mockReset();
+});
 afterEach(() => vi.useRealTimers());
 
 describe('RotateCredentialPage', () => {

@@ -32,21 +32,26 @@ export function DeleteServiceAccountDialog({ org, serviceAccount, onClose, onDel
     onClose();
   }
 
+  // With onDeleted the parent moves away (the detail page navigates to the list); closing
+  // first would re-render that page, and its panels would refetch the deleted account's data.
+  function finish(deleted: ServiceAccount) {
+    if (onDeleted) onDeleted(deleted);
+    else close();
+  }
+
   function confirm() {
     if (!serviceAccount) return;
     setError(null);
     remove.mutate(serviceAccount.id, {
       onSuccess: () => {
         toast.success(`Deleted service account ${serviceAccount.name}`);
-        close();
-        onDeleted?.(serviceAccount);
+        finish(serviceAccount);
       },
       onError: (e) => {
         if (isApiError(e, 404)) {
           // Someone else deleted it first: the outcome the person wanted.
           toast.info(`${serviceAccount.name} was already deleted`);
-          close();
-          onDeleted?.(serviceAccount);
+          finish(serviceAccount);
           return;
         }
         setError(formErrorMessage(e, 'delete'));

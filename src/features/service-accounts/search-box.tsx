@@ -28,7 +28,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (query
   return (
     <form
       role="search"
-      className="toolbar toolbar__grow"
+      className="toolbar"
       onSubmit={(e) => {
         e.preventDefault();
         onSearch(text.trim());

@@ -36,7 +36,9 @@ export function ServiceAccountsTable({
     <Table caption={caption} busy={busy} stickyHeader>
       <THead>
         <Tr>
-          <Th width="22%">Name</Th>
+          <Th width="22%" className="sa-table__name">
+            Name
+          </Th>
           <Th>Description</Th>
           <Th width="9rem">Created</Th>
           <Th width="9rem">Updated</Th>

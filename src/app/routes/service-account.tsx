@@ -1,0 +1,19 @@
+import { useParams } from 'react-router';
+import { CredentialsPanel } from '../../features/credentials';
+import { useOrgParam } from '../../features/organizations';
+import { RotationInProgressBanner } from '../../features/rotation';
+import { ServiceAccountDetailPage } from '../../features/service-accounts';
+
+export function Component() {
+  const org = useOrgParam();
+  const { serviceAccountId = '' } = useParams();
+  return (
+    <ServiceAccountDetailPage
+      key={`${org}/${serviceAccountId}`}
+      org={org}
+      serviceAccountId={serviceAccountId}
+      renderBanner={(sa) => <RotationInProgressBanner org={org} serviceAccountId={sa.id} />}
+      renderCredentials={(sa) => <CredentialsPanel org={org} serviceAccount={sa} />}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { CredentialReviewPage } from './credential-review-page';

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import type { OrgCredentialsProgress, OrgServiceAccount } from '../../api/org-credentials';
+import { Field, TextInput } from '../../components/field';
+import { ProgressBar } from '../../components/progress-bar';
+import {
+  CREDENTIAL_STATUSES,
+  describeCredentialStatus,
+  type CredentialPolicy,
+  type CredentialStatus,
+} from '../../lib/credential-status';
+import { formatCount } from '../../lib/time-format';
+import type { StatusTotals } from './review-rows';
+import { parseStaleDays, STALE_DAYS_MAX, STALE_DAYS_MIN, type ReviewSearch } from './review-search';
+
+export function LoadProgress({ progress, label }: { progress: OrgCredentialsProgress | undefined; label: string }) {
+  if (!progress || progress.phase === 'service-accounts') {
+    const listed = progress?.serviceAccountsListed ?? 0;
+    return (
+      <div className="review-progress">
+        <ProgressBar label={label} valueText={`Listing service accounts: ${formatCount(listed)} so far`} />
+        <p className="muted">Listing service accounts… {formatCount(listed)} so far</p>
+      </div>
+    );
+  }
+  const text = `Loaded the credentials of ${formatCount(progress.serviceAccountsLoaded)} of ${formatCount(
+    progress.serviceAccountsListed,
+  )} service accounts (${formatCount(progress.credentialsLoaded)} credentials)`;
+  return (
+    <div className="review-progress">
+      <ProgressBar
+        label={label}
+        value={progress.serviceAccountsLoaded}
+        max={Math.max(progress.serviceAccountsListed, 1)}
+        valueText={text}
+      />
+      <p className="muted">{text}</p>
+    </div>
+  );
+}
+
+export function StatusTotalsBar({
+  totals,
+  policy,
+  status,
+  onStatusChange,
+}: {
+  totals: StatusTotals;
+  policy: CredentialPolicy;
+  status: CredentialStatus | null;
+  onStatusChange: (status: CredentialStatus | null) => void;
+}) {
+  return (
+    <ul className="review-totals" aria-label="Totals by status">
+      <li>
+        <button
+          type="button"
+          className="review-total"
+          aria-pressed={status === null}
+          onClick={() => onStatusChange(null)}
+        >
+          <span className="review-total__count">{formatCount(totals.all)}</span> All
+        </button>
+      </li>
+      {CREDENTIAL_STATUSES.map((s) => {
+        const { label, description, tone } = describeCredentialStatus(s, policy);
+        return (
+          <li key={s}>
+            <button
+              type="button"
+              className={`review-total review-total--${tone}`}
+              aria-pressed={status === s}
+              title={description}
+              onClick={() => onStatusChange(status === s ? null : s)}
+            >
+              <span className="review-total__count">{formatCount(totals[s])}</span> {label}
+            </button>
+          </li>
+        );
+      })}
+      <li className="review-total review-total--static">
+        <span className="review-total__count">{formatCount(totals.rotationDue)}</span> Rotation due
+      </li>
+    </ul>
+  );
+}
+
+export function ReviewFilters({
+  search,
+  serviceAccounts,
+  onChange,
+}: {
+  search: ReviewSearch;
+  /** Service accounts to filter by, sorted for display. */
+  serviceAccounts: readonly OrgServiceAccount[];
+  onChange: (next: Partial<ReviewSearch>) => void;
+}) {
+  return (
+    <div className="toolbar review-filters" role="group" aria-label="Filters">
+      <Field label="Status">
+        {(control) => (
+          <select
+            className="select"
+            {...control}
+            value={search.status ?? ''}
+            onChange={(e) => onChange({ status: (e.target.value || null) as CredentialStatus | null })}
+          >
+            <option value="">All statuses</option>
+            {CREDENTIAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {describeCredentialStatus(s).label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Service account">
+        {(control) => (
+          <select
+            className="select"
+            {...control}
+            value={search.serviceAccountId ?? ''}
+            onChange={(e) => onChange({ serviceAccountId: e.target.value || null })}
+          >
+            <option value="">All service accounts</option>
+            {serviceAccounts.map((sa) => (
+              <option key={sa.id} value={sa.id}>
+                {sa.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <StaleThreshold value={search.staleAfterDays} onChange={(staleAfterDays) => onChange({ staleAfterDays })} />
+    </div>
+  );
+}
+
+/**
+ * A number field whose committed value lives in the URL. It keeps its own draft so that an
+ * intermediate entry ("" while retyping) is not forced back to the default under the cursor.
+ */
+function StaleThreshold({ value, onChange }: { value: number; onChange: (days: number) => void }) {
+  const [draft, setDraft] = useState(String(value));
+  const [committed, setCommitted] = useState(value);
+  // The URL changed from elsewhere (back button, a link): show it.
+  if (committed !== value) {
+    setCommitted(value);
+    if (parseStaleDays(draft) !== value) setDraft(String(value));
+  }
+  const invalid = parseStaleDays(draft) === null;
+  return (
+    <TextInput
+      label="Stale after (days)"
+      type="number"
+      inputMode="numeric"
+      min={STALE_DAYS_MIN}
+      max={STALE_DAYS_MAX}
+      step={1}
+      className="review-stale-input"
+      value={draft}
+      error={invalid ? `Enter whole days from ${STALE_DAYS_MIN} to ${STALE_DAYS_MAX}` : undefined}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const days = parseStaleDays(e.target.value);
+        if (days !== null && days !== value) onChange(days);
+      }}
+      onBlur={() => {
+        if (invalid) setDraft(String(value));
+      }}
+    />
+  );
+}

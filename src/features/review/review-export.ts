@@ -1,0 +1,37 @@
+import { csvDate, toCsv, type CsvColumn } from '../../lib/csv';
+import type { ReviewRow } from './review-rows';
+
+export const REVIEW_CSV_COLUMNS: readonly CsvColumn<ReviewRow>[] = [
+  { header: 'service_account', value: (r) => r.credential.service_account.name },
+  { header: 'service_account_id', value: (r) => r.credential.service_account.id },
+  { header: 'credential', value: (r) => r.credential.name },
+  { header: 'credential_id', value: (r) => r.credential.id },
+  { header: 'client_id', value: (r) => r.credential.client_id },
+  { header: 'created_at', value: (r) => csvDate(r.credential.created_at) },
+  { header: 'last_used_at', value: (r) => csvDate(r.credential.last_used_at) },
+  { header: 'status', value: (r) => r.status },
+  { header: 'rotation_due', value: (r) => r.rotationDue },
+];
+
+export function reviewCsv(rows: readonly ReviewRow[]): string {
+  return toCsv(REVIEW_CSV_COLUMNS, rows);
+}
+
+export function reviewCsvFileName(org: string, now: Date): string {
+  const safeOrg = org.replace(/[^A-Za-z0-9_-]+/g, '-') || 'org';
+  return `credentials-${safeOrg}-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+/** Saves text as a file through a temporary object URL (no server round trip). */
+export function downloadFile(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next task: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

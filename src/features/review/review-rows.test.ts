@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { OrgCredential } from '../../api/org-credentials';
+import { CREDENTIAL_POLICY, DAY_MS } from '../../lib/credential-status';
+import { buildRows, countByStatus, filterByServiceAccount, filterByStatus, mostRecentUse, sortRows } from './review-rows';
+
+const now = new Date('2026-06-15T12:00:00.000Z');
+const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+
+function cred(id: string, name: string, createdDaysAgo: number, usedDaysAgo: number | null, sa = 'sa1'): OrgCredential {
+  return {
+    id,
+    name,
+    client_id: `client-${id}`,
+    created_at: ago(createdDaysAgo),
+    last_used_at: usedDaysAgo === null ? null : ago(usedDaysAgo),
+    service_account: { id: sa, name: sa === 'sa1' ? 'Billing' : 'Analytics' },
+  };
+}
+
+const credentials = [
+  cred('a', 'alpha', 200, 1),
+  cred('b', 'Bravo', 100, 60),
+  cred('c', 'charlie', 400, 120, 'sa2'),
+  cred('d', 'delta', 20, null),
+  cred('e', 'echo', 3, null, 'sa2'),
+];
+const rows = buildRows(credentials, now, CREDENTIAL_POLICY);
+const ids = (r: { credential: { id: string } }[]) => r.map((x) => x.credential.id);
+
+describe('review rows', () => {
+  it('computes status and rotation due with the policy', () => {
+    expect(rows.map((r) => `${r.credential.id}:${r.status}:${r.rotationDue}`)).toEqual([
+      'a:active:true',
+      'b:idle:true',
+      'c:stale:true',
+      'd:stale:false',
+      'e:new:false',
+    ]);
+  });
+
+  it('applies a lowered stale threshold', () => {
+    const strict = buildRows(credentials, now, { ...CREDENTIAL_POLICY, staleAfterDays: 50 });
+    expect(strict.find((r) => r.credential.id === 'b')?.status).toBe('stale');
+  });
+
+  it('sorts by last use, never used first and oldest of them first', () => {
+    expect(ids(sortRows(rows, 'last-used', 'asc'))).toEqual(['d', 'e', 'c', 'b', 'a']);
+    expect(ids(sortRows(rows, 'last-used', 'desc'))).toEqual(['a', 'b', 'c', 'e', 'd']);
+  });
+
+  it('sorts by age (creation time) and by name, case-insensitively', () => {
+    expect(ids(sortRows(rows, 'age', 'asc'))).toEqual(['c', 'a', 'b', 'd', 'e']);
+    expect(ids(sortRows(rows, 'name', 'asc'))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(ids(sortRows(rows, 'name', 'desc'))).toEqual(['e', 'd', 'c', 'b', 'a']);
+  });
+
+  it('does not reorder its input', () => {
+    sortRows(rows, 'name', 'desc');
+    expect(ids(rows)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('filters by service account and status', () => {
+    expect(ids(filterByServiceAccount(rows, 'sa2'))).toEqual(['c', 'e']);
+    expect(ids(filterByServiceAccount(rows, null))).toHaveLength(5);
+    expect(ids(filterByStatus(rows, 'stale'))).toEqual(['c', 'd']);
+  });
+
+  it('counts totals per status', () => {
+    expect(countByStatus(rows)).toEqual({ all: 5, active: 1, idle: 1, stale: 2, new: 1, rotationDue: 3 });
+  });
+
+  it('finds the most recent use, or null when none was used', () => {
+    expect(mostRecentUse(rows)).toBe(ago(1));
+    expect(mostRecentUse(rows.filter((r) => !r.credential.last_used_at))).toBeNull();
+  });
+});

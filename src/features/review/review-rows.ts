@@ -1,0 +1,95 @@
+import type { OrgCredential } from '../../api/org-credentials';
+import {
+  credentialStatus,
+  isRotationDue,
+  type CredentialPolicy,
+  type CredentialStatus,
+} from '../../lib/credential-status';
+import type { ReviewSearch } from './review-search';
+
+export interface ReviewRow {
+  credential: OrgCredential;
+  status: CredentialStatus;
+  rotationDue: boolean;
+  /** Parsed once here: sorting tens of thousands of rows must not re-parse dates per comparison. */
+  createdMs: number;
+  /** -Infinity when never used, so it sorts before every real use. */
+  lastUsedMs: number;
+}
+
+function time(value: string | null | undefined): number {
+  const t = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+
+export function buildRows(credentials: readonly OrgCredential[], now: Date, policy: CredentialPolicy): ReviewRow[] {
+  return credentials.map((credential) => ({
+    credential,
+    status: credentialStatus(credential, now, policy),
+    rotationDue: isRotationDue(credential, now, policy),
+    createdMs: time(credential.created_at),
+    lastUsedMs: time(credential.last_used_at),
+  }));
+}
+
+export function filterByServiceAccount(rows: readonly ReviewRow[], serviceAccountId: string | null): ReviewRow[] {
+  return serviceAccountId ? rows.filter((r) => r.credential.service_account.id === serviceAccountId) : [...rows];
+}
+
+export function filterByStatus(rows: readonly ReviewRow[], status: CredentialStatus | null): ReviewRow[] {
+  return status ? rows.filter((r) => r.status === status) : [...rows];
+}
+
+/** a - b without NaN when both are -Infinity (both never used). */
+function compareTimes(a: number, b: number): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compareName(a: ReviewRow, b: ReviewRow): number {
+  return (
+    collator.compare(a.credential.name, b.credential.name) ||
+    collator.compare(a.credential.service_account.name, b.credential.service_account.name)
+  );
+}
+
+/**
+ * Sorted copy. Ascending last use puts never-used credentials first (they are the likeliest
+ * to be forgotten), oldest of them first; ties fall back to creation time, then name, then id,
+ * so the order is stable across reloads.
+ */
+export function sortRows(rows: readonly ReviewRow[], sort: ReviewSearch['sort'], dir: ReviewSearch['dir']): ReviewRow[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const byCreated = (a: ReviewRow, b: ReviewRow) => compareTimes(a.createdMs, b.createdMs);
+  const primary = {
+    'last-used': (a: ReviewRow, b: ReviewRow) => compareTimes(a.lastUsedMs, b.lastUsedMs),
+    age: byCreated,
+    name: compareName,
+  }[sort];
+  return [...rows].sort(
+    (a, b) =>
+      sign * (primary(a, b) || byCreated(a, b) || compareName(a, b)) ||
+      a.credential.id.localeCompare(b.credential.id),
+  );
+}
+
+export type StatusTotals = Record<CredentialStatus, number> & { all: number; rotationDue: number };
+
+export function countByStatus(rows: readonly ReviewRow[]): StatusTotals {
+  const totals: StatusTotals = { all: rows.length, rotationDue: 0, active: 0, idle: 0, stale: 0, new: 0 };
+  for (const row of rows) {
+    totals[row.status] += 1;
+    if (row.rotationDue) totals.rotationDue += 1;
+  }
+  return totals;
+}
+
+/** The latest last_used_at among the rows, or null when none of them was ever used. */
+export function mostRecentUse(rows: readonly ReviewRow[]): string | null {
+  let best: ReviewRow | null = null;
+  for (const row of rows) {
+    if (row.lastUsedMs !== Number.NEGATIVE_INFINITY && (!best || row.lastUsedMs > best.lastUsedMs)) best = row;
+  }
+  return best?.credential.last_used_at ?? null;
+}

@@ -1,0 +1,156 @@
+import { Link } from 'react-router';
+import type { OrgServiceAccount } from '../../api/org-credentials';
+import { Badge } from '../../components/badge';
+import { RelativeTime } from '../../components/relative-time';
+import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
+import { VisuallyHidden } from '../../components/visually-hidden';
+import { describeCredentialStatus, LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
+import { can, deniedReason } from '../../lib/permissions';
+import {
+  credentialPath,
+  LastUsed,
+  RotationDueBadge,
+  rotateCredentialGate,
+  rotateCredentialPath,
+  serviceAccountPath,
+} from '../credentials';
+import type { ReviewRow } from './review-rows';
+import type { ReviewSearch, SortKey } from './review-search';
+
+export interface ReviewTableProps {
+  org: string;
+  rows: readonly ReviewRow[];
+  serviceAccounts: ReadonlyMap<string, OrgServiceAccount>;
+  policy: CredentialPolicy;
+  now: Date;
+  search: ReviewSearch;
+  onSort: (sort: SortKey) => void;
+  selected: ReadonlySet<string>;
+  onSelectionChange: (ids: readonly string[], selected: boolean) => void;
+  helpId: string;
+}
+
+export function canRevoke(row: ReviewRow): boolean {
+  return can(row.credential.permissions, 'service_account_credentials', 'delete') !== 'denied';
+}
+
+export function ReviewTable({
+  org,
+  rows,
+  serviceAccounts,
+  policy,
+  now,
+  search,
+  onSort,
+  selected,
+  onSelectionChange,
+  helpId,
+}: ReviewTableProps) {
+  const selectable = rows.filter(canRevoke).map((r) => r.credential.id);
+  const selectedShown = selectable.filter((id) => selected.has(id)).length;
+  const allShownSelected = selectable.length > 0 && selectedShown === selectable.length;
+
+  const sortHeader = (key: SortKey, label: string, extra: { describedBy?: string; title?: string } = {}) => {
+    const active = search.sort === key;
+    return (
+      <Th
+        aria-sort={active ? (search.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+        aria-describedby={extra.describedBy}
+      >
+        <button type="button" className="sort-button" title={extra.title} onClick={() => onSort(key)}>
+          <VisuallyHidden>Sort by </VisuallyHidden>
+          {label}
+          <span aria-hidden="true" className="sort-button__icon">
+            {active ? (search.dir === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </Th>
+    );
+  };
+
+  return (
+    <Table caption="Credentials of the organization" stickyHeader>
+      <THead>
+        <Tr>
+          <Th width="2.5rem">
+            <input
+              type="checkbox"
+              aria-label="Select all shown credentials that you may revoke"
+              checked={allShownSelected}
+              ref={(el) => {
+                if (el) el.indeterminate = selectedShown > 0 && !allShownSelected;
+              }}
+              disabled={selectable.length === 0}
+              onChange={(e) => onSelectionChange(selectable, e.target.checked)}
+            />
+          </Th>
+          <Th>Service account</Th>
+          {sortHeader('name', 'Credential')}
+          <Th>Client ID</Th>
+          {sortHeader('age', 'Created')}
+          {sortHeader('last-used', 'Last used', { describedBy: helpId, title: LAST_USED_EXPLANATION })}
+          <Th>Status</Th>
+          <Th>Rotation</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {rows.map((row) => {
+          const { credential } = row;
+          const sa = credential.service_account;
+          const revocable = canRevoke(row);
+          const status = describeCredentialStatus(row.status, policy);
+          const label = `${credential.name} (${sa.name})`;
+          return (
+            <Tr key={credential.id} aria-selected={selected.has(credential.id) || undefined}>
+              <Td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${label}`}
+                  checked={selected.has(credential.id)}
+                  disabled={!revocable}
+                  title={revocable ? undefined : deniedReason('service_account_credentials', 'delete')}
+                  onChange={(e) => onSelectionChange([credential.id], e.target.checked)}
+                />
+              </Td>
+              <Td truncate>
+                <Link to={serviceAccountPath(org, sa.id)}>{sa.name}</Link>
+              </Td>
+              <Td truncate>
+                <Link to={credentialPath(org, sa.id, credential.id)}>{credential.name}</Link>
+              </Td>
+              <Td nowrap>
+                <code className="mono">{credential.client_id}</code>
+              </Td>
+              <Td nowrap>
+                <RelativeTime date={credential.created_at} />
+              </Td>
+              <Td nowrap>
+                <LastUsed credential={credential} />
+              </Td>
+              <Td>
+                <Badge tone={status.tone} title={status.description}>
+                  {status.label}
+                </Badge>
+              </Td>
+              <Td nowrap>
+                {row.rotationDue ? (
+                  <RotationDueBadge
+                    credential={credential}
+                    now={now}
+                    rotatePath={rotateCredentialPath(org, sa.id, credential.id)}
+                    gate={rotateCredentialGate(serviceAccounts.get(sa.id)?.permissions, credential.permissions)}
+                  />
+                ) : (
+                  <span className="muted">
+                    <span aria-hidden="true">—</span>
+                    <VisuallyHidden>Not due</VisuallyHidden>
+                  </span>
+                )}
+              </Td>
+            </Tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}
