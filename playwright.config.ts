@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -17,10 +18,11 @@ function freePort(): string {
 }
 
 process.env.E2E_PORT ??= freePort();
-// A brand-new directory, so the server starts on an empty database and seeds the demo data.
-process.env.E2E_DATABASE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'sac-e2e-'));
+// A directory no run has used, so the server starts on an empty database and seeds the demo
+// data. The server creates it; e2e/global-teardown.ts removes it.
+process.env.E2E_DATABASE_DIR ??= path.join(os.tmpdir(), `sac-e2e-${process.pid}-${randomUUID().slice(0, 8)}`);
 
-if (isRunner && !existsSync('dist/index.html')) {
+if (isRunner && !existsSync(path.join(import.meta.dirname, 'dist', 'index.html'))) {
   throw new Error('dist/ is missing: build the console first (`npx vite build`, or `npm run test:e2e` which does both).');
 }
 

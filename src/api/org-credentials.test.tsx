@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -101,6 +101,29 @@ describe('loadOrgCredentials', () => {
     await expect(loadOrgCredentials('acme', new AbortController().signal)).rejects.toThrow('down');
 
     await expect(loadOrgCredentials('acme', AbortSignal.abort())).rejects.toBeDefined();
+  });
+});
+
+describe('orgCredentialQueries.all', () => {
+  it('cancels the load when the page using it goes away', async () => {
+    let signal: AbortSignal | undefined;
+    vi.mocked(listServiceAccounts).mockImplementation(
+      (_org, _params, s) =>
+        new Promise((_resolve, reject) => {
+          signal = s;
+          s?.addEventListener('abort', () => reject(s.reason));
+        }),
+    );
+    const client = new QueryClient();
+    const { unmount } = renderHook(() => useQuery(orgCredentialQueries.all('acme')), { wrapper: wrapperFor(client) });
+    await waitFor(() => expect(signal).toBeDefined());
+    expect(signal?.aborted).toBe(false);
+    unmount();
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('lives under the credentials key, so credential mutations mark it stale', () => {
+    expect(orgCredentialQueries.all('acme').queryKey).toEqual([...credentialQueries.all('acme'), 'org-wide']);
   });
 });
 

@@ -42,9 +42,16 @@ export interface OrgCredentialsProgress {
 
 const progressByOrg = new Map<string, OrgCredentialsProgress>();
 const progressListeners = new Set<() => void>();
+let lastEmit = 0;
+const EMIT_EVERY_MS = 100;
 
 function setProgress(org: string, progress: OrgCredentialsProgress) {
   progressByOrg.set(org, progress);
+  // Ten thousand settled requests need not mean ten thousand renders of the progress bar.
+  const now = Date.now();
+  const milestone = progress.phase !== 'credentials' || progress.serviceAccountsLoaded === progress.serviceAccountsListed;
+  if (!milestone && now - lastEmit < EMIT_EVERY_MS) return;
+  lastEmit = now;
   progressListeners.forEach((listener) => listener());
 }
 

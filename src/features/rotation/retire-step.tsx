@@ -8,7 +8,6 @@ import type { permissionGate } from '../../lib/permissions';
 
 export interface RetireStepProps {
   old: Credential;
-  replacement: Credential;
   state: RotationState;
   now: Date;
   /** service_account_credentials.delete on the old credential. */
@@ -19,14 +18,14 @@ export interface RetireStepProps {
   onRevoke: () => void;
 }
 
-function prematureReason(old: Credential, replacement: Credential, state: RotationState, now: Date): string {
-  if (!state.replacementUsed) return `No client has used the new credential (${replacement.client_id}) yet.`;
+function prematureReason(old: Credential, state: RotationState, now: Date): string {
+  if (!state.replacementUsed) return 'No client has used the new credential yet.';
   const used = parseTimestamp(old.last_used_at);
   return `The old credential was used ${used ? formatRelativeTime(used, now) : 'recently'}, after the replacement was created.`;
 }
 
 /** Revokes (deletes) the old credential: offered plainly once it is safe, behind an explicit acknowledgement before. */
-export function RetireStep({ old, replacement, state, now, gate, pending, error, onRevoke }: RetireStepProps) {
+export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: RetireStepProps) {
   const [acknowledged, setAcknowledged] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const checkboxId = useId();
@@ -44,7 +43,7 @@ export function RetireStep({ old, replacement, state, now, gate, pending, error,
         <div className="rotation-warning" role="note">
           <p>
             <strong>Revoking now would break clients still using the old credential.</strong>{' '}
-            {prematureReason(old, replacement, state, now)} Any client still configured with{' '}
+            {prematureReason(old, state, now)} Any client still configured with{' '}
             <code className="mono">{old.client_id}</code> will fail to get tokens.
           </p>
           <label className="rotation-checkbox" htmlFor={checkboxId}>

@@ -224,7 +224,6 @@ function RotateCredential({
             content: replacement ? (
               <RetireStep
                 old={old}
-                replacement={replacement}
                 state={state}
                 now={now}
                 gate={permissionGate(old.permissions, 'service_account_credentials', 'delete')}

@@ -40,7 +40,8 @@ export function RotationInProgressBanner({ org, serviceAccountId }: RotationInPr
           return (
             <li key={old.id}>
               <span>
-                <strong>{old.name}</strong> is being replaced by <strong>{replacement.name}</strong>:{' '}
+                <strong>{old.name}</strong> (<code className="mono">{old.client_id}</code>) is being replaced by{' '}
+                <strong>{replacement.name}</strong> (<code className="mono">{replacement.client_id}</code>):{' '}
                 {STAGE_TEXT[stage] ?? stage}.
               </span>{' '}
               <Link

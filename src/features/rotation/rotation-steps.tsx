@@ -39,7 +39,7 @@ function Step({
   children: ReactNode;
 }) {
   const headingId = useId();
-  const status = done ? 'done' : current ? 'current step' : 'not started';
+  const status = done ? 'done' : current ? 'current step' : null;
   return (
     <li
       className={cx('rotation-step card', current && 'rotation-step--current', done && 'rotation-step--done')}
@@ -53,7 +53,7 @@ function Step({
           </span>{' '}
           Step {n}: {title}
         </span>
-        <span className="rotation-step__status">{status}</span>
+        {status && <span className="rotation-step__status">{status}</span>}
       </h2>
       <div className="card__body">{children}</div>
     </li>

@@ -16,7 +16,7 @@ import { permissionGate } from '../../lib/permissions';
 import { formatAbsoluteTime } from '../../lib/time-format';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
 import { serviceAccountsPath } from './paths';
-import { ServiceAccountFormDialog } from './service-account-form-dialog';
+import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
 import './service-accounts.css';
 
 export type ServiceAccountDetailPageProps = {
@@ -75,6 +75,7 @@ function ServiceAccountDetail({
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  usePreloadForm();
 
   return (
     <div className="page">
@@ -139,13 +140,9 @@ function ServiceAccountDetail({
 
       {renderCredentials?.(sa)}
 
-      <ServiceAccountFormDialog
-        mode="edit"
-        org={org}
-        open={editing}
-        serviceAccount={sa}
-        onClose={() => setEditing(false)}
-      />
+      {editing && (
+        <LazyServiceAccountFormDialog mode="edit" org={org} open serviceAccount={sa} onClose={() => setEditing(false)} />
+      )}
       <DeleteServiceAccountDialog
         org={org}
         serviceAccount={deleting ? sa : null}

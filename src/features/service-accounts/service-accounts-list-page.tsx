@@ -7,12 +7,12 @@ import { GatedButton } from '../../components/permission-gate';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { permissionGate } from '../../lib/permissions';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
+import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
 import { listParams } from './list-search';
 import { PagedServiceAccounts } from './paged-service-accounts';
 import { serviceAccountPath } from './paths';
 import { SearchBox } from './search-box';
 import { SearchResults } from './search-results';
-import { ServiceAccountFormDialog } from './service-account-form-dialog';
 import type { LastActivityColumn } from './service-accounts-table';
 import { useListSearch } from './use-list-search';
 import './service-accounts.css';
@@ -33,6 +33,7 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
   const page = useQuery({ ...serviceAccountQueries.list(org, params), placeholderData: keepPreviousData });
 
   const [creating, setCreating] = useState(false);
+  usePreloadForm();
   const [editing, setEditing] = useState<ServiceAccount | null>(null);
   const [deleting, setDeleting] = useState<ServiceAccount | null>(null);
 
@@ -86,15 +87,17 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
         />
       )}
 
-      <ServiceAccountFormDialog
-        mode="create"
-        org={org}
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(created) => void navigate(serviceAccountPath(org, created.id))}
-      />
+      {creating && (
+        <LazyServiceAccountFormDialog
+          mode="create"
+          org={org}
+          open
+          onClose={() => setCreating(false)}
+          onSaved={(created) => void navigate(serviceAccountPath(org, created.id))}
+        />
+      )}
       {editing && (
-        <ServiceAccountFormDialog
+        <LazyServiceAccountFormDialog
           mode="edit"
           org={org}
           open
