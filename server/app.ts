@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
   api.route('/service-account-token', tokenRoutes(services));
   api.route('/openapi.json', openapiRoutes());
   if (deps.config.demo) api.route('/dev', devRoutes(services));
-  api.use('/organizations', authenticate(services));
+  // Also matches /organizations itself.
   api.use('/organizations/*', authenticate(services));
   api.route('/organizations', organizationRoutes(services));
   api.route('/organizations/:org/service-accounts', serviceAccountRoutes(services));

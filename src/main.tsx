@@ -5,11 +5,18 @@ import { AppProviders } from './app/providers';
 import { createAppQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { createToastStore } from './components/toast-store';
+import { registerUnauthorizedRedirect } from './features/auth';
 import './styles/index.css';
 
 const toastStore = createToastStore();
 const queryClient = createAppQueryClient(toastStore);
 const router = createAppRouter(queryClient);
+// Registered before the first render: the router's loaders start requests before any component mounts.
+registerUnauthorizedRedirect({
+  navigate: (to: string, options?: { replace?: boolean }) => router.navigate(to, options),
+  queryClient,
+  getLocation: () => router.state.location,
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -12,6 +12,8 @@ import { isId } from '../lib/ids';
  */
 export function resolveOrg(services: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // Nested sub-apps (credentials under service accounts) both install this; resolve once.
+    if (c.get('org') !== undefined) return next();
     const ref = c.req.param('org') ?? '';
     const org = ref.length <= 255 ? findOrganization(services.db, ref) : undefined;
     if (!org || !isMember(c.var.principal, org)) throw ApiError.notFound('Organization');

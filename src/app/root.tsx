@@ -1,12 +1,10 @@
 import { Outlet, ScrollRestoration } from 'react-router';
 import { RouteErrorBoundary } from './error-boundary';
-import { UnauthorizedRedirect } from '../features/auth';
 
-/** Above every route, signed in or not: the single 401 handler and scroll restoration. */
+/** Above every route, signed in or not. (The single 401 handler is registered in main.tsx.) */
 export function Root() {
   return (
     <>
-      <UnauthorizedRedirect />
       <Outlet />
       <ScrollRestoration />
     </>

@@ -1,8 +1,29 @@
+import { useMemo } from 'react';
+import { useServiceAccountLastActivity } from '../../api/org-credentials';
+import { RelativeTime } from '../../components/relative-time';
 import { useOrgParam } from '../../features/organizations';
-import { ServiceAccountsListPage } from '../../features/service-accounts';
+import { ServiceAccountsListPage, type LastActivityColumn } from '../../features/service-accounts';
 
 export function Component() {
   const org = useOrgParam();
-  // The review feature has no per-row "last activity" export yet; the page hides the column without one.
-  return <ServiceAccountsListPage key={org} org={org} />;
+  // Read from the credential review's cached data only: the list never sends a request per row.
+  const lastActivity = useServiceAccountLastActivity(org);
+  const column = useMemo<LastActivityColumn | undefined>(
+    () =>
+      lastActivity && {
+        header: (
+          <span title="The most recent time any credential of this service account was exchanged for a token (from the credential review data)">
+            Last activity
+          </span>
+        ),
+        render: (serviceAccount) =>
+          lastActivity.has(serviceAccount.id) ? (
+            <RelativeTime date={lastActivity.get(serviceAccount.id)} never="Never used" />
+          ) : (
+            <span className="muted">Not reviewed yet</span>
+          ),
+      },
+    [lastActivity],
+  );
+  return <ServiceAccountsListPage key={org} org={org} lastActivity={column} />;
 }

@@ -5,7 +5,8 @@ import { Button } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CopyButton } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
-import { buildEnvFile, buildJsonFile, downloadTextFile, secretFileNames } from './secret-files';
+import { downloadTextFile } from '../../lib/download';
+import { buildEnvFile, buildJsonFile, secretFileNames } from './secret-files';
 import './credentials.css';
 
 export type CredentialSecretDialogProps = {

@@ -41,23 +41,3 @@ export function secretFileNames(credentialName: string): { env: string; json: st
   // Browsers drop a leading dot from downloads, so the .env file gets a name in front.
   return { env: `${slug}.env`, json: `${slug}.json` };
 }
-
-/**
- * Saves text as a file without a server round trip. The object URL is revoked right after the
- * click so the secret does not stay reachable through a blob: URL for the life of the page.
- */
-export function downloadTextFile(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.rel = 'noopener';
-    link.style.display = 'none';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}

@@ -18,7 +18,8 @@ import { permissionGate } from '../../lib/permissions';
 import { formatCount } from '../../lib/time-format';
 import { BulkRevokeDialog } from './bulk-revoke-dialog';
 import { LoadProgress, ReviewFilters, StatusTotalsBar } from './review-controls';
-import { downloadFile, reviewCsv, reviewCsvFileName } from './review-export';
+import { downloadTextFile } from '../../lib/download';
+import { reviewCsv, reviewCsvFileName } from './review-export';
 import { buildRows, countByStatus, filterByServiceAccount, filterByStatus, sortRows } from './review-rows';
 import { parseReviewSearch, reviewSearchParams, toggleSort, type ReviewSearch } from './review-search';
 import { canRevoke, ReviewTable } from './review-table';
@@ -133,7 +134,7 @@ function Review({
   }
 
   function exportCsv() {
-    downloadFile(reviewCsvFileName(org, now), reviewCsv(viewRows), 'text/csv;charset=utf-8');
+    downloadTextFile(reviewCsvFileName(org, now), reviewCsv(viewRows), 'text/csv;charset=utf-8');
   }
 
   const revokeGate = permissionGate(data.permissions, 'service_account_credentials', 'delete');

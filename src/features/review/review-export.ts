@@ -21,17 +21,3 @@ export function reviewCsvFileName(org: string, now: Date): string {
   const safeOrg = org.replace(/[^A-Za-z0-9_-]+/g, '-') || 'org';
   return `credentials-${safeOrg}-${now.toISOString().slice(0, 10)}.csv`;
 }
-
-/** Saves text as a file through a temporary object URL (no server round trip). */
-export function downloadFile(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next task: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -1,0 +1,193 @@
+// Each demo person sees exactly the actions the server lets them perform: allowed actions
+// are enabled, denied ones are shown disabled with the permission they lack, and the server
+// answers the same actions over HTTP with success or 403. One table drives both checks, so
+// the UI and the server cannot drift apart unnoticed.
+import type { Locator, Page } from '@playwright/test';
+import { ApiCallError, expect, signInAs, test, uniqueName, type Api, type DemoPerson } from './fixtures';
+
+type Rights = {
+  /** service_accounts.create / update / delete */
+  serviceAccounts: boolean;
+  /** service_account_credentials.create / update / delete */
+  credentials: boolean;
+};
+
+type Case = {
+  who: DemoPerson;
+  org: string;
+  role: string;
+  /** Who sets up the data: an org_admin of `org`. */
+  owner: DemoPerson;
+  rights: Rights;
+};
+
+const CASES: Case[] = [
+  { who: 'ada', org: 'acme', role: 'org_admin', owner: 'ada', rights: { serviceAccounts: true, credentials: true } },
+  { who: 'oscar', org: 'acme', role: 'sa_operator', owner: 'ada', rights: { serviceAccounts: false, credentials: true } },
+  { who: 'vera', org: 'acme', role: 'org_viewer', owner: 'ada', rights: { serviceAccounts: false, credentials: false } },
+  { who: 'gina', org: 'globex', role: 'org_admin', owner: 'gina', rights: { serviceAccounts: true, credentials: true } },
+  { who: 'ada', org: 'globex', role: 'org_viewer', owner: 'gina', rights: { serviceAccounts: false, credentials: false } },
+];
+
+const SA = 'service_accounts';
+const CRED = 'service_account_credentials';
+
+/** Allowed: a plain enabled control. Denied: aria-disabled (still focusable) and described by the reason. */
+async function expectGate(control: Locator, allowed: boolean, permission: string) {
+  await expect(control).toBeVisible();
+  if (allowed) {
+    await expect(control).not.toHaveAttribute('aria-disabled', 'true');
+    await expect(control).not.toHaveAccessibleDescription(/You need/);
+  } else {
+    await expect(control).toHaveAttribute('aria-disabled', 'true');
+    await expect(control).toHaveAccessibleDescription(`You need ${permission}`);
+    // Not the `disabled` attribute: keyboard and screen-reader users must still reach it.
+    await expect(control).not.toHaveAttribute('disabled');
+  }
+}
+
+/** A denied control reached by keyboard shows its reason and does nothing when activated. */
+async function expectKeyboardDenied(page: Page, control: Locator, reason: string) {
+  await control.focus();
+  await expect(control).toBeFocused();
+  await expect(page.getByRole('tooltip', { name: reason })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** The server's answer to one action: true for success, false for 403, anything else fails the test. */
+async function serverAllows(action: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await action();
+    return true;
+  } catch (error) {
+    if (error instanceof ApiCallError && error.status === 403) return false;
+    throw error;
+  }
+}
+
+for (const { who, org, role, owner, rights } of CASES) {
+  test.describe(`${who} (${role} in ${org})`, () => {
+    test('the server allows exactly what the role grants', async ({ api }) => {
+      const admin = api.as(owner);
+      const person = api.as(who);
+      const target = await admin.createServiceAccount(org, { description: 'permission probe' });
+      const spare = await admin.createServiceAccount(org);
+      const credential = await admin.createCredential(org, target.id);
+      const spareCredential = await admin.createCredential(org, target.id);
+
+      expect(await serverAllows(() => person.createServiceAccount(org))).toBe(rights.serviceAccounts);
+      expect(await serverAllows(() => person.updateServiceAccount(org, target.id, { description: 'edited' }))).toBe(
+        rights.serviceAccounts,
+      );
+      expect(await serverAllows(() => person.deleteServiceAccount(org, spare.id))).toBe(rights.serviceAccounts);
+
+      expect(await serverAllows(() => person.createCredential(org, target.id))).toBe(rights.credentials);
+      expect(
+        await serverAllows(() => person.updateCredential(org, target.id, credential.id, { description: 'edited' })),
+      ).toBe(rights.credentials);
+      expect(await serverAllows(() => person.deleteCredential(org, target.id, spareCredential.id))).toBe(
+        rights.credentials,
+      );
+
+      // Reading is everyone's right, and the maps the console relies on say the same as the answers above.
+      const list = await person.listServiceAccounts(org, { limit: 1 });
+      expect(list.permissions?.[SA]).toMatchObject({ read: true, create: rights.serviceAccounts });
+      const detail = await person.getServiceAccount(org, target.id);
+      expect(detail.permissions?.[SA]).toMatchObject({
+        read: true,
+        update: rights.serviceAccounts,
+        delete: rights.serviceAccounts,
+      });
+      expect(detail.permissions?.[CRED]).toMatchObject({ read: true, create: rights.credentials });
+    });
+
+    test('the console enables exactly those actions', async ({ page, api }) => {
+      const { serviceAccount, credential } = await setUp(api.as(owner), org);
+
+      // Through the sign-in page's demo button, straight back to a search for our service account.
+      const listPath = `/orgs/${org}/service-accounts?q=${encodeURIComponent(serviceAccount.name)}`;
+      await signInAs(page, who, { returnTo: listPath });
+      await expect(page).toHaveURL(
+        (url) => url.pathname === `/orgs/${org}/service-accounts` && url.searchParams.get('q') === serviceAccount.name,
+      );
+
+      // ---- service accounts list ----
+      const create = page.getByRole('button', { name: 'Create service account' });
+      const results = page.getByRole('table', { name: `Service accounts matching “${serviceAccount.name}”` });
+      await expect(results.getByRole('link', { name: serviceAccount.name, exact: true })).toBeVisible();
+      await expectGate(create, rights.serviceAccounts, `${SA}.create`);
+      await expectGate(results.getByRole('button', { name: `Edit ${serviceAccount.name}` }), rights.serviceAccounts, `${SA}.update`);
+      await expectGate(
+        results.getByRole('button', { name: `Delete ${serviceAccount.name}` }),
+        rights.serviceAccounts,
+        `${SA}.delete`,
+      );
+      if (rights.serviceAccounts) {
+        await create.click();
+        await expect(page.getByRole('dialog', { name: 'Create service account' })).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toHaveCount(0);
+      } else {
+        await expectKeyboardDenied(page, create, `You need ${SA}.create`);
+      }
+
+      // ---- service account detail ----
+      await results.getByRole('link', { name: serviceAccount.name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: serviceAccount.name })).toBeVisible();
+      const header = page.getByRole('main');
+      await expectGate(header.getByRole('button', { name: 'Edit', exact: true }), rights.serviceAccounts, `${SA}.update`);
+      await expectGate(header.getByRole('button', { name: 'Delete', exact: true }), rights.serviceAccounts, `${SA}.delete`);
+
+      const credentials = page.getByRole('region', { name: 'Credentials' });
+      const createCredential = credentials.getByRole('button', { name: 'Create credential' });
+      await expect(credentials.getByRole('link', { name: credential.name, exact: true })).toBeVisible();
+      await expectGate(createCredential, rights.credentials, `${CRED}.create`);
+      await expectGate(credentials.getByRole('button', { name: `Delete ${credential.name}` }), rights.credentials, `${CRED}.delete`);
+      // Rotating needs both create and delete; a viewer lacks both.
+      await expectGate(
+        credentials.getByRole('link', { name: `Rotate ${credential.name}` }),
+        rights.credentials,
+        `${CRED}.create and ${CRED}.delete`,
+      );
+      if (rights.credentials) {
+        await createCredential.click();
+        const dialog = page.getByRole('dialog', { name: 'Create credential' });
+        await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await expect(page.getByRole('dialog')).toHaveCount(0);
+      } else {
+        await expectKeyboardDenied(page, createCredential, `You need ${CRED}.create`);
+      }
+
+      // ---- credential detail ----
+      await credentials.getByRole('link', { name: credential.name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
+      const credentialHeader = page.getByRole('main');
+      const editCredential = credentialHeader.getByRole('button', { name: 'Edit', exact: true });
+      await expectGate(editCredential, rights.credentials, `${CRED}.update`);
+      await expectGate(credentialHeader.getByRole('button', { name: 'Delete', exact: true }), rights.credentials, `${CRED}.delete`);
+      // The rotate link waits for the service account's map (the create half), which arrives separately.
+      await expectGate(
+        credentialHeader.getByRole('link', { name: 'Rotate', exact: true }),
+        rights.credentials,
+        `${CRED}.create and ${CRED}.delete`,
+      );
+      if (rights.credentials) {
+        await editCredential.click();
+        await expect(page.getByRole('dialog', { name: 'Edit credential' })).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toHaveCount(0);
+      } else {
+        await expectKeyboardDenied(page, editCredential, `You need ${CRED}.update`);
+      }
+    });
+  });
+}
+
+async function setUp(admin: Api, org: string) {
+  const serviceAccount = await admin.createServiceAccount(org, { name: uniqueName('perm sa') });
+  const credential = await admin.createCredential(org, serviceAccount.id, { name: uniqueName('perm cred') });
+  return { serviceAccount, credential };
+}
