@@ -1,14 +1,23 @@
 // Process entry: `npx tsx server/index.ts` (npm start runs it after building the SPA).
 import { ConfigError, loadConfig } from './config';
 import { DEMO_PEOPLE } from './demo-people';
+import type { IssuedPersonToken } from './auth/retire-demo-tokens';
 import { startServer } from './start-server';
 
-function signInHelp(url: string, demo: boolean): string {
-  const people = DEMO_PEOPLE.map((p) => `    ${p.token.padEnd(22)} ${p.name} <${p.email}>`).join('\n');
-  const how = demo
-    ? `Open ${url} and pick a demo person on the sign-in page, or use one of these bearer tokens:`
-    : 'Demo mode is off (DEMO=0). Sign in with one of these bearer tokens (if the database was seeded with demo data):';
-  return `${how}\n${people}\n  API: ${url}/api (OpenAPI document at ${url}/api/openapi.json)`;
+function signInHelp(url: string, demo: boolean, issued: IssuedPersonToken[]): string {
+  const list = (people: readonly { name: string; email: string; token: string }[]) =>
+    people.map((p) => `    ${p.token.padEnd(22)} ${p.name} <${p.email}>`).join('\n');
+  const api = `  API: ${url}/api (OpenAPI document at ${url}/api/openapi.json)`;
+  if (demo) {
+    return `Open ${url} and pick a demo person on the sign-in page, or use one of these bearer tokens:\n${list(DEMO_PEOPLE)}\n${api}`;
+  }
+  if (issued.length > 0) {
+    return (
+      'Demo mode is off (DEMO=0): the public demo tokens no longer work. New bearer tokens, shown this once:\n' +
+      `${list(issued)}\n${api}`
+    );
+  }
+  return `Demo mode is off (DEMO=0). Sign in at ${url} with a bearer token issued to you.\n${api}`;
 }
 
 async function main(): Promise<void> {
@@ -18,7 +27,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nService Accounts Console is running at ${url}\n` +
       `  Database: ${config.databasePath}${server.seeded ? ' (new: seeded with demo data)' : ''}\n` +
-      `  ${signInHelp(url, config.demo)}\n  Press Ctrl-C to stop.\n\n`,
+      `  ${signInHelp(url, config.demo, server.issuedTokens)}\n  Press Ctrl-C to stop.\n\n`,
   );
 
   let stopping = false;

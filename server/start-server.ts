@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase, type Db } from './db/database';
 import { migrate } from './db/migrations';
 import { systemClock, type Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
+import { retireDemoTokens, type IssuedPersonToken } from './auth/retire-demo-tokens';
 import { seedIfEmpty } from './seed';
 
 export interface StartOptions extends Partial<Config> {
@@ -23,6 +24,8 @@ export interface RunningServer {
   config: Config;
   /** Whether this start filled an empty database with demo data. */
   seeded: boolean;
+  /** Outside demo mode: random tokens that replaced the public demo tokens at this start (print once). */
+  issuedTokens: IssuedPersonToken[];
   db: Db;
   /** Stops accepting connections, waits for in-flight requests, then closes the database. */
   close(): Promise<void>;
@@ -48,9 +51,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
   const db = openDatabase(config.databasePath);
   let seeded: boolean;
+  let issuedTokens: IssuedPersonToken[] = [];
   try {
     migrate(db);
     seeded = seedIfEmpty(db, clock());
+    if (!config.demo) issuedTokens = retireDemoTokens(db, clock());
   } catch (error) {
     db.close();
     throw error;
@@ -86,5 +91,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     }));
 
-  return { url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`, port, config, seeded, db, close };
+  return { url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`, port, config, seeded, issuedTokens, db, close };
 }

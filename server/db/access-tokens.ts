@@ -58,3 +58,11 @@ export function insertCredentialToken(
 export function deleteExpiredTokens(db: Db, now: string): void {
   stmt(db, `DELETE FROM access_tokens WHERE expires_at IS NOT NULL AND expires_at <= ?`).run(now);
 }
+
+/** Removes one token (by hash); returns the person it belonged to, if any. */
+export function deletePersonToken(db: Db, tokenHash: Buffer): string | undefined {
+  const row = stmt(db, `DELETE FROM access_tokens WHERE token_hash = ? AND person_id IS NOT NULL RETURNING person_id`).get(
+    tokenHash,
+  ) as { person_id: string } | undefined;
+  return row?.person_id;
+}

@@ -38,6 +38,17 @@ describe('GET /dev/principals', () => {
   });
 });
 
+describe('outside demo mode', () => {
+  it('replaces the public demo tokens with random ones, issued once', async () => {
+    expect((await production.as(TOKENS.admin).get('/organizations')).status).toBe(401);
+    const ada = production.issuedTokens.find((p) => p.email === 'ada@acme.example');
+    expect(ada?.token).toMatch(/^sat_[A-Za-z0-9_-]{43}$/);
+    const orgs = expectOk(await production.as(ada?.token).get('/organizations'), 200, OrganizationListSchema);
+    expect(orgs.items.map((o) => o.label).sort()).toEqual(['acme', 'globex']);
+    expect(demo.issuedTokens).toEqual([]);
+  });
+});
+
 describe('GET /openapi.json', () => {
   it('describes every endpoint with schemas generated from the shared zod schemas', async () => {
     const res = await production.as().get('/openapi.json');

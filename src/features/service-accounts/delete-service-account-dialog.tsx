@@ -91,10 +91,12 @@ function Consequences({
   const credentials = useQuery({
     ...credentialQueries.list(org, serviceAccount.id, { limit: LIMIT_MAX }),
     enabled: !frozen,
+    // Other panels cache this very list (the rotation banner); what a delete destroys must be counted now.
+    refetchOnMount: 'always',
   });
 
   let lost: ReactNode;
-  if (credentials.isPending) {
+  if (credentials.isPending || (credentials.isFetching && !credentials.isFetchedAfterMount)) {
     lost = (
       <span aria-busy="true">
         <span className="visually-hidden">Checking its credentials…</span>
