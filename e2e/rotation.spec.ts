@@ -201,11 +201,19 @@ test('warns before revoking an old credential that clients still use, and needs 
 test.describe('as a viewer', () => {
   test.use({ signedInAs: 'vera' });
 
-  test('sees no rotate or revoke control enabled anywhere', async ({ page, api }) => {
+  /** One credential, and a second one with a rotation in progress (so the retire step is on screen too). */
+  async function viewerData(api: Api) {
     const { sa, old } = await credentialToRotate(api);
-    // A second credential with a rotation in progress, so the retire step is on screen too.
     const rotating = await api.createCredential(ORG, sa.id, { name: uniqueName('viewer rotating') });
     await replacementOf(api, sa.id, rotating);
+    return { sa, old, rotating };
+  }
+
+  test('sees the rotate and delete controls disabled on the service account and credential pages', async ({
+    page,
+    api,
+  }) => {
+    const { sa, old } = await viewerData(api);
 
     // Service account page: the rotate links and delete buttons are present but disabled.
     await page.goto(saPath(sa.id));
@@ -229,6 +237,10 @@ test.describe('as a viewer', () => {
     await expect(page.getByRole('heading', { level: 1, name: old.name })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Rotate', exact: true })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  test('cannot create a replacement, revoke, or bulk revoke on the rotate and review pages', async ({ page, api }) => {
+    const { sa, old, rotating } = await viewerData(api);
 
     // Rotate page, not started: creating the replacement is disabled, with the reason.
     await page.goto(rotatePath(sa.id, old.id));
