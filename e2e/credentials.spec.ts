@@ -2,7 +2,7 @@
 // edit/delete with the last-use warning.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, uniqueName } from './fixtures';
+import { expect, test, uniqueName } from './flows';
 
 test.use({ signedInAs: 'ada' });
 

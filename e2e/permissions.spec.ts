@@ -3,7 +3,7 @@
 // answers the same actions over HTTP with success or 403. One table drives both checks, so
 // the UI and the server cannot drift apart unnoticed.
 import type { Locator, Page } from '@playwright/test';
-import { ApiCallError, expect, signInAs, test, uniqueName, type Api, type DemoPerson } from './fixtures';
+import { ApiCallError, expect, signInAs, test, uniqueName, type Api, type DemoPerson } from './flows';
 
 type Rights = {
   /** service_accounts.create / update / delete */
@@ -191,3 +191,48 @@ async function setUp(admin: Api, org: string) {
   const credential = await admin.createCredential(org, serviceAccount.id, { name: uniqueName('perm cred') });
   return { serviceAccount, credential };
 }
+
+test.describe('without permission maps (an API that ignores expand)', () => {
+  test.use({ signedInAs: 'vera' });
+
+  test('actions are enabled and the server’s 403 is explained', async ({ page, api }) => {
+    const { serviceAccount } = await setUp(api, 'acme');
+    // Every read answers as if `expand=permissions` were unsupported.
+    await page.route(
+      (url) => url.pathname.startsWith('/api/organizations'),
+      async (route) => {
+        if (route.request().method() !== 'GET') return route.fallback();
+        const response = await route.fetch();
+        if (!response.ok()) return route.fulfill({ response });
+        const body = (await response.json()) as { permissions?: unknown; items?: { permissions?: unknown }[] };
+        delete body.permissions;
+        for (const item of body.items ?? []) delete item.permissions;
+        return route.fulfill({ response, json: body });
+      },
+    );
+
+    await page.goto('/orgs/acme/service-accounts');
+    const create = page.getByRole('button', { name: 'Create service account' });
+    await expect(create).toBeVisible();
+    await expect(create).not.toHaveAttribute('aria-disabled', 'true');
+    await create.click();
+    const dialog = page.getByRole('dialog', { name: 'Create service account' });
+    const name = uniqueName('vera tries');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Create service account' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('You are not allowed to create a service account');
+    await expect(dialog.getByRole('alert')).toContainText(`${SA}.create`);
+    await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.goto(`/orgs/acme/service-accounts/${serviceAccount.id}`);
+    const createCredential = page.getByRole('region', { name: 'Credentials' }).getByRole('button', { name: 'Create credential' });
+    await expect(createCredential).not.toHaveAttribute('aria-disabled', 'true');
+    await createCredential.click();
+    const form = page.getByRole('dialog', { name: 'Create credential' });
+    await form.getByRole('textbox', { name: 'Name' }).fill(uniqueName('vera cred'));
+    await form.getByRole('button', { name: 'Create credential' }).click();
+    await expect(form.getByRole('alert')).toContainText('You are not allowed to create the credential');
+    expect((await api.listCredentials('acme', serviceAccount.id)).items).toHaveLength(1);
+  });
+});
