@@ -52,15 +52,15 @@ export function createApp(deps: AppDeps) {
 
   const api = new Hono<AppEnv>();
   api.use('*', noStore);
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `Request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
+    },
+  });
+  // No GET or HEAD handler reads a body, and asking for one makes @hono/node-server build a full
+  // fetch Request per call: about a tenth of the CPU of the review page's 10,000 list requests.
+  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   api.route('/service-account-token', tokenRoutes(services));
   api.route('/openapi.json', openapiRoutes());
   if (deps.config.demo) api.route('/dev', devRoutes(services));

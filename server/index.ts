@@ -20,6 +20,8 @@ function signInHelp(url: string, demo: boolean, issued: IssuedPersonToken[]): st
   return `Demo mode is off (DEMO=0). Sign in at ${url} with a bearer token issued to you.\n${api}`;
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
@@ -29,6 +31,13 @@ async function main(): Promise<void> {
       `  Database: ${config.databasePath}${server.seeded ? ' (new: seeded with demo data)' : ''}\n` +
       `  ${signInHelp(url, config.demo, server.issuedTokens)}\n  Press Ctrl-C to stop.\n\n`,
   );
+  if (config.demo && !LOOPBACK_HOSTS.has(config.host)) {
+    // /api/dev/principals hands out the demo admin's token without authentication.
+    process.stderr.write(
+      `WARNING: demo mode is on and HOST=${config.host} accepts other machines: anyone who can reach this ` +
+        'port can sign in as a demo admin. Use DEMO=0 for anything but a demo.\n\n',
+    );
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -13,7 +13,7 @@ const queryClient = createAppQueryClient(toastStore);
 const router = createAppRouter(queryClient);
 // Registered before the first render: the router's loaders start requests before any component mounts.
 registerUnauthorizedRedirect({
-  navigate: (to: string, options?: { replace?: boolean }) => router.navigate(to, options),
+  navigate: router.navigate,
   queryClient,
   getLocation: () => router.state.location,
 });

@@ -37,12 +37,21 @@ const SHAPES = {
 
 export type PermissionShape = keyof typeof SHAPES;
 
+// A map depends only on the role and the shape: built once each, frozen because responses share it.
+const maps = new Map<string, Permissions>();
+
 /** The expanded permissions map, computed from the same role table that `authorize` enforces. */
 export function permissionsFor(principal: Principal, org: OrgRef, shape: PermissionShape): Permissions {
   const role = roleIn(principal, org.id);
-  const map: Permissions = {};
-  for (const [resource, actions] of Object.entries(SHAPES[shape]) as [PermissionResource, PermissionAction[]][]) {
-    map[resource] = Object.fromEntries(actions.map((action) => [action, roleAllows(role, resource, action)]));
+  const key = `${role ?? ''}:${shape}`;
+  let map = maps.get(key);
+  if (!map) {
+    const built: Permissions = {};
+    for (const [resource, actions] of Object.entries(SHAPES[shape]) as [PermissionResource, PermissionAction[]][]) {
+      built[resource] = Object.freeze(Object.fromEntries(actions.map((action) => [action, roleAllows(role, resource, action)])));
+    }
+    map = Object.freeze(built);
+    maps.set(key, map);
   }
   return map;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../lib/clock';
 
 export interface RateLimitOptions {
-  /** Failures allowed per client_id within the window. */
+  /** Failures allowed per client_id from one remote address within the window. */
   perClient: number;
   /** Failures allowed per remote address within the window (catches sprays of made-up client_ids). */
   perAddress: number;
@@ -11,6 +11,8 @@ export interface RateLimitOptions {
 export const DEFAULT_TOKEN_RATE_LIMIT: RateLimitOptions = { perClient: 10, perAddress: 50, windowMs: 5 * 60_000 };
 
 const MAX_TRACKED_KEYS = 10_000;
+
+const clientKey = (clientId: string, address: string) => `client:${address}:${clientId}`;
 
 interface Window {
   failures: number;
@@ -53,13 +55,17 @@ export class RateLimiter {
   }
 
   /** A correct secret clears the client's count (not the address's: one good client does not vouch for a spray). */
-  recordSuccess(clientId: string): void {
-    this.windows.delete(`client:${clientId}`);
+  recordSuccess(clientId: string, address: string): void {
+    this.windows.delete(clientKey(clientId, address));
   }
 
+  // A client's failures count per address: client_ids are no secret (every member of the org
+  // can read them), so a count shared by all addresses would let anyone lock a working client
+  // out of its tokens with a few bad guesses. With 256-bit secrets there is nothing to gain
+  // from spreading guesses over addresses, and the per-address limit still caps sprays.
   private keys(clientId: string | undefined, address: string): [string, number][] {
     const keys: [string, number][] = [[`addr:${address}`, this.options.perAddress]];
-    if (clientId) keys.push([`client:${clientId}`, this.options.perClient]);
+    if (clientId) keys.push([clientKey(clientId, address), this.options.perClient]);
     return keys;
   }
 

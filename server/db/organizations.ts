@@ -14,8 +14,13 @@ export type OrganizationVisibility = { personId: string } | { organizationId: st
 
 /** `ref` is an organization id or label (vendor: "Organization ID or label identifier"). */
 export function findOrganization(db: Db, ref: string): OrganizationRow | undefined {
-  return (stmt(db, `SELECT * FROM organizations WHERE id = ?`).get(ref) ??
-    stmt(db, `SELECT * FROM organizations WHERE label = ?`).get(ref)) as OrganizationRow | undefined;
+  // One statement for every API call's org lookup; an id match wins over a label match.
+  return stmt(
+    db,
+    `SELECT * FROM organizations WHERE id = @ref
+     UNION ALL SELECT * FROM organizations WHERE label = @ref
+     LIMIT 1`,
+  ).get({ ref }) as OrganizationRow | undefined;
 }
 
 export function listOrganizations(db: Db, visibility: OrganizationVisibility, page: PageRequest): Page<OrganizationRow> {

@@ -56,6 +56,17 @@ describe('request bodies', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('answers 400 for text that is not valid Unicode (a lone surrogate), rather than storing something else', async () => {
+    const res = await admin.request('POST', SAS, { body: '{"name":"lone \\ud800 surrogate"}' });
+    expect(expectError(res, 400, 'invalid_request').details).toEqual([
+      { field: 'name', message: 'Name must be valid Unicode text' },
+    ]);
+    const desc = await admin.request('POST', SAS, { body: { name: 'pair-ok \u{1F511}', description: '\udc00' } });
+    expect(expectError(desc, 400, 'invalid_request').details?.[0]?.field).toBe('description');
+    const pair = expectOk(await admin.post(SAS, { name: 'pair-ok \u{1F511}' }), 201, ServiceAccountSchema);
+    expect(pair.name).toBe('pair-ok \u{1F511}');
+  });
+
   it('answers 413 for a body over 64 KiB, with or without Content-Length', async () => {
     const big = JSON.stringify({ name: 'big', description: 'x'.repeat(70 * 1024) });
     expectError(await admin.request('POST', SAS, { body: big }), 413, 'payload_too_large');
@@ -121,7 +132,7 @@ describe('headers', () => {
     const page = await fetch(`${server.url}/orgs/acme/service-accounts`);
     for (const headers of [...responses.map((r) => r.headers), page.headers]) {
       expect(headers.get('content-security-policy')).toBe(
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
           "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
       );
       expect(headers.get('x-content-type-options')).toBe('nosniff');

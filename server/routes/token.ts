@@ -66,7 +66,7 @@ export function tokenRoutes(services: Services) {
       tokenFailures.recordFailure(client?.clientId, address);
       return oauthError(c, 401, 'invalid_client', 'Client authentication failed');
     }
-    tokenFailures.recordSuccess(client.clientId);
+    tokenFailures.recordSuccess(client.clientId, address);
 
     if (!/^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(c.req.header('Content-Type') ?? '')) {
       return oauthError(c, 400, 'invalid_request', 'Body must be application/x-www-form-urlencoded');

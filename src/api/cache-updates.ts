@@ -1,22 +1,22 @@
-// Optimistic-update helpers shared by the resource modules: patch or drop one item in
+// Optimistic-update callbacks shared by the resource modules: patch or drop one item in
 // every cached page of a list, and snapshot what was there so a failure can restore it.
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { MutationFunctionContext, QueryClient, QueryKey } from '@tanstack/react-query';
 
 interface ListShape<T> {
   items: T[];
 }
 
-export type Snapshot = [QueryKey, unknown][];
+type Snapshot = [QueryKey, unknown][];
 
-export function snapshotQueries(queryClient: QueryClient, queryKey: QueryKey): Snapshot {
+function snapshotQueries(queryClient: QueryClient, queryKey: QueryKey): Snapshot {
   return queryClient.getQueriesData({ queryKey });
 }
 
-export function restoreSnapshot(queryClient: QueryClient, snapshot: Snapshot | undefined) {
+function restoreSnapshot(queryClient: QueryClient, snapshot: Snapshot | undefined) {
   for (const [key, data] of snapshot ?? []) queryClient.setQueryData(key, data);
 }
 
-export function patchInLists<T extends { id: string }>(
+function patchInLists<T extends { id: string }>(
   queryClient: QueryClient,
   listsKey: QueryKey,
   id: string,
@@ -29,7 +29,7 @@ export function patchInLists<T extends { id: string }>(
   );
 }
 
-export function removeFromLists<T extends { id: string }>(queryClient: QueryClient, listsKey: QueryKey, id: string) {
+function removeFromLists<T extends { id: string }>(queryClient: QueryClient, listsKey: QueryKey, id: string) {
   queryClient.setQueriesData<ListShape<T>>({ queryKey: listsKey }, (list) =>
     list && list.items.some((item) => item.id === id)
       ? { ...list, items: list.items.filter((item) => item.id !== id) }
@@ -41,7 +41,7 @@ export function removeFromLists<T extends { id: string }>(queryClient: QueryClie
  * Applies a PATCH body to a cached entity. A description of "" clears it (contract),
  * so it is applied as-is rather than treated as missing.
  */
-export function applyPatch<T extends { name: string; description?: string | null }>(
+function applyPatch<T extends { name: string; description?: string | null }>(
   entity: T,
   patch: { name?: string | undefined; description?: string | undefined },
 ): T {
@@ -56,7 +56,77 @@ export function applyPatch<T extends { name: string; description?: string | null
  * Mutation responses carry no `permissions` (only reads take expand), so keep the
  * cached map rather than degrading the entity to "unknown".
  */
-export function mergeKeepingPermissions<T extends { permissions?: unknown }>(cached: T | undefined, fresh: T): T {
+function mergeKeepingPermissions<T extends { permissions?: unknown }>(cached: T | undefined, fresh: T): T {
   if (fresh.permissions !== undefined || cached?.permissions === undefined) return fresh;
   return { ...fresh, permissions: cached.permissions };
+}
+
+/** onError of an optimistic mutation whose onMutate returned `{ snapshot }`. */
+function rollback(
+  _error: unknown,
+  _variables: unknown,
+  onMutateResult: { snapshot: Snapshot } | undefined,
+  { client }: MutationFunctionContext,
+) {
+  restoreSnapshot(client, onMutateResult?.snapshot);
+}
+
+interface Editable {
+  id: string;
+  name: string;
+  description?: string | null;
+  permissions?: unknown;
+}
+
+interface EditBody {
+  name?: string | undefined;
+  description?: string | undefined;
+}
+
+/**
+ * useMutation callbacks for a PATCH of one entity: the change shows at once in its detail and
+ * in every cached list page, is rolled back on failure, and `invalidateKey` is refreshed after.
+ */
+export function optimisticUpdate<T extends Editable>({
+  id,
+  detailKey,
+  listsKey,
+  invalidateKey,
+}: {
+  id: string;
+  detailKey: QueryKey;
+  listsKey: QueryKey;
+  invalidateKey: QueryKey;
+}) {
+  return {
+    onMutate: async (body: EditBody, { client }: MutationFunctionContext) => {
+      await Promise.all([client.cancelQueries({ queryKey: detailKey }), client.cancelQueries({ queryKey: listsKey })]);
+      const snapshot = [...snapshotQueries(client, detailKey), ...snapshotQueries(client, listsKey)];
+      client.setQueryData<T>(detailKey, (old) => old && applyPatch(old, body));
+      patchInLists<T>(client, listsKey, id, (item) => applyPatch(item, body));
+      return { snapshot };
+    },
+    onError: rollback,
+    onSuccess: (updated: T, _body: EditBody, _onMutateResult: unknown, { client }: MutationFunctionContext) => {
+      client.setQueryData<T>(detailKey, (old) => mergeKeepingPermissions(old, updated));
+      patchInLists<T>(client, listsKey, id, (item) => mergeKeepingPermissions(item, updated));
+      return client.invalidateQueries({ queryKey: invalidateKey });
+    },
+  };
+}
+
+/**
+ * useMutation callbacks for a DELETE by id: the row leaves every cached list page at once and
+ * comes back if the request fails. What to refresh on success is the caller's `onSuccess`.
+ */
+export function optimisticRemove<T extends { id: string }>(listsKey: QueryKey) {
+  return {
+    onMutate: async (id: string, { client }: MutationFunctionContext) => {
+      await client.cancelQueries({ queryKey: listsKey });
+      const snapshot = snapshotQueries(client, listsKey);
+      removeFromLists<T>(client, listsKey, id);
+      return { snapshot };
+    },
+    onError: rollback,
+  };
 }

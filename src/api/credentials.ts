@@ -1,13 +1,6 @@
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { apiPath, apiRequest } from './client';
-import {
-  applyPatch,
-  mergeKeepingPermissions,
-  patchInLists,
-  removeFromLists,
-  restoreSnapshot,
-  snapshotQueries,
-} from './cache-updates';
+import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { normalizeListParams, type ListParams } from './pagination';
 import {
   CredentialCreatedSchema,
@@ -140,43 +133,24 @@ export function useCreateCredential(org: string, serviceAccountId: string) {
 
 export function useUpdateCredential(org: string, serviceAccountId: string, credentialId: string) {
   const detailKey = credentialQueries.detail(org, serviceAccountId, credentialId).queryKey;
-  const listsKey = credentialQueries.lists(org, serviceAccountId);
   return useMutation({
     mutationKey: [...detailKey, 'update'],
     mutationFn: (body: CredentialUpdate) => updateCredential(org, serviceAccountId, credentialId, body),
-    onMutate: async (body, { client }) => {
-      await Promise.all([client.cancelQueries({ queryKey: detailKey }), client.cancelQueries({ queryKey: listsKey })]);
-      const snapshot = [...snapshotQueries(client, detailKey), ...snapshotQueries(client, listsKey)];
-      client.setQueryData(detailKey, (old) => old && applyPatch(old, body));
-      patchInLists<Credential>(client, listsKey, credentialId, (item) => applyPatch(item, body));
-      return { snapshot };
-    },
-    onError: (_error, _body, onMutateResult, { client }) => {
-      restoreSnapshot(client, onMutateResult?.snapshot);
-    },
-    onSuccess: (updated, _body, _onMutateResult, { client }) => {
-      client.setQueryData(detailKey, (old) => mergeKeepingPermissions(old, updated));
-      patchInLists<Credential>(client, listsKey, credentialId, (item) => mergeKeepingPermissions(item, updated));
-      return client.invalidateQueries({ queryKey: credentialQueries.all(org) });
-    },
+    ...optimisticUpdate<Credential>({
+      id: credentialId,
+      detailKey,
+      listsKey: credentialQueries.lists(org, serviceAccountId),
+      invalidateKey: credentialQueries.all(org),
+    }),
   });
 }
 
 /** `mutate(credentialId)`. Removes the row from cached lists at once; restores it on failure. */
 export function useDeleteCredential(org: string, serviceAccountId: string) {
-  const listsKey = credentialQueries.lists(org, serviceAccountId);
   return useMutation({
     mutationKey: [...credentialQueries.serviceAccount(org, serviceAccountId), 'delete'],
     mutationFn: (credentialId: string) => deleteCredential(org, serviceAccountId, credentialId),
-    onMutate: async (credentialId, { client }) => {
-      await client.cancelQueries({ queryKey: listsKey });
-      const snapshot = snapshotQueries(client, listsKey);
-      removeFromLists<Credential>(client, listsKey, credentialId);
-      return { snapshot };
-    },
-    onError: (_error, _credentialId, onMutateResult, { client }) => {
-      restoreSnapshot(client, onMutateResult?.snapshot);
-    },
+    ...optimisticRemove<Credential>(credentialQueries.lists(org, serviceAccountId)),
     onSuccess: (_data, credentialId, _onMutateResult, { client }) => {
       // Removed rather than invalidated: refetching a deleted credential only yields a 404.
       client.removeQueries({ queryKey: credentialQueries.detail(org, serviceAccountId, credentialId).queryKey });

@@ -149,6 +149,9 @@ export const orgCredentialQueries = {
       staleTime: 5 * 60_000,
       gcTime: 30 * 60_000,
       refetchOnWindowFocus: false,
+      // Comparing a reload (or a bulk revoke's update) with the old data object by object costs
+      // ~150 ms at 30,000 credentials, to keep references nothing depends on.
+      structuralSharing: false,
     }),
 };
 

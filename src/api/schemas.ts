@@ -25,14 +25,20 @@ export type Role = z.infer<typeof RoleSchema>;
 // ---------- field rules (ours) ----------
 export const NAME_MAX = 255;
 export const DESCRIPTION_MAX = 1024;
+// A lone UTF-16 surrogate is not text: SQLite would store U+FFFD in its place, so what was saved
+// would differ from what was sent (and from the 201 that echoed it).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
 export const NameSchema = z
   .string({ error: 'Name must be a string' })
   .trim()
   .min(1, 'Name is required')
-  .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`);
+  .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`)
+  .refine(isWellFormed, 'Name must be valid Unicode text');
 export const DescriptionSchema = z
   .string({ error: 'Description must be a string' })
-  .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`);
+  .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`)
+  .refine(isWellFormed, 'Description must be valid Unicode text');
 
 // ---------- resources ----------
 export const OrganizationSchema = z.object({

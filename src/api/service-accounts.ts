@@ -1,13 +1,6 @@
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { apiPath, apiRequest } from './client';
-import {
-  applyPatch,
-  mergeKeepingPermissions,
-  patchInLists,
-  removeFromLists,
-  restoreSnapshot,
-  snapshotQueries,
-} from './cache-updates';
+import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { credentialQueries } from './credentials';
 import { normalizeListParams, type ListParams } from './pagination';
 import {
@@ -97,25 +90,15 @@ export function useCreateServiceAccount(org: string) {
 
 export function useUpdateServiceAccount(org: string, id: string) {
   const detailKey = serviceAccountQueries.detail(org, id).queryKey;
-  const listsKey = serviceAccountQueries.lists(org);
   return useMutation({
     mutationKey: [...detailKey, 'update'],
     mutationFn: (body: ServiceAccountUpdate) => updateServiceAccount(org, id, body),
-    onMutate: async (body, { client }) => {
-      await Promise.all([client.cancelQueries({ queryKey: detailKey }), client.cancelQueries({ queryKey: listsKey })]);
-      const snapshot = [...snapshotQueries(client, detailKey), ...snapshotQueries(client, listsKey)];
-      client.setQueryData(detailKey, (old) => old && applyPatch(old, body));
-      patchInLists<ServiceAccount>(client, listsKey, id, (item) => applyPatch(item, body));
-      return { snapshot };
-    },
-    onError: (_error, _body, onMutateResult, { client }) => {
-      restoreSnapshot(client, onMutateResult?.snapshot);
-    },
-    onSuccess: (updated, _body, _onMutateResult, { client }) => {
-      client.setQueryData(detailKey, (old) => mergeKeepingPermissions(old, updated));
-      patchInLists<ServiceAccount>(client, listsKey, id, (item) => mergeKeepingPermissions(item, updated));
-      return client.invalidateQueries({ queryKey: serviceAccountQueries.all(org) });
-    },
+    ...optimisticUpdate<ServiceAccount>({
+      id,
+      detailKey,
+      listsKey: serviceAccountQueries.lists(org),
+      invalidateKey: serviceAccountQueries.all(org),
+    }),
   });
 }
 
@@ -125,15 +108,7 @@ export function useDeleteServiceAccount(org: string) {
   return useMutation({
     mutationKey: [...serviceAccountQueries.all(org), 'delete'],
     mutationFn: (id: string) => deleteServiceAccount(org, id),
-    onMutate: async (id, { client }) => {
-      await client.cancelQueries({ queryKey: listsKey });
-      const snapshot = snapshotQueries(client, listsKey);
-      removeFromLists<ServiceAccount>(client, listsKey, id);
-      return { snapshot };
-    },
-    onError: (_error, _id, onMutateResult, { client }) => {
-      restoreSnapshot(client, onMutateResult?.snapshot);
-    },
+    ...optimisticRemove<ServiceAccount>(listsKey),
     onSuccess: (_data, id, _onMutateResult, { client }) => {
       // Removed rather than invalidated: refetching a deleted entity only yields a 404.
       client.removeQueries({ queryKey: serviceAccountQueries.detail(org, id).queryKey });

@@ -2,12 +2,12 @@ import { Link, NavLink, Outlet, useMatch, useNavigation } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
 import { RequireSession, UserMenu } from '../features/auth';
 import { OrgSwitcher } from '../features/organizations';
+import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
 export function AppLayout() {
   const navigation = useNavigation();
-  const orgParam = useMatch('/orgs/:org/*')?.params.org;
-  const org = orgParam ? encodeURIComponent(orgParam) : undefined;
+  const org = useMatch('/orgs/:org/*')?.params.org;
 
   return (
     <RequireSession>
@@ -17,7 +17,7 @@ export function AppLayout() {
         </a>
         <header className="app-header">
           <div className="app-header__inner">
-            <Link to={org ? `/orgs/${org}/service-accounts` : '/'} className="app-header__brand">
+            <Link to={org ? serviceAccountsPath(org) : '/'} className="app-header__brand">
               <span className="app-header__logo" aria-hidden="true">
                 SA
               </span>
@@ -25,10 +25,10 @@ export function AppLayout() {
             </Link>
             {org && (
               <nav className="app-nav" aria-label="Main">
-                <NavLink className="app-nav__link" to={`/orgs/${org}/service-accounts`}>
+                <NavLink className="app-nav__link" to={serviceAccountsPath(org)}>
                   Service accounts
                 </NavLink>
-                <NavLink className="app-nav__link" to={`/orgs/${org}/credentials`}>
+                <NavLink className="app-nav__link" to={credentialReviewPath(org)}>
                   Credential review
                 </NavLink>
               </nav>

@@ -8,6 +8,7 @@ import { getSessionToken } from '../api/session';
 import { OrgBoundary } from '../features/organizations';
 // Deep import on purpose: the feature's index would pull its pages into the main chunk.
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
+import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found';
@@ -60,7 +61,7 @@ export function createAppRouter(queryClient: QueryClient) {
                   children: [
                     {
                       index: true,
-                      loader: (args) => redirect(`/orgs/${encodeURIComponent(param(args, 'org'))}/service-accounts`),
+                      loader: (args) => redirect(serviceAccountsPath(param(args, 'org'))),
                     },
                     {
                       path: 'service-accounts',

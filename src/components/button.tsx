@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef, MouseEvent, ReactNode } from 'react';
+import type { ComponentPropsWithRef, MouseEvent } from 'react';
 import { cx } from './cx';
 import { Spinner } from './spinner';
 
@@ -47,19 +47,5 @@ export function Button({
       {loading && <Spinner />}
       {children}
     </button>
-  );
-}
-
-export type IconButtonProps = Omit<ButtonProps, 'children'> & {
-  /** Icon-only buttons still need a name. */
-  label: string;
-  icon: ReactNode;
-};
-
-export function IconButton({ label, icon, className, variant = 'ghost', ...props }: IconButtonProps) {
-  return (
-    <Button variant={variant} className={cx('btn--icon', className)} aria-label={label} title={label} {...props}>
-      <span aria-hidden="true">{icon}</span>
-    </Button>
   );
 }

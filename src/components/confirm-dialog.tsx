@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { Button } from './button';
 import { Dialog } from './dialog';
 import { TextInput } from './field';
+import { FormDialogFooter } from './form-parts';
 
 export type ConfirmDialogProps = {
   open: boolean;
@@ -80,14 +80,14 @@ function ConfirmBody({
           {error}
         </div>
       )}
-      <div className="dialog__footer">
-        <Button variant="secondary" onClick={onCancel} aria-disabled={pending || undefined}>
-          {cancelLabel}
-        </Button>
-        <Button type="submit" variant={tone} loading={pending} aria-disabled={!matches || undefined}>
-          {confirmLabel}
-        </Button>
-      </div>
+      <FormDialogFooter
+        submitLabel={confirmLabel}
+        cancelLabel={cancelLabel}
+        variant={tone}
+        pending={pending}
+        submitDisabled={!matches}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

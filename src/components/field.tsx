@@ -122,21 +122,34 @@ function Counter({ id, count, max }: { id: string; count: number; max: number })
   );
 }
 
-export function TextInput({
-  label,
-  hint,
-  error,
-  characterLimit: limitProp,
-  showCount,
-  fieldClassName,
-  required,
-  className,
-  ref,
-  onChange,
-  ...props
-}: TextInputProps) {
+type TextControlProps<E extends HTMLInputElement | HTMLTextAreaElement> = CommonProps & {
+  required?: boolean;
+  maxLength?: number;
+  ref?: Ref<E>;
+  onChange?: (event: ChangeEvent<E>) => void;
+};
+
+/**
+ * The part TextInput and TextArea share: takes their props, renders the Field (with the
+ * character counter when asked for) and hands the control everything meant for it.
+ */
+function CountedField<E extends HTMLInputElement | HTMLTextAreaElement, P extends TextControlProps<E>>({
+  props,
+  children,
+}: {
+  props: P;
+  children: (
+    control: ControlProps &
+      Omit<P, keyof CommonProps | 'required' | 'ref' | 'onChange'> & {
+        ref: (element: E | null) => void;
+        onChange: (event: ChangeEvent<E>) => void;
+      },
+  ) => ReactNode;
+}) {
+  const { label, hint, error, characterLimit: limitProp, showCount, fieldClassName, required, ref, onChange, ...rest } =
+    props;
   const counterId = useId();
-  const counter = useCharacterCount<HTMLInputElement>(ref, onChange);
+  const counter = useCharacterCount<E>(ref, onChange);
   const characterLimit = limitProp ?? (showCount ? props.maxLength : undefined);
   return (
     <Field
@@ -148,56 +161,23 @@ export function TextInput({
       aside={characterLimit !== undefined && <Counter id={counterId} count={counter.count} max={characterLimit} />}
       asideId={characterLimit !== undefined ? counterId : undefined}
     >
-      {(control) => (
-        <input
-          className={cx('input', className)}
-          {...control}
-          {...props}
-          ref={counter.ref}
-          onChange={counter.handleChange}
-        />
-      )}
+      {(control) => children({ ...control, ...rest, ref: counter.ref, onChange: counter.handleChange })}
     </Field>
   );
 }
 
-export function TextArea({
-  label,
-  hint,
-  error,
-  characterLimit: limitProp,
-  showCount,
-  fieldClassName,
-  required,
-  className,
-  ref,
-  onChange,
-  rows = 3,
-  ...props
-}: TextAreaProps) {
-  const counterId = useId();
-  const counter = useCharacterCount<HTMLTextAreaElement>(ref, onChange);
-  const characterLimit = limitProp ?? (showCount ? props.maxLength : undefined);
+export function TextInput({ className, ...props }: TextInputProps) {
   return (
-    <Field
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      className={fieldClassName}
-      aside={characterLimit !== undefined && <Counter id={counterId} count={counter.count} max={characterLimit} />}
-      asideId={characterLimit !== undefined ? counterId : undefined}
-    >
-      {(control) => (
-        <textarea
-          className={cx('input', 'input--textarea', className)}
-          rows={rows}
-          {...control}
-          {...props}
-          ref={counter.ref}
-          onChange={counter.handleChange}
-        />
-      )}
-    </Field>
+    <CountedField<HTMLInputElement, typeof props> props={props}>
+      {(control) => <input className={cx('input', className)} {...control} />}
+    </CountedField>
+  );
+}
+
+export function TextArea({ className, rows = 3, ...props }: TextAreaProps) {
+  return (
+    <CountedField<HTMLTextAreaElement, typeof props> props={props}>
+      {(control) => <textarea className={cx('input', 'input--textarea', className)} rows={rows} {...control} />}
+    </CountedField>
   );
 }

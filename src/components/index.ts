@@ -1,7 +1,7 @@
 export { Badge } from './badge';
 export type { BadgeTone } from './badge';
-export { Button, IconButton } from './button';
-export type { ButtonProps, ButtonSize, ButtonVariant, IconButtonProps } from './button';
+export { Button } from './button';
+export type { ButtonProps, ButtonSize, ButtonVariant } from './button';
 export { ConfirmDialog } from './confirm-dialog';
 export type { ConfirmDialogProps } from './confirm-dialog';
 export { CopyButton, MANUAL_COPY_HINT } from './copy-button';
@@ -13,6 +13,8 @@ export { EmptyState } from './empty-state';
 export { ErrorState } from './error-state';
 export type { ErrorStateProps } from './error-state';
 export { Field, TextArea, TextInput } from './field';
+export { FormDialogFooter, FormError } from './form-parts';
+export type { FormDialogFooterProps } from './form-parts';
 export type { FieldProps, TextAreaProps, TextInputProps } from './field';
 export { PAGE_SIZE_OPTIONS, Pagination } from './pagination';
 export type { PaginationProps } from './pagination';

@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { createMemoryRouter, createRoutesFromElements, Route, RouterProvider, useLocation } from 'react-router';
 import { vi } from 'vitest';
 
 export function LocationProbe() {
@@ -10,19 +10,24 @@ export function LocationProbe() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
+/** A data router like the app's, so tests can wire what main.tsx wires (e.g. `router.navigate`). */
 export function renderWithRoutes(routes: ReactElement, initialPath: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter(
+    createRoutesFromElements(
+      <>
+        {routes}
+        <Route path="*" element={<LocationProbe />} />
+      </>,
+    ),
+    { initialEntries: [initialPath] },
+  );
   const utils = render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[initialPath]}>
-        <Routes>
-          {routes}
-          <Route path="*" element={<LocationProbe />} />
-        </Routes>
-      </MemoryRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  return { ...utils, queryClient };
+  return { ...utils, queryClient, router };
 }
 
 export function json(body: unknown, status = 200) {

@@ -1,7 +1,6 @@
 export { SignInPage } from './sign-in-page';
 export { RequireSession } from './require-session';
 export { UserMenu } from './user-menu';
-export { UnauthorizedRedirect } from './unauthorized-redirect-component';
-export { registerUnauthorizedRedirect, useUnauthorizedRedirect } from './unauthorized-redirect';
+export { registerUnauthorizedRedirect } from './unauthorized-redirect';
 export { useSignOut } from './use-session-actions';
 export { SIGN_IN_PATH, safeReturnTo, signInPath } from './return-to';

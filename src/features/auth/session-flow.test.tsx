@@ -7,13 +7,12 @@ import { organizationQueries } from '../../api/organizations';
 import { clearSession, getSessionToken, setSessionToken } from '../../api/session';
 import { json, LocationProbe, principals, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
 import { RequireSession } from './require-session';
-import { UnauthorizedRedirect } from './unauthorized-redirect-component';
+import { registerUnauthorizedRedirect } from './unauthorized-redirect';
 import { UserMenu } from './user-menu';
 
 function Protected() {
   return (
     <>
-      <UnauthorizedRedirect />
       <UserMenu />
       <p>Secret page</p>
     </>
@@ -28,6 +27,17 @@ const routes = (
     <Route path="/sign-in" element={<LocationProbe />} />
   </>
 );
+
+/** Wired as main.tsx wires it: on the router, not inside a component. */
+function renderWithUnauthorizedRedirect(initialPath: string) {
+  const result = renderWithRoutes(routes, initialPath);
+  registerUnauthorizedRedirect({
+    navigate: result.router.navigate,
+    queryClient: result.queryClient,
+    getLocation: () => result.router.state.location,
+  });
+  return result;
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -62,7 +72,7 @@ describe('401 handling', () => {
         ? json(principals)
         : json({ status: 401, code: 'unauthenticated', message: 'Expired' }, 401),
     );
-    const { queryClient } = renderWithRoutes(routes, '/orgs/acme/service-accounts?after=c1');
+    const { queryClient } = renderWithUnauthorizedRedirect('/orgs/acme/service-accounts?after=c1');
     await screen.findByText('Secret page');
     queryClient.setQueryData(organizationQueries.list().queryKey, []);
 
@@ -84,7 +94,7 @@ describe('401 handling', () => {
         ? json(principals)
         : new Promise<Response>((resolve) => (release = resolve)),
     );
-    renderWithRoutes(routes, '/orgs/acme/service-accounts');
+    renderWithUnauthorizedRedirect('/orgs/acme/service-accounts');
     await screen.findByText('Secret page');
 
     const pending = apiRequest('/organizations').catch(() => undefined);

@@ -1,6 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { useLocation, useNavigate, type NavigateFunction } from 'react-router';
 import { setUnauthorizedHandler } from '../../api/client';
 import { clearSession, getSessionToken } from '../../api/session';
 import { resetSessionCache } from './session-cache';
@@ -12,7 +10,8 @@ interface LocationLike {
 }
 
 export interface UnauthorizedRedirectDeps {
-  navigate: NavigateFunction | ((to: string, options?: { replace?: boolean }) => unknown);
+  /** The data router's `router.navigate`. */
+  navigate: (to: string, options?: { replace?: boolean }) => unknown;
   queryClient: QueryClient;
   /** Where the person is now, for `returnTo`. Defaults to window.location. */
   getLocation?: () => LocationLike;
@@ -41,21 +40,4 @@ export function registerUnauthorizedRedirect({
       void navigate(signInPath(location, { expired }), { replace: true });
     }
   });
-}
-
-/**
- * Registers the 401 redirect for the lifetime of the calling component. Mount it once,
- * inside both the router and the QueryClientProvider (e.g. in the root layout).
- */
-export function useUnauthorizedRedirect(queryClient: QueryClient) {
-  const navigate = useNavigate();
-  const location = useLocation();
-  const locationRef = useRef<LocationLike>(location);
-  useEffect(() => {
-    locationRef.current = location;
-  }, [location]);
-  useEffect(
-    () => registerUnauthorizedRedirect({ navigate, queryClient, getLocation: () => locationRef.current }),
-    [navigate, queryClient],
-  );
 }

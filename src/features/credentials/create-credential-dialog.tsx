@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useCreateCredential } from '../../api/credentials';
-import type { CredentialCreated } from '../../api/schemas';
 import { useToast } from '../../components/toast';
 import { CredentialFormDialog } from './credential-form-dialog';
 import { CredentialSecretDialog } from './credential-secret-dialog';
+import { useOneTimeSecret } from './use-one-time-secret';
 
 export type CreateCredentialDialogProps = {
   org: string;
@@ -21,22 +20,18 @@ export type CreateCredentialDialogProps = {
 export function CreateCredentialDialog({ org, serviceAccountId, open, onClose }: CreateCredentialDialogProps) {
   const create = useCreateCredential(org, serviceAccountId);
   const toast = useToast();
-  const [created, setCreated] = useState<CredentialCreated | null>(null);
+  const { created, show, drop } = useOneTimeSecret();
 
   async function submit(values: { name: string; description: string }) {
     const result = await create.mutateAsync({
       name: values.name,
       ...(values.description !== '' && { description: values.description }),
     });
-    setCreated(result);
+    show(result);
+    // useMutation would keep the response in `data` until reset: the dialog's state is its only home.
+    create.reset();
     onClose();
     toast.success(`Credential “${result.name}” created`);
-  }
-
-  function handleSecretClosed() {
-    setCreated(null);
-    // useMutation keeps the last response in `data` until reset: drop the secret from there too.
-    create.reset();
   }
 
   return (
@@ -50,7 +45,7 @@ export function CreateCredentialDialog({ org, serviceAccountId, open, onClose }:
         onSubmit={submit}
         onCancel={onClose}
       />
-      <CredentialSecretDialog created={created} onClosed={handleSecretClosed} />
+      <CredentialSecretDialog created={created} onClosed={drop} />
     </>
   );
 }

@@ -13,12 +13,12 @@ import { RelativeTime } from '../../components/relative-time';
 import { SkeletonText } from '../../components/skeleton';
 import { useNow } from '../../components/use-now';
 import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
+import { rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { ClientId } from './client-id';
 import { deleteCredentialGate, editCredentialGate, rotateCredentialGate } from './credential-permissions';
 import { CredentialStatusBadge, LastUsed, RotationDueBadge } from './credential-usage';
 import { DeleteCredentialDialog } from './delete-credential-dialog';
 import { EditCredentialDialog } from './edit-credential-dialog';
-import { rotateCredentialPath, serviceAccountPath } from './paths';
 import './credentials.css';
 
 export type CredentialDetailPageProps = {
@@ -40,7 +40,7 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId }: Cr
     <nav className="breadcrumbs" aria-label="Breadcrumb">
       <ol>
         <li>
-          <Link to={`/orgs/${encodeURIComponent(org)}/service-accounts`}>Service accounts</Link>
+          <Link to={serviceAccountsPath(org)}>Service accounts</Link>
         </li>
         <li>
           <Link to={backPath}>{serviceAccount?.name ?? 'Service account'}</Link>

@@ -2,9 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../api/schemas';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { TextArea, TextInput } from '../../components/field';
+import { FormDialogFooter, FormError } from '../../components/form-parts';
 import { useToast } from '../../components/toast';
 import {
   CREDENTIAL_FORM_FIELDS,
@@ -84,11 +84,7 @@ function CredentialForm({
 
   return (
     <form className="credential-form" onSubmit={submit} noValidate>
-      {errors.root?.server && (
-        <div className="form-error" role="alert">
-          {errors.root.server.message}
-        </div>
-      )}
+      <FormError>{errors.root?.server?.message}</FormError>
       <TextInput
         label="Name"
         required
@@ -106,14 +102,7 @@ function CredentialForm({
         error={errors.description?.message}
         {...register('description')}
       />
-      <div className="dialog__footer">
-        <Button variant="secondary" onClick={onCancel} aria-disabled={isSubmitting || undefined}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={isSubmitting}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormDialogFooter submitLabel={submitLabel} pending={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

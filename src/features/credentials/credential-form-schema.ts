@@ -10,4 +10,3 @@ export type CredentialFormInput = z.input<typeof CredentialFormSchema>;
 export type CredentialFormValues = z.output<typeof CredentialFormSchema>;
 
 export const CREDENTIAL_FORM_FIELDS = ['name', 'description'] as const;
-export type CredentialFormField = (typeof CREDENTIAL_FORM_FIELDS)[number];

@@ -14,12 +14,12 @@ import { TableSkeleton } from '../../components/skeleton';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
 import { useNow } from '../../components/use-now';
 import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
+import { credentialPath, rotateCredentialPath } from '../../lib/paths';
 import { ClientId } from './client-id';
 import { CreateCredentialDialog } from './create-credential-dialog';
 import { createCredentialGate, deleteCredentialGate, rotateCredentialGate } from './credential-permissions';
 import { CredentialStatusBadge, LastUsed, RotationDueBadge } from './credential-usage';
 import { DeleteCredentialDialog } from './delete-credential-dialog';
-import { credentialPath, rotateCredentialPath } from './paths';
 import './credentials.css';
 
 export const CREDENTIALS_PAGE_SIZE = 25;

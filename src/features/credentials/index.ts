@@ -1,10 +1,11 @@
-export { CredentialsPanel, CREDENTIALS_PAGE_SIZE } from './credentials-panel';
+export { CredentialsPanel } from './credentials-panel';
 export type { CredentialsPanelProps } from './credentials-panel';
 export { CredentialDetailPage } from './credential-detail-page';
 export type { CredentialDetailPageProps } from './credential-detail-page';
 export { CreateCredentialDialog } from './create-credential-dialog';
 export type { CreateCredentialDialogProps } from './create-credential-dialog';
 export { CredentialSecretDialog } from './credential-secret-dialog';
+export { useOneTimeSecret } from './use-one-time-secret';
 export type { CredentialSecretDialogProps } from './credential-secret-dialog';
 export { EditCredentialDialog } from './edit-credential-dialog';
 export type { EditCredentialDialogProps } from './edit-credential-dialog';
@@ -12,4 +13,3 @@ export { DeleteCredentialDialog } from './delete-credential-dialog';
 export type { DeleteCredentialDialogProps } from './delete-credential-dialog';
 export { CredentialStatusBadge, LastUsed, RotationDueBadge, lastUseWarning } from './credential-usage';
 export { rotateCredentialGate } from './credential-permissions';
-export { credentialPath, rotateCredentialPath, serviceAccountPath } from './paths';

@@ -1,11 +1,11 @@
 // Test helpers for this feature: real providers and the real API module, with fetch stubbed
 // at the network boundary so hooks, schemas and error mapping run as in the app.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import { ToastProvider } from '../../components/toast';
+import { TestProviders } from '../../test/providers';
 
 export type StubResponse = { status: number; body?: unknown } | (() => Promise<{ status: number; body?: unknown }>);
 export type FetchRoute = { method: string; path: RegExp; respond: StubResponse };
@@ -44,19 +44,17 @@ export function renderWithProviders(
     defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
   });
   const result = render(
-    <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <MemoryRouter initialEntries={[route]}>
-          <Routes>
-            <Route path={path} element={ui} />
-            {Object.entries(otherRoutes).map(([otherPath, element]) => (
-              <Route key={otherPath} path={otherPath} element={element} />
-            ))}
-            <Route path="*" element={<p>Navigated elsewhere</p>} />
-          </Routes>
-        </MemoryRouter>
-      </ToastProvider>
-    </QueryClientProvider>,
+    <TestProviders client={queryClient}>
+      <MemoryRouter initialEntries={[route]}>
+        <Routes>
+          <Route path={path} element={ui} />
+          {Object.entries(otherRoutes).map(([otherPath, element]) => (
+            <Route key={otherPath} path={otherPath} element={element} />
+          ))}
+          <Route path="*" element={<p>Navigated elsewhere</p>} />
+        </Routes>
+      </MemoryRouter>
+    </TestProviders>,
   );
   return { ...result, queryClient };
 }

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 import { isApiError } from '../../api/client';
 import { organizationMatches, organizationQueries, organizationSlug } from '../../api/organizations';
-import { orgServiceAccountsPath, useOrgParam } from './use-org-param';
+import { serviceAccountsPath } from '../../lib/paths';
+import { useOrgParam } from './use-org-param';
 import './organizations.css';
 
 /** Shown for an organization that does not exist or that the person does not belong to (the API does not say which). */
@@ -22,7 +23,7 @@ export function OrgNotFound({ org }: { org: string }) {
           <ul className="org-not-found__list">
             {others.map((o) => (
               <li key={o.id}>
-                <Link to={orgServiceAccountsPath(organizationSlug(o))}>{o.name}</Link>
+                <Link to={serviceAccountsPath(organizationSlug(o))}>{o.name}</Link>
               </li>
             ))}
           </ul>
@@ -43,9 +44,4 @@ export function OrgBoundary({ children }: { children?: ReactNode }) {
   const organization = useQuery(organizationQueries.detail(org));
   if (isApiError(organization.error, 404)) return <OrgNotFound org={org} />;
   return children ?? <Outlet />;
-}
-
-/** The current organization (from the URL), with its permissions map when the API sends one. */
-export function useCurrentOrganization() {
-  return useQuery(organizationQueries.detail(useOrgParam()));
 }

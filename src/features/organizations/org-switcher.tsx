@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { useNavigate } from 'react-router';
 import { organizationMatches, organizationQueries, organizationSlug } from '../../api/organizations';
 import { Spinner, VisuallyHidden } from '../../components';
-import { orgServiceAccountsPath, useOptionalOrgParam } from './use-org-param';
+import { serviceAccountsPath } from '../../lib/paths';
+import { useOptionalOrgParam } from './use-org-param';
 import './organizations.css';
 
 /** Header select of the organizations the person belongs to; choosing one opens its service accounts. */
@@ -39,7 +40,7 @@ export function OrgSwitcher() {
         id={id}
         className="select select--sm org-switcher__select"
         value={selected ? organizationSlug(selected) : ''}
-        onChange={(event) => void navigate(orgServiceAccountsPath(event.target.value))}
+        onChange={(event) => void navigate(serviceAccountsPath(event.target.value))}
       >
         {!selected && (
           <option value="" disabled>

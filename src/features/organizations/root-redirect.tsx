@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
 import { organizationQueries, organizationSlug } from '../../api/organizations';
 import { EmptyState, ErrorState, SkeletonText } from '../../components';
-import { orgServiceAccountsPath } from './use-org-param';
+import { serviceAccountsPath } from '../../lib/paths';
 
 /** `/`: straight to the first organization's service accounts. */
 export function RootRedirect() {
@@ -28,5 +28,5 @@ export function RootRedirect() {
       />
     );
   }
-  return <Navigate to={orgServiceAccountsPath(organizationSlug(first))} replace />;
+  return <Navigate to={serviceAccountsPath(organizationSlug(first))} replace />;
 }

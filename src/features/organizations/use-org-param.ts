@@ -16,8 +16,3 @@ export function useOrgParam(): string {
   if (!org) throw new Error('useOrgParam() must be used under the /orgs/:org/ routes');
   return org;
 }
-
-/** Path of an organization's service-account list; `slug` is its label or id. */
-export function orgServiceAccountsPath(slug: string): string {
-  return `/orgs/${encodeURIComponent(slug)}/service-accounts`;
-}

@@ -20,7 +20,7 @@ import { BulkRevokeDialog } from './bulk-revoke-dialog';
 import { LoadProgress, ReviewFilters, StatusTotalsBar } from './review-controls';
 import { downloadTextFile } from '../../lib/download';
 import { reviewCsv, reviewCsvFileName } from './review-export';
-import { buildRows, countByStatus, filterByServiceAccount, filterByStatus, sortRows } from './review-rows';
+import { buildRows, compareServiceAccountNames, countByStatus, filterByServiceAccount, filterByStatus, sortRows } from './review-rows';
 import { parseReviewSearch, reviewSearchParams, toggleSort, type ReviewSearch } from './review-search';
 import { canRevoke, ReviewTable } from './review-table';
 import './review.css';
@@ -32,7 +32,6 @@ const ROWS_STEP = 200;
 export function CredentialReviewPage() {
   const { org = '' } = useParams();
   const query = useQuery(orgCredentialQueries.all(org));
-  const progress = useOrgCredentialsProgress(org);
 
   return (
     <div className="page review-page">
@@ -46,7 +45,7 @@ export function CredentialReviewPage() {
         </div>
       </header>
       {query.isPending ? (
-        <LoadProgress progress={progress} label="Loading credentials" />
+        <OrgLoadProgress org={org} label="Loading credentials" />
       ) : query.isError && !query.data ? (
         <ErrorState
           title="Could not load the credentials"
@@ -56,7 +55,7 @@ export function CredentialReviewPage() {
         />
       ) : (
         <>
-          {query.isFetching && <LoadProgress progress={progress} label="Reloading credentials" />}
+          {query.isFetching && <OrgLoadProgress org={org} label="Reloading credentials" />}
           <Review
             org={org}
             data={query.data}
@@ -67,6 +66,14 @@ export function CredentialReviewPage() {
       )}
     </div>
   );
+}
+
+/**
+ * Subscribes to the progress itself, so a progress tick re-renders only the bar: during a reload
+ * the table and its filters (one option per service account) stay as they are.
+ */
+function OrgLoadProgress({ org, label }: { org: string; label: string }) {
+  return <LoadProgress progress={useOrgCredentialsProgress(org)} label={label} />;
 }
 
 function Review({
@@ -103,7 +110,7 @@ function Review({
   );
   const serviceAccounts = useMemo(() => new Map(data.serviceAccounts.map((sa) => [sa.id, sa])), [data.serviceAccounts]);
   const accountOptions = useMemo(
-    () => [...data.serviceAccounts].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })),
+    () => [...data.serviceAccounts].sort(compareServiceAccountNames),
     [data.serviceAccounts],
   );
   // Only what still exists and may be revoked: the data changes under a selection after a revoke or reload.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { OrgCredentialsProgress, OrgServiceAccount } from '../../api/org-credentials';
 import { Field, TextInput } from '../../components/field';
 import { ProgressBar } from '../../components/progress-bar';
@@ -94,6 +94,17 @@ export function ReviewFilters({
   serviceAccounts: readonly OrgServiceAccount[];
   onChange: (next: Partial<ReviewSearch>) => void;
 }) {
+  // The same elements on every render, so React skips the options (one per service account, maybe
+  // 10,000) when only the selection or another filter changed.
+  const accountOptions = useMemo(
+    () =>
+      serviceAccounts.map((sa) => (
+        <option key={sa.id} value={sa.id}>
+          {sa.name}
+        </option>
+      )),
+    [serviceAccounts],
+  );
   return (
     <div className="toolbar review-filters" role="group" aria-label="Filters">
       <Field label="Status">
@@ -122,11 +133,7 @@ export function ReviewFilters({
             onChange={(e) => onChange({ serviceAccountId: e.target.value || null })}
           >
             <option value="">All service accounts</option>
-            {serviceAccounts.map((sa) => (
-              <option key={sa.id} value={sa.id}>
-                {sa.name}
-              </option>
-            ))}
+            {accountOptions}
           </select>
         )}
       </Field>

@@ -47,6 +47,14 @@ function compareTimes(a: number, b: number): number {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/**
+ * For the service-account filter's options. One shared collator: `localeCompare` with options
+ * builds a collator per call, which made sorting 10,000 names take over a second.
+ */
+export function compareServiceAccountNames(a: { name: string }, b: { name: string }): number {
+  return collator.compare(a.name, b.name);
+}
+
 function compareName(a: ReviewRow, b: ReviewRow): number {
   return (
     collator.compare(a.credential.name, b.credential.name) ||

@@ -5,15 +5,9 @@ import { RelativeTime } from '../../components/relative-time';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { describeCredentialStatus, LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
+import { credentialPath, rotateCredentialPath, serviceAccountPath } from '../../lib/paths';
 import { can, deniedReason } from '../../lib/permissions';
-import {
-  credentialPath,
-  LastUsed,
-  RotationDueBadge,
-  rotateCredentialGate,
-  rotateCredentialPath,
-  serviceAccountPath,
-} from '../credentials';
+import { LastUsed, RotationDueBadge, rotateCredentialGate } from '../credentials';
 import type { ReviewRow } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
 

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { DESCRIPTION_MAX, NAME_MAX, NameSchema, type Credential } from '../../api/schemas';
 import { TextArea, TextInput } from '../../components/field';
+import { FormError } from '../../components/form-parts';
 import { GatedButton } from '../../components/permission-gate';
 import { buildReplacementDescription, formatRotationMarker, stripRotationMarker } from '../../lib/rotation';
 import type { permissionGate } from '../../lib/permissions';
@@ -56,11 +57,7 @@ export function ReplaceStep({ old, gate, pending, error, onSubmit }: ReplaceStep
         Create a new credential for the same service account. The old one keeps working until you revoke it in step 3,
         so clients can switch over without downtime.
       </p>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError>{error}</FormError>
       <TextInput
         label="Name of the new credential"
         required

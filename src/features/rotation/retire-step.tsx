@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Credential } from '../../api/schemas';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { FormError } from '../../components/form-parts';
 import { GatedButton } from '../../components/permission-gate';
 import type { RotationState } from '../../lib/rotation';
 import { formatRelativeTime, parseTimestamp } from '../../lib/time-format';
@@ -57,11 +58,7 @@ export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: 
           </label>
         </div>
       )}
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError>{error}</FormError>
       <div>
         <GatedButton
           variant="danger"

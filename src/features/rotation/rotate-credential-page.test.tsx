@@ -1,13 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest } from '../../api/client';
 import type { Credential } from '../../api/schemas';
-import { ToastProvider } from '../../components/toast';
 import { formatRotationMarker } from '../../lib/rotation';
 import { CREDENTIAL_PERMISSIONS_READ_ONLY, createFakeApi } from '../../test/fake-api';
+import { createTestQueryClient, TestProviders } from '../../test/providers';
 import { RotateCredentialPage, RotationInProgressBanner } from './index';
 
 vi.mock('../../api/client', async (importOriginal) => ({
@@ -44,22 +44,22 @@ const replacement = (overrides: Partial<Credential> = {}): Credential => ({
 function setup(credentials: Credential[], permissions?: Parameters<typeof createFakeApi>[0]['permissions']) {
   const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials }, permissions });
   vi.mocked(apiRequest).mockImplementation(api.request);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const user = userEvent.setup();
   render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <MemoryRouter initialEntries={[ROTATE_PATH]}>
-          <Routes>
-            <Route
-              path="/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate"
-              element={<RotateCredentialPage />}
-            />
-            <Route path="/orgs/:org/service-accounts/:serviceAccountId" element={<RotationInProgressBanner org="acme" serviceAccountId={SA} />} />
-          </Routes>
-        </MemoryRouter>
-      </ToastProvider>
-    </QueryClientProvider>,
+    <TestProviders>
+      <MemoryRouter initialEntries={[ROTATE_PATH]}>
+        <Routes>
+          <Route
+            path="/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate"
+            element={<RotateCredentialPage />}
+          />
+          <Route
+            path="/orgs/:org/service-accounts/:serviceAccountId"
+            element={<RotationInProgressBanner org="acme" serviceAccountId={SA} />}
+          />
+        </Routes>
+      </MemoryRouter>
+    </TestProviders>,
   );
   const posts = () => api.calls.filter((c) => c.method === 'POST');
   const deletes = () => api.calls.filter((c) => c.method === 'DELETE');
@@ -202,9 +202,8 @@ describe('RotationInProgressBanner', () => {
   function renderBanner(credentials: Credential[]) {
     const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials } });
     vi.mocked(apiRequest).mockImplementation(api.request);
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     return render(
-      <QueryClientProvider client={client}>
+      <QueryClientProvider client={createTestQueryClient()}>
         <MemoryRouter>
           <RotationInProgressBanner org="acme" serviceAccountId={SA} />
         </MemoryRouter>

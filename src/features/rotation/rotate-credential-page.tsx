@@ -3,15 +3,16 @@ import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useCreateCredential, useDeleteCredential } from '../../api/credentials';
-import type { Credential, CredentialCreated } from '../../api/schemas';
+import type { Credential } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
+import { credentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
 import { deriveRotationState } from '../../lib/rotation';
-import { CredentialSecretDialog, credentialPath, rotateCredentialGate, serviceAccountPath } from '../credentials';
+import { CredentialSecretDialog, rotateCredentialGate, useOneTimeSecret } from '../credentials';
 import { ReplaceStep, type ReplaceValues } from './replace-step';
 import { RetireStep } from './retire-step';
 import { RotationComplete } from './rotation-complete';
@@ -53,7 +54,7 @@ function RotateCredential({
   const create = useCreateCredential(org, serviceAccountId);
   const remove = useDeleteCredential(org, serviceAccountId);
   // The create response, with the only copy of the secret: held just while its dialog is open.
-  const [created, setCreated] = useState<CredentialCreated | null>(null);
+  const { created, show: showSecret, drop: handleSecretClosed } = useOneTimeSecret();
   const [revoking, setRevoking] = useState<Credential | null>(null);
   // isPending only flips after a re-render; the ref stops a second click in the same tick.
   const creatingRef = useRef(false);
@@ -69,7 +70,7 @@ function RotateCredential({
         <EmptyState
           title="Service account not found"
           description="It may have been deleted, or you may not have access to it."
-          action={<Link to={`/orgs/${encodeURIComponent(org)}/service-accounts`}>All service accounts</Link>}
+          action={<Link to={serviceAccountsPath(org)}>All service accounts</Link>}
         />
       );
     }
@@ -103,19 +104,15 @@ function RotateCredential({
     creatingRef.current = true;
     create.mutate(values, {
       onSuccess: (result) => {
-        setCreated(result);
+        showSecret(result);
+        // useMutation would keep the response in `data` until reset: the dialog's state is its only home.
+        create.reset();
         toast.success(`Replacement “${result.name}” created`);
       },
       onError: () => {
         creatingRef.current = false;
       },
     });
-  }
-
-  function handleSecretClosed() {
-    setCreated(null);
-    // useMutation keeps the last response in `data` until reset: drop the secret from there too.
-    create.reset();
   }
 
   function handleRevoke() {
@@ -175,7 +172,7 @@ function RotateCredential({
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <ol>
               <li>
-                <Link to={`/orgs/${encodeURIComponent(org)}/service-accounts`}>Service accounts</Link>
+                <Link to={serviceAccountsPath(org)}>Service accounts</Link>
               </li>
               <li>{accountLink}</li>
               <li>

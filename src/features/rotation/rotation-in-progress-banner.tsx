@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useNow } from '../../components/use-now';
+import { rotateCredentialPath } from '../../lib/paths';
 import { deriveRotationState, findRotationsInProgress, type RotationStage } from '../../lib/rotation';
-import { rotateCredentialPath } from '../credentials';
 import { rotationCredentialsQuery } from './use-rotation';
 import './rotation.css';
 

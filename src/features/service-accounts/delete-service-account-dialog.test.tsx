@@ -1,26 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '../../api/client';
 import type { Credential, ServiceAccount } from '../../api/schemas';
-import { ToastProvider } from '../../components/toast';
+import { TestProviders as wrapper } from '../../test/providers';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
 
 vi.mock('../../api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api/client')>()),
   apiRequest: vi.fn(),
 }));
-
-function wrapper({ children }: { children: ReactNode }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return (
-    <QueryClientProvider client={client}>
-      <ToastProvider>{children}</ToastProvider>
-    </QueryClientProvider>
-  );
-}
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 const credential = (id: string, lastUsed: string | null): Credential => ({

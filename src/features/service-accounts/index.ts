@@ -4,4 +4,3 @@ export { ServiceAccountDetailPage } from './service-account-detail-page';
 export type { ServiceAccountDetailPageProps } from './service-account-detail-page';
 export type { LastActivityColumn } from './service-accounts-table';
 export { listParams, parseListSearch } from './list-search';
-export { serviceAccountPath, serviceAccountsPath } from './paths';

@@ -12,10 +12,10 @@ import { GatedButton } from '../../components/permission-gate';
 import { RelativeTime } from '../../components/relative-time';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { serviceAccountsPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
 import { formatAbsoluteTime } from '../../lib/time-format';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
-import { serviceAccountsPath } from './paths';
 import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
 import './service-accounts.css';
 

@@ -4,9 +4,9 @@ import { useForm } from 'react-hook-form';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../api/schemas';
 import type { ServiceAccount } from '../../api/schemas';
 import { useCreateServiceAccount, useUpdateServiceAccount } from '../../api/service-accounts';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { TextArea, TextInput } from '../../components/field';
+import { FormDialogFooter, FormError } from '../../components/form-parts';
 import { useToast } from '../../components/toast';
 import {
   applyServerError,
@@ -151,11 +151,7 @@ function ServiceAccountForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {errors.root?.server && (
-        <div className="form-error" role="alert">
-          {errors.root.server.message}
-        </div>
-      )}
+      <FormError>{errors.root?.server?.message}</FormError>
       <TextInput
         label="Name"
         required
@@ -174,14 +170,7 @@ function ServiceAccountForm({
         error={errors.description?.message}
         {...register('description')}
       />
-      <div className="dialog__footer">
-        <Button variant="secondary" onClick={onClose} aria-disabled={isSubmitting || undefined}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={isSubmitting}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormDialogFooter submitLabel={submitLabel} pending={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -6,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '../../api/client';
 import type { ApiRequestOptions } from '../../api/client';
 import type { ServiceAccount } from '../../api/schemas';
-import { ToastProvider } from '../../components/toast';
+import { TestProviders } from '../../test/providers';
 import { ServiceAccountsListPage } from './service-accounts-list-page';
 
 vi.mock('../../api/client', async (importOriginal) => ({
@@ -47,13 +46,10 @@ function renderPage(url: string) {
     [{ path: '/orgs/:org/service-accounts', element: <ServiceAccountsListPage org="acme" /> }],
     { initialEntries: [url] },
   );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <RouterProvider router={router} />
-      </ToastProvider>
-    </QueryClientProvider>,
+    <TestProviders>
+      <RouterProvider router={router} />
+    </TestProviders>,
   );
   return router;
 }

@@ -4,8 +4,8 @@ import type { ServiceAccount } from '../../api/schemas';
 import { GatedButton } from '../../components/permission-gate';
 import { RelativeTime } from '../../components/relative-time';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
+import { serviceAccountPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
-import { serviceAccountPath } from './paths';
 
 /** Lets another feature (the credential review) add a "Last activity" column without this one knowing how. */
 export type LastActivityColumn = {

@@ -1,6 +1,11 @@
-// Links to the SPA routes (see the team brief); each segment is encoded so an id can never
-// change the shape of the path.
+// Links to the SPA routes (src/app/router.tsx); each segment is encoded so an id can never
+// change the shape of the path. `org` is the org's label, or its id when it has none.
 const seg = encodeURIComponent;
+
+export const serviceAccountsPath = (org: string, search?: URLSearchParams) => {
+  const query = search?.toString();
+  return `/orgs/${seg(org)}/service-accounts${query ? `?${query}` : ''}`;
+};
 
 export const serviceAccountPath = (org: string, serviceAccountId: string) =>
   `/orgs/${seg(org)}/service-accounts/${seg(serviceAccountId)}`;
@@ -10,3 +15,5 @@ export const credentialPath = (org: string, serviceAccountId: string, credential
 
 export const rotateCredentialPath = (org: string, serviceAccountId: string, credentialId: string) =>
   `${credentialPath(org, serviceAccountId, credentialId)}/rotate`;
+
+export const credentialReviewPath = (org: string) => `/orgs/${seg(org)}/credentials`;
