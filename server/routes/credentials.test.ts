@@ -117,4 +117,25 @@ describe('credentials', () => {
     expectError(await admin.get('/organizations/acme/service-accounts/zzzzzzzzzzzzzzzzzzzzzzzzzz/credentials'), 404, 'not_found');
     expect((await admin.get(`${creds}/${created.id}`)).status).toBe(200);
   });
+
+  it('answers 404, not 403, for another organization’s ids even to members who may not write', async () => {
+    const created = expectOk(await admin.post(creds, { name: 'acme-only' }), 201, CredentialCreatedSchema);
+    // Ada is only a viewer in globex; the ids are acme's.
+    const inGlobex = `/organizations/globex/service-accounts/${sa.id}`;
+    expectError(await admin.patch(inGlobex, { name: 'x' }), 404, 'not_found');
+    expectError(await admin.delete(inGlobex), 404, 'not_found');
+    expectError(await admin.post(`${inGlobex}/credentials`, { name: 'x' }), 404, 'not_found');
+    expectError(await admin.patch(`${inGlobex}/credentials/${created.id}`, { name: 'x' }), 404, 'not_found');
+    expectError(await admin.delete(`${inGlobex}/credentials/${created.id}`), 404, 'not_found');
+    // Vera (viewer in acme): unknown ids are 404; the ones that exist are 403.
+    const vera = server.as(TOKENS.viewer);
+    const unknown = 'zzzzzzzzzzzzzzzzzzzzzzzzzz';
+    expectError(await vera.delete(`/organizations/acme/service-accounts/${unknown}`), 404, 'not_found');
+    expectError(await vera.post(`/organizations/acme/service-accounts/${unknown}/credentials`, { name: 'x' }), 404, 'not_found');
+    expectError(await vera.delete(`${creds}/${unknown}`), 404, 'not_found');
+    expectError(await vera.patch(`${creds}/${unknown}`, { name: 'x' }), 404, 'not_found');
+    expectError(await vera.delete(`${creds}/${created.id}`), 403, 'permission_denied');
+    expectError(await vera.patch(`/organizations/acme/service-accounts/${sa.id}`, { name: 'x' }), 403, 'permission_denied');
+    expect((await admin.get(`${creds}/${created.id}`)).status).toBe(200);
+  });
 });

@@ -39,8 +39,9 @@ export function credentialRoutes(services: Services) {
 
   app.post('/', async (c) => {
     const { principal, org } = c.var;
-    authorize(principal, org, 'service_account_credentials', 'create');
+    // Existence first: an unknown id is 404 for everyone, and every member may read it anyway.
     const sa = requireServiceAccount(c, services);
+    authorize(principal, org, 'service_account_credentials', 'create');
     const body = await readJsonBody(c, CredentialCreateSchema);
     const secret = newClientSecret();
     const row = insertCredential(db, {
@@ -65,9 +66,10 @@ export function credentialRoutes(services: Services) {
   });
 
   app.patch('/:credentialId', async (c) => {
-    authorize(c.var.principal, c.var.org, 'service_account_credentials', 'update');
     const sa = requireServiceAccount(c, services);
     const id = credentialId(c);
+    if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
+    authorize(c.var.principal, c.var.org, 'service_account_credentials', 'update');
     const body = await readJsonBody(c, CredentialUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
     const row = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
@@ -76,9 +78,11 @@ export function credentialRoutes(services: Services) {
   });
 
   app.delete('/:credentialId', (c) => {
-    authorize(c.var.principal, c.var.org, 'service_account_credentials', 'delete');
     const sa = requireServiceAccount(c, services);
-    if (!deleteCredential(db, c.var.org.id, sa.id, credentialId(c))) throw ApiError.notFound('Credential');
+    const id = credentialId(c);
+    if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
+    authorize(c.var.principal, c.var.org, 'service_account_credentials', 'delete');
+    if (!deleteCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
     return c.body(null, 204);
   });
 

@@ -79,8 +79,9 @@ export function serviceAccountRoutes(services: Services) {
 
   app.patch('/:serviceAccountId', async (c) => {
     const { principal, org } = c.var;
-    authorize(principal, org, 'service_accounts', 'update');
+    // Existence first: an unknown id is 404 for everyone, and every member may read it anyway.
     const { id } = requireServiceAccount(c, services);
+    authorize(principal, org, 'service_accounts', 'update');
     const body = await readJsonBody(c, ServiceAccountUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
     const row = guardName(body.name, () =>
@@ -92,8 +93,8 @@ export function serviceAccountRoutes(services: Services) {
 
   app.delete('/:serviceAccountId', (c) => {
     const { principal, org } = c.var;
-    authorize(principal, org, 'service_accounts', 'delete');
     const { id } = requireServiceAccount(c, services);
+    authorize(principal, org, 'service_accounts', 'delete');
     if (!deleteServiceAccount(db, org.id, id)) throw ApiError.notFound('Service account');
     return c.body(null, 204);
   });

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation } from '@tanstack/react-query';
-import { apiPath, apiRequest } from './client';
+import { apiPath, apiRequest, isApiError } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { normalizeListParams, type ListParams } from './pagination';
 import {
@@ -149,7 +149,15 @@ export function useUpdateCredential(org: string, serviceAccountId: string, crede
 export function useDeleteCredential(org: string, serviceAccountId: string) {
   return useMutation({
     mutationKey: [...credentialQueries.serviceAccount(org, serviceAccountId), 'delete'],
-    mutationFn: (credentialId: string) => deleteCredential(org, serviceAccountId, credentialId),
+    mutationFn: async (credentialId: string) => {
+      try {
+        await deleteCredential(org, serviceAccountId, credentialId);
+      } catch (error) {
+        // Already gone (another admin, or a retry after a lost response) is the outcome asked for;
+        // as an error it would put the deleted row back into the table.
+        if (!isApiError(error, 404)) throw error;
+      }
+    },
     ...optimisticRemove<Credential>(credentialQueries.lists(org, serviceAccountId)),
     onSuccess: (_data, credentialId, _onMutateResult, { client }) => {
       // Removed rather than invalidated: refetching a deleted credential only yields a 404.
