@@ -27,7 +27,8 @@ export function createFakeApi({ serviceAccounts, credentials, permissions = CRED
   const state = { serviceAccounts: [...serviceAccounts], credentials: structuredClone(credentials) };
   const calls: { method: string; path: string; body?: unknown }[] = [];
   /** Set to make the next matching requests fail. */
-  const failures: { method: string; pathIncludes: string; error: ApiError }[] = [];
+  // `afterApply`: the request takes effect, then its response is lost (a dropped connection).
+  const failures: { method: string; pathIncludes: string; error: ApiError; afterApply?: boolean }[] = [];
   let nextId = 1;
 
   const withPermissions = <T extends object>(item: T) => ({ ...item, permissions });
@@ -77,9 +78,10 @@ export function createFakeApi({ serviceAccounts, credentials, permissions = CRED
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (options.signal?.aborted) throw options.signal.reason;
     const failure = failures.find((f) => f.method === method && path.includes(f.pathIncludes));
-    if (failure) throw failure.error;
+    if (failure && !failure.afterApply) throw failure.error;
     const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
     const result = handle(method, segments, options.body);
+    if (failure) throw failure.error;
     return options.schema ? options.schema.parse(result) : undefined;
   };
 

@@ -105,11 +105,11 @@ describe('RotateCredentialPage', () => {
     api.failures.push({
       method: 'POST',
       pathIncludes: '/credentials',
-      error: new ApiError({ status: 500, code: 'internal', message: 'The server had a problem.' }),
+      error: new ApiError({ status: 403, code: 'permission_denied', message: 'You need service_account_credentials.create.' }),
     });
     await user.click(await screen.findByRole('button', { name: 'Create replacement' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Could not create the replacement: The server had a problem. Nothing was changed.',
+      'Could not create the replacement: You need service_account_credentials.create. Nothing was changed.',
     );
     expect(api.state.credentials[SA]).toHaveLength(1);
 
@@ -117,6 +117,24 @@ describe('RotateCredentialPage', () => {
     await user.click(screen.getByRole('button', { name: 'Create replacement' }));
     await screen.findByRole('dialog', { name: 'Replacement credential created' });
     expect(posts()).toHaveLength(2);
+  });
+
+  it('when the connection drops after the server created the replacement, shows it and says its secret was lost', async () => {
+    const { user, posts, api } = setup([oldCredential]);
+    api.failures.push({
+      method: 'POST',
+      pathIncludes: '/credentials',
+      afterApply: true,
+      error: new ApiError({ status: 0, code: 'network_error', message: 'The network request failed.' }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Create replacement' }));
+
+    const alert = await screen.findByText(/its secret was never shown/);
+    expect(alert.textContent).toContain('Delete the replacement');
+    expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2');
+    expect(screen.queryByRole('button', { name: 'Create replacement' })).toBeNull();
+    expect(posts()).toHaveLength(1);
+    expect(api.state.credentials[SA]).toHaveLength(2);
   });
 
   it('resumes at step 2 from API data and warns before a premature revoke', async () => {

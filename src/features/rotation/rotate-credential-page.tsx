@@ -39,6 +39,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Unknown error.';
 }
 
+/** A lost connection or a server failure says nothing about whether the create went through. */
+function outcomeUnknown(error: unknown): boolean {
+  return !isApiError(error) || error.status === 0 || error.status >= 500;
+}
+
 function RotateCredential({
   org,
   serviceAccountId,
@@ -109,8 +114,10 @@ function RotateCredential({
         create.reset();
         toast.success(`Replacement “${result.name}” created`);
       },
-      onError: () => {
+      onError: (error) => {
         creatingRef.current = false;
+        // The replacement may exist anyway: re-read so the page shows it rather than offering a second create.
+        if (outcomeUnknown(error)) void query.refetch();
       },
     });
   }
@@ -157,9 +164,13 @@ function RotateCredential({
 
   const current: RotationStep =
     state.stage === 'not-started' ? 1 : state.stage === 'safe-to-revoke' ? 3 : 2;
-  const createError = create.isError
-    ? `Could not create the replacement: ${errorMessage(create.error)} Nothing was changed.`
-    : null;
+  const createError = !create.isError
+    ? null
+    : outcomeUnknown(create.error)
+      ? `Could not confirm that the replacement was created: ${errorMessage(create.error)} Try again; if the server did create it, it appears here instead.`
+      : `Could not create the replacement: ${errorMessage(create.error)} Nothing was changed.`;
+  // This browser's create failed, yet a replacement exists: its secret never reached anyone.
+  const secretLost = create.isError && !!replacement && outcomeUnknown(create.error);
   const revokeError =
     remove.isError && !isApiError(remove.error, 404)
       ? `Could not revoke the old credential: ${errorMessage(remove.error)} Both credentials still exist.`
@@ -194,10 +205,19 @@ function RotateCredential({
           1: {
             title: 'Replace',
             content: replacement ? (
-              <p>
-                Created <strong>{replacement.name}</strong> with client ID{' '}
-                <code className="mono">{replacement.client_id}</code>.
-              </p>
+              <>
+                <p>
+                  Created <strong>{replacement.name}</strong> with client ID{' '}
+                  <code className="mono">{replacement.client_id}</code>.
+                </p>
+                {secretLost && (
+                  <p className="form-error" role="alert">
+                    The connection failed after the server created this replacement, so its secret was never shown.{' '}
+                    <Link to={credentialPath(org, serviceAccountId, replacement.id)}>Delete the replacement</Link> and
+                    start the rotation again.
+                  </p>
+                )}
+              </>
             ) : (
               <ReplaceStep
                 old={old}
