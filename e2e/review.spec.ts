@@ -409,3 +409,53 @@ test('exports the current view as CSV: a header row, RFC 3339 dates, one row per
   expect(filtered.records[0]).toEqual(CSV_HEADER);
   expect(filtered.records.slice(1).map((r) => r[3]).sort()).toEqual(used.map((c) => c.id).sort());
 });
+
+test('after the review, the service accounts list shows last activity without a credentials request per row', async ({
+  page,
+  api,
+}) => {
+  const tag = uniqueName('activity');
+  const used = await api.createServiceAccount(ORG, { name: `${tag} used` });
+  const unused = await api.createServiceAccount(ORG, { name: `${tag} unused` });
+  const secret = await api.createCredential(ORG, used.id);
+  await api.createCredential(ORG, unused.id);
+  expect((await api.exchangeToken(secret.client_id, secret.client_secret)).status).toBe(200);
+  const lastUsedAt = (await api.getCredential(ORG, used.id, secret.id)).last_used_at;
+  expect(lastUsedAt).toBeTruthy();
+
+  // Filtered to ours on screen only: the page has still loaded the whole organization.
+  await openReview(page, `?account=${used.id}`);
+  await expect(rowOf(page, secret.client_id)).toBeVisible();
+
+  // From here on, every credentials request the console sends (a list, or one credential).
+  const credentialRequests: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (/^\/api\/organizations\/[^/]+\/service-accounts\/[^/]+\/credentials(\/|$)/.test(pathname)) {
+      credentialRequests.push(pathname);
+    }
+  });
+
+  // In-app navigation: a reload would drop the review data the column is made from.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Service accounts' }).click();
+  await expect(page.getByRole('table', { name: 'Service accounts', exact: true })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Last activity' })).toBeVisible();
+
+  // Both of ours, whatever page of the list they landed on among other tests' service accounts.
+  await page.getByRole('searchbox', { name: 'Search service accounts by name or ID' }).fill(tag);
+  const results = page.getByRole('table', { name: `Service accounts matching “${tag}”` });
+  await expect(results.getByRole('row')).toHaveCount(3);
+  const headers = await results.getByRole('columnheader').allTextContents();
+  const column = headers.findIndex((text) => text.includes('Last activity'));
+  expect(column, `columns: ${headers.join(' | ')}`).toBeGreaterThan(0);
+  const activity = (sa: { name: string }) =>
+    results
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: sa.name, exact: true }) })
+      .getByRole('cell')
+      .nth(column);
+
+  await expect(activity(used).locator('time')).toHaveAttribute('datetime', new Date(lastUsedAt!).toISOString());
+  await expect(activity(unused)).toHaveText('Never used');
+  expect(credentialRequests, 'the list reads the review data, not the API').toEqual([]);
+});

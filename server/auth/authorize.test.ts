@@ -146,4 +146,13 @@ describe('permissionsFor', () => {
     const outsider = { kind: 'person' as const, id: 'p', roles: new Map() };
     expect(permissionsFor(outsider, org, 'organization').organizations).toEqual({ read: false });
   });
+
+  it('builds each map once per role and shape, frozen because every response shares it', () => {
+    const admin = { kind: 'person' as const, id: 'a', roles: new Map([['o', 'org_admin' as const]]) };
+    const viewer = { kind: 'person' as const, id: 'v', roles: new Map([['o', 'org_viewer' as const]]) };
+    const map = permissionsFor(admin, { id: 'o' }, 'credential');
+    expect(permissionsFor({ ...admin, id: 'other admin' }, { id: 'o' }, 'credential')).toBe(map);
+    expect(permissionsFor(viewer, { id: 'o' }, 'credential')).not.toBe(map);
+    expect(Object.isFrozen(map) && Object.isFrozen(map.service_account_credentials)).toBe(true);
+  });
 });

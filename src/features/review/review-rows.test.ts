@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgCredential } from '../../api/org-credentials';
 import { CREDENTIAL_POLICY, DAY_MS } from '../../lib/credential-status';
-import { buildRows, countByStatus, filterByServiceAccount, filterByStatus, mostRecentUse, sortRows } from './review-rows';
+import {
+  buildRows,
+  compareServiceAccountNames,
+  countByStatus,
+  filterByServiceAccount,
+  filterByStatus,
+  mostRecentUse,
+  sortRows,
+} from './review-rows';
 
 const now = new Date('2026-06-15T12:00:00.000Z');
 const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
@@ -72,5 +80,10 @@ describe('review rows', () => {
   it('finds the most recent use, or null when none was used', () => {
     expect(mostRecentUse(rows)).toBe(ago(1));
     expect(mostRecentUse(rows.filter((r) => !r.credential.last_used_at))).toBeNull();
+  });
+
+  it('orders service account names ignoring case, numbers by value', () => {
+    const names = ['worker 10', 'Billing', 'worker 9', 'analytics'].map((name) => ({ name }));
+    expect(names.sort(compareServiceAccountNames).map((n) => n.name)).toEqual(['analytics', 'Billing', 'worker 9', 'worker 10']);
   });
 });
