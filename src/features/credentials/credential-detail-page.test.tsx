@@ -62,6 +62,25 @@ describe('CredentialDetailPage', () => {
     expect(await screen.findByRole('link', { name: 'Deployer' })).toBeTruthy();
   });
 
+  it('shows the rotation marker as a link to the rotation, not as description text', async () => {
+    const oldId = 'oldcredential0000000000000';
+    renderPage([
+      {
+        method: 'GET',
+        path: DETAIL_PATH,
+        respond: {
+          status: 200,
+          body: credentialFixture({ description: `Used by CI\n\nReplaces credential ${oldId} (sac_old)` }),
+        },
+      },
+    ]);
+    expect(await screen.findByText('Used by CI')).toBeTruthy();
+    expect(screen.queryByText(/Replaces credential/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'sac_old' }).getAttribute('href')).toBe(
+      `/orgs/acme/service-accounts/${SA_ID}/credentials/${oldId}/rotate`,
+    );
+  });
+
   it('renders a not-found state for a 404', async () => {
     renderPage([
       {

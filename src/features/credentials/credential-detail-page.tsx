@@ -13,6 +13,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { SkeletonText } from '../../components/skeleton';
 import { useNow } from '../../components/use-now';
 import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
+import { parseRotationMarker, stripRotationMarker } from '../../lib/rotation';
 import { rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { ClientId } from './client-id';
 import { deleteCredentialGate, editCredentialGate, rotateCredentialGate } from './credential-permissions';
@@ -110,6 +111,8 @@ function CredentialDetail({
   const now = new Date(useNow());
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // The rotation marker is shown as a link, not as raw text in the description.
+  const replaces = parseRotationMarker(credential.description);
 
   const editGate = editCredentialGate(credential.permissions);
   const deleteGate = deleteCredentialGate(credential.permissions);
@@ -148,8 +151,19 @@ function CredentialDetail({
             <dd>{credential.name}</dd>
             <dt>Description</dt>
             <dd style={{ whiteSpace: 'pre-wrap' }}>
-              {credential.description ? credential.description : <span className="muted">No description</span>}
+              {stripRotationMarker(credential.description) || <span className="muted">No description</span>}
             </dd>
+            {replaces && (
+              <>
+                <dt>Replaces</dt>
+                <dd>
+                  <Link to={rotateCredentialPath(org, serviceAccountId, replaces.credentialId)}>
+                    {replaces.clientId ?? replaces.credentialId}
+                  </Link>{' '}
+                  <span className="muted">(created by a rotation; the link opens it)</span>
+                </dd>
+              </>
+            )}
             <dt>ID</dt>
             <dd>
               <code className="mono">{credential.id}</code>
