@@ -1,0 +1,170 @@
+// Automated accessibility checks (axe-core, WCAG 2.0/2.1 A and AA) of every page and the main
+// dialogs, in the light and the dark theme, plus the list page at phone width. axe catches only
+// part of what matters (contrast, names, roles, ids, landmarks); keyboard and focus behaviour is
+// covered by the flow specs.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, signInAs, test, uniqueName } from './flows';
+
+const ORG = 'acme';
+const LIST = `/orgs/${ORG}/service-accounts`;
+const saPath = (id: string) => `${LIST}/${id}`;
+const credPath = (saId: string, id: string) => `${saPath(saId)}/credentials/${id}`;
+
+type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/** One line per failing node: what rule, how bad, and where (so a failure says what to fix). */
+function summarize(violations: Results['violations']): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replaceAll('\n', '\n      ') ?? ''}`)
+        .join('\n');
+      return `[${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+async function expectNoViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Soft, so one test reports every page's violations rather than stopping at the first page.
+  expect.soft(results.violations.length, `${what}: axe violations\n${summarize(results.violations)}`).toBe(0);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      // Animations (dialog fade, skeleton shimmer) would let axe sample colours mid-transition.
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    });
+
+    test('sign-in page', async ({ page }) => {
+      await page.goto('/sign-in');
+      await expect(page.getByRole('button', { name: 'Sign in as Ada Admin' })).toBeVisible();
+      await expectNoViolations(page, 'sign-in');
+    });
+
+    test('service accounts list and the create dialog', async ({ page, api }) => {
+      await api.createServiceAccount(ORG, { name: uniqueName('a11y list') });
+      await signInAs(page, 'ada', { returnTo: LIST });
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+      await expectNoViolations(page, 'list');
+
+      await page.getByRole('button', { name: 'Create service account' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create service account' });
+      await expect(dialog).toBeVisible();
+      await expectNoViolations(page, 'create service account dialog');
+      // With validation errors shown, too.
+      await dialog.getByRole('button', { name: 'Create service account' }).click();
+      await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true');
+      await expectNoViolations(page, 'create service account dialog with errors');
+    });
+
+    test('service account detail, credential secret and delete dialogs', async ({ page, api }) => {
+      const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y detail'), description: 'Accessibility check' });
+      const used = await api.createCredential(ORG, sa.id, { name: uniqueName('a11y used') });
+      expect((await api.exchangeToken(used.client_id, used.client_secret)).status).toBe(200);
+      await api.createCredential(ORG, sa.id, { name: uniqueName('a11y unused') });
+      await signInAs(page, 'ada', { returnTo: saPath(sa.id) });
+      await expect(page.getByRole('heading', { level: 1, name: sa.name })).toBeVisible();
+      const panel = page.getByRole('region', { name: 'Credentials' });
+      await expect(panel.getByRole('link', { name: used.name, exact: true })).toBeVisible();
+      await expectNoViolations(page, 'service account detail');
+
+      await panel.getByRole('button', { name: 'Create credential' }).first().click();
+      const form = page.getByRole('dialog', { name: 'Create credential' });
+      await form.getByRole('textbox', { name: 'Name' }).fill(uniqueName('a11y new'));
+      await expectNoViolations(page, 'create credential dialog');
+      await form.getByRole('button', { name: 'Create credential' }).click();
+      const secret = page.getByRole('dialog', { name: 'Credential created' });
+      await expect(secret.getByRole('textbox', { name: 'Client secret' })).not.toHaveValue('');
+      await expectNoViolations(page, 'credential secret dialog');
+      // Done before ticking "stored" asks first: a dialog over a dialog.
+      await secret.getByRole('button', { name: 'Done' }).click();
+      const confirmClose = page.getByRole('dialog', { name: 'Close without storing the secret?' });
+      await expect(confirmClose).toBeVisible();
+      await expectNoViolations(page, 'close-without-storing confirmation');
+      await confirmClose.getByRole('button', { name: 'Keep it open' }).click();
+      await expect(confirmClose).toHaveCount(0);
+      await secret.getByRole('checkbox', { name: 'I have stored the secret' }).check();
+      await secret.getByRole('button', { name: 'Done' }).click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      await page.getByRole('main').getByRole('button', { name: 'Delete', exact: true }).click();
+      const deleteDialog = page.getByRole('dialog', { name: `Delete ${sa.name}?` });
+      await expect(deleteDialog).toBeVisible();
+      await expectNoViolations(page, 'delete service account dialog');
+      await deleteDialog.getByRole('textbox', { name: `Type ${sa.name} to confirm` }).fill(sa.name);
+      await deleteDialog.getByRole('button', { name: 'Delete service account' }).click();
+      await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(`Deleted service account ${sa.name}`);
+      await expectNoViolations(page, 'list with a toast');
+    });
+
+    test('credential detail, its delete dialog, and the rotate page', async ({ page, api }) => {
+      const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y cred') });
+      const credential = await api.createCredential(ORG, sa.id, {
+        name: uniqueName('a11y cred'),
+        description: 'Used by the accessibility check',
+      });
+      expect((await api.exchangeToken(credential.client_id, credential.client_secret)).status).toBe(200);
+      await signInAs(page, 'ada', { returnTo: credPath(sa.id, credential.id) });
+      await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
+      await expectNoViolations(page, 'credential detail');
+
+      await page.getByRole('main').getByRole('button', { name: 'Delete', exact: true }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, 'delete credential dialog');
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      await page.getByRole('link', { name: 'Rotate', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: `Rotate “${credential.name}”` })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Create replacement' })).toBeVisible();
+      await expectNoViolations(page, 'rotate page');
+
+      await page.getByRole('button', { name: 'Create replacement' }).click();
+      const secret = page.getByRole('dialog', { name: 'Replacement credential created' });
+      await expect(secret.getByRole('textbox', { name: 'Client secret', exact: true })).not.toHaveValue('');
+      await expectNoViolations(page, 'replacement secret dialog');
+      await secret.getByRole('checkbox', { name: 'I have stored the secret' }).check();
+      await secret.getByRole('button', { name: 'Done' }).click();
+      await expect(secret).toBeHidden();
+      // Steps 2 and 3: the switch-over status and the guarded revoke.
+      await expect(page.getByRole('button', { name: 'Revoke old credential anyway' })).toBeVisible();
+      await expectNoViolations(page, 'rotation in progress');
+    });
+
+    test('credential review page', async ({ page, api }) => {
+      const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y review') });
+      await api.createCredential(ORG, sa.id, { name: uniqueName('a11y review') });
+      await signInAs(page, 'ada', { returnTo: `/orgs/${ORG}/credentials` });
+      await expect(page.getByRole('table', { name: 'Credentials of the organization' })).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
+      await expectNoViolations(page, 'credential review');
+    });
+
+    test('a viewer\'s pages, with the controls they may not use', async ({ page, api }) => {
+      const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y viewer') });
+      const credential = await api.createCredential(ORG, sa.id, { name: uniqueName('a11y viewer') });
+      await signInAs(page, 'vera', { returnTo: saPath(sa.id) });
+      await expect(page.getByRole('heading', { level: 1, name: sa.name })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Create credential' }).first()).toHaveAttribute('aria-disabled', 'true');
+      await expect(page.getByRole('link', { name: credential.name, exact: true })).toBeVisible();
+      await expectNoViolations(page, 'service account detail as a viewer');
+
+      await page.goto(credPath(sa.id, credential.id));
+      await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
+      await expectNoViolations(page, 'credential detail as a viewer');
+    });
+
+    test('service accounts list at 390px wide', async ({ page, api }) => {
+      await api.createServiceAccount(ORG, { name: uniqueName('a11y narrow') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signInAs(page, 'ada', { returnTo: LIST });
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+      await expectNoViolations(page, 'list at 390px');
+    });
+  });
+}
