@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { EXTENSION_NAMES } from '../src/api/schemas';
 import { createApp } from './app';
 import type { RateLimitOptions } from './auth/rate-limit';
 import { defaultLogLevel, type Config } from './config';
@@ -47,6 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logLevel: defaultLogLevel(process.env.NODE_ENV),
     apiBaseUrl: undefined,
     tokenTtlSeconds: 3600,
+    extensions: [...EXTENSION_NAMES],
     ...overrides,
   };
   const db = openDatabase(config.databasePath);
