@@ -37,11 +37,18 @@ function orgWideCredentials(db: Db): void {
     INSERT INTO credentials_search (rowid, name, description, client_id, service_account_name)
       SELECT rowid, name, ifnull(description, ''), client_id, service_account_name FROM credentials;
 
-    -- Its UPDATE of service_account_name fires the next trigger, which adds the search row.
-    CREATE TRIGGER credentials_after_insert AFTER INSERT ON credentials BEGIN
+    -- insertCredential fills the copies in its INSERT; any other insert gets them here, and that
+    -- UPDATE fires credentials_after_text_update, which adds the search row.
+    CREATE TRIGGER credentials_after_insert_fill AFTER INSERT ON credentials
+      WHEN NEW.organization_id IS NULL OR NEW.service_account_name IS NULL BEGIN
       UPDATE credentials SET (organization_id, service_account_name) =
         (SELECT organization_id, name FROM service_accounts WHERE id = NEW.service_account_id)
         WHERE rowid = NEW.rowid;
+    END;
+    CREATE TRIGGER credentials_after_insert AFTER INSERT ON credentials BEGIN
+      INSERT INTO credentials_search (rowid, name, description, client_id, service_account_name)
+        SELECT NEW.rowid, NEW.name, ifnull(NEW.description, ''), NEW.client_id, NEW.service_account_name
+        WHERE NEW.service_account_name IS NOT NULL;
       UPDATE service_accounts SET last_used_at = NEW.last_used_at
         WHERE id = NEW.service_account_id AND NEW.last_used_at IS NOT NULL
         AND (last_used_at IS NULL OR last_used_at < NEW.last_used_at);
