@@ -124,8 +124,8 @@ async function run(server, databasePath, { summarize, printTable }) {
     ['service_account_id', `service_account_id=${sa.id}`],
     ['q=exact client_id', `q=${leaked}`],
     ['q=client_id fragment', `q=${leaked.slice(4, 14)}`],
-    ['q=load-test-0123 (~33 rows)', 'q=load-test-0123'],
-    ['q=load-test-01 (~3,000 rows)', 'q=load-test-01'],
+    ['q=load-test-0123 (~300 rows)', 'q=load-test-0123'],
+    ['q=load-test-01 (~30,000 rows)', 'q=load-test-01'],
     ['q=load-test (all rows)', 'q=load-test'],
     ['q=ci (2 chars)', 'q=ci'],
     ['never_used=false + created_before + q', `never_used=false&created_before=${iso(120)}&q=load-test-02`],
@@ -161,7 +161,7 @@ async function run(server, databasePath, { summarize, printTable }) {
     ['custom policy', 'idle_after_days=14&stale_after_days=60&new_within_days=3&rotation_due_after_days=180'],
     ['service_account_id', `service_account_id=${sa.id}`],
     ['q=exact client_id', `q=${leaked}`],
-    ['q=load-test-01 (~3,000 rows)', 'q=load-test-01'],
+    ['q=load-test-01 (~30,000 rows)', 'q=load-test-01'],
     ['q=load-test (all rows)', 'q=load-test'],
   ];
   for (const [label, query] of STATS) {

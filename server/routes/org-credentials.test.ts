@@ -311,6 +311,31 @@ describe('GET /organizations/{org}/credentials', () => {
   });
 });
 
+describe('filters that keep more rows than the small-set plan takes', () => {
+  // Over 2,000 matches: the server walks the sort's index and tests the filters on it.
+  it('agrees with the truth at every sort and direction', async () => {
+    seedBulk(server.db, { orgName: 'Wide Org', serviceAccounts: 1000, credentialsPerAccount: 3, now: NOW });
+    const all = truth('wide-org');
+    const filters: [string, (c: Truth) => boolean][] = [
+      ['never_used=false', (c) => c.last_used_at !== null],
+      [`created_before=${ago(20)}`, (c) => c.created_at < ago(20)],
+      [`last_used_after=${ago(900)}&created_after=${ago(900)}`, (c) => c.last_used_at !== null && c.last_used_at > ago(900) && c.created_at > ago(900)],
+    ];
+    for (const [query, keep] of filters) {
+      expect(all.filter(keep).length, query).toBeGreaterThan(2000);
+      for (const sort of ['created_at', 'last_used_at', 'name', 'service_account_name']) {
+        for (const direction of ['asc', 'desc']) {
+          const path = `/organizations/wide-org/credentials?${query}&sort=${sort}&direction=${direction}`;
+          // The first two pages: the walk starts at the index's start and continues from a cursor.
+          const first = expectOk(await admin.get(`${path}&limit=150`), 200, OrgCredentialListSchema);
+          const second = expectOk(await admin.get(`${path}&limit=150&after=${encodeURIComponent(first.page_info.end_cursor ?? '')}`), 200, OrgCredentialListSchema);
+          expect([...first.items, ...second.items].map((c) => c.id), path).toEqual(expectedOrder(all.filter(keep), sort, direction).slice(0, 300));
+        }
+      }
+    }
+  }, 60_000);
+});
+
 describe('GET /organizations/{org}/credentials/stats', () => {
   /** The console's own rules over the truth. */
   function expected(rows: Truth[], policy: CredentialPolicy) {
