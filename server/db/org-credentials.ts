@@ -78,7 +78,8 @@ function timeClauses(filters: Filters, sort: OrgCredentialSort | undefined): { l
   }
   if (filters.last_used_after !== undefined) lastUsed.push({ sql: `${used} > ?`, params: [iso(filters.last_used_after)] });
   if (filters.never_used !== undefined) {
-    const sql = onSort ? (filters.never_used ? `${used} = ''` : `${used} > ''`) : `c.last_used_at IS ${filters.never_used ? '' : 'NOT '}NULL`;
+    // `<= ''` rather than `= ''`: SQLite then reads the index in order instead of sorting the range.
+    const sql = onSort ? (filters.never_used ? `${used} <= ''` : `${used} > ''`) : `c.last_used_at IS ${filters.never_used ? '' : 'NOT '}NULL`;
     lastUsed.push({ sql, params: [] });
   }
   if (filters.created_before !== undefined) created.push({ sql: 'c.created_at < ?', params: [iso(filters.created_before)] });
