@@ -21,16 +21,24 @@ function orgWideCredentials(db: Db): void {
     UPDATE service_accounts SET last_used_at =
       (SELECT max(last_used_at) FROM credentials c WHERE c.service_account_id = service_accounts.id);
 
-    -- One index per sort (never-used sorts as the oldest use: ''), ties by id. Each also carries
-    -- the filtered times, so walking it tests the filters without reading the rows.
+    -- Sort keys as (virtual, computed on read) columns rather than expressions: SQLite seeks an
+    -- index to a keyset position (sort, id) only over columns. Never used sorts as the oldest
+    -- use (''); names sort case-insensitively (ASCII, as COLLATE NOCASE).
+    ALTER TABLE credentials ADD COLUMN last_used_key TEXT GENERATED ALWAYS AS (ifnull(last_used_at, '')) VIRTUAL;
+    ALTER TABLE credentials ADD COLUMN name_key TEXT GENERATED ALWAYS AS (lower(name)) VIRTUAL;
+    ALTER TABLE credentials ADD COLUMN service_account_name_key TEXT GENERATED ALWAYS AS (lower(service_account_name)) VIRTUAL;
+    ALTER TABLE service_accounts ADD COLUMN last_used_key TEXT GENERATED ALWAYS AS (ifnull(last_used_at, '')) VIRTUAL;
+
+    -- One index per sort, ties by id. Each also carries the filtered times, so walking it tests
+    -- the filters without reading the rows.
     CREATE INDEX credentials_org_created ON credentials (organization_id, created_at, id, last_used_at);
-    CREATE INDEX credentials_org_last_used ON credentials (organization_id, ifnull(last_used_at, ''), id, last_used_at, created_at);
-    CREATE INDEX credentials_org_name ON credentials (organization_id, name COLLATE NOCASE, id, last_used_at, created_at);
-    CREATE INDEX credentials_org_sa_name ON credentials (organization_id, service_account_name COLLATE NOCASE, id, last_used_at, created_at);
+    CREATE INDEX credentials_org_last_used ON credentials (organization_id, last_used_key, id, last_used_at, created_at);
+    CREATE INDEX credentials_org_name ON credentials (organization_id, name_key, id, last_used_at, created_at);
+    CREATE INDEX credentials_org_sa_name ON credentials (organization_id, service_account_name_key, id, last_used_at, created_at);
     -- Covers the stats' range counts and finds the rows of narrow time filters.
     CREATE INDEX credentials_org_use ON credentials (organization_id, last_used_at, created_at);
     CREATE INDEX service_accounts_org_name ON service_accounts (organization_id, name_key, id);
-    CREATE INDEX service_accounts_org_last_used ON service_accounts (organization_id, ifnull(last_used_at, ''), id);
+    CREATE INDEX service_accounts_org_last_used ON service_accounts (organization_id, last_used_key, id);
 
     CREATE VIRTUAL TABLE credentials_search USING fts5(
       name, description, client_id, service_account_name, tokenize = 'trigram'

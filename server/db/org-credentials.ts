@@ -19,13 +19,16 @@ export interface OrgCredentialRow extends CredentialRow {
 const COLUMNS =
   'c.id, c.service_account_id, c.client_id, c.name, c.description, c.created_at, c.last_used_at, c.service_account_name';
 
+const asciiLower = (value: string) => value.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+
 /** SQL sort key (matching an index) and the same value read from a row, for its cursor. */
 const SORT_KEYS: Record<OrgCredentialSort, { sql: string; value: (row: OrgCredentialRow) => string }> = {
   created_at: { sql: 'c.created_at', value: (row) => row.created_at },
   // Never used is the oldest possible use: '' sorts before every timestamp.
-  last_used_at: { sql: "ifnull(c.last_used_at, '')", value: (row) => row.last_used_at ?? '' },
-  name: { sql: 'c.name COLLATE NOCASE', value: (row) => row.name },
-  service_account_name: { sql: 'c.service_account_name COLLATE NOCASE', value: (row) => row.service_account_name },
+  last_used_at: { sql: 'c.last_used_key', value: (row) => row.last_used_at ?? '' },
+  // lower() folds ASCII only, as SQLite's own NOCASE does.
+  name: { sql: 'c.name_key', value: (row) => asciiLower(row.name) },
+  service_account_name: { sql: 'c.service_account_name_key', value: (row) => asciiLower(row.service_account_name) },
 };
 
 type Filters = Pick<
@@ -64,12 +67,12 @@ interface Clause {
 }
 
 /**
- * The time filters. With the last-used sort they are written on its index expression
- * (`ifnull(last_used_at, '')`, '' for never used), so they become ranges of that index.
+ * The time filters. With the last-used sort they are written on its key (`last_used_key`, ''
+ * for never used), so they become ranges of that sort's index.
  */
 function timeClauses(filters: Filters, sort: OrgCredentialSort | undefined): { lastUsed: Clause[]; created: Clause[] } {
   const onSort = sort === 'last_used_at';
-  const used = onSort ? "ifnull(c.last_used_at, '')" : 'c.last_used_at';
+  const used = onSort ? 'c.last_used_key' : 'c.last_used_at';
   const lastUsed: Clause[] = [];
   const created: Clause[] = [];
   if (filters.last_used_before !== undefined) {

@@ -74,18 +74,12 @@ export function paginate<Row extends KeyedRow>(db: Db, query: KeysetQuery, page:
     if (!position) throw new InvalidCursorError(field);
     return position;
   };
-  /**
-   * `(sort, id) <op> (p.sort, p.id)`, written so that SQLite seeks the index to the position: it
-   * does that for a row value only over plain columns, not over an expression or a COLLATE key
-   * (then a deep page scanned the index from its start).
-   */
-  const compare = (op: '<' | '<=' | '>' | '>=', p: Position) => {
-    const strict = op[0] as '<' | '>';
-    return {
-      sql: `${createdAt} ${strict}= ? AND (${createdAt} ${strict} ? OR ${id} ${op} ?)`,
-      params: [p.createdAt, p.createdAt, p.id],
-    };
-  };
+  // A row value: SQLite seeks the index to the position when both are columns of it (so sort
+  // keys are columns, never expressions or COLLATE terms).
+  const compare = (op: '<' | '<=' | '>' | '>=', p: Position) => ({
+    sql: `(${createdAt}, ${id}) ${op} (?, ?)`,
+    params: [p.createdAt, p.id],
+  });
   const exists = (op: '<=' | '>=', p: Position) => {
     const c = compare(op, p);
     return stmt(db, `SELECT EXISTS (${query.select} AND ${c.sql}) AS found`).get(...query.params, ...c.params) as {

@@ -18,7 +18,7 @@ const SORT_KEYS: Record<ServiceAccountSort, { sql: string; value: (row: QueriedS
   // The case-folded name that also keeps names unique.
   name: { sql: 'name_key', value: (row) => row.name_key },
   // The latest use of any of its credentials (kept by triggers); never used sorts as the oldest.
-  last_used_at: { sql: "ifnull(last_used_at, '')", value: (row) => row.last_used_at ?? '' },
+  last_used_at: { sql: 'last_used_key', value: (row) => row.last_used_at ?? '' },
 };
 
 /**
