@@ -100,11 +100,12 @@ function where(
   db: Db,
   organizationId: string,
   filters: Filters,
-  options: { sort?: OrgCredentialSort; exhaustive?: boolean; search?: boolean } = {},
+  options: { sort?: OrgCredentialSort; exhaustive?: boolean; search?: boolean; narrowed?: boolean } = {},
 ): Where {
   const clauses: Clause[] = [];
   const search = options.search !== false && filters.q !== undefined ? planCredentialSearch(db, filters.q, options.exhaustive) : undefined;
-  const narrowed = filters.service_account_id !== undefined || (search !== undefined && search.kind !== 'like');
+  const narrowed =
+    options.narrowed === true || filters.service_account_id !== undefined || (search !== undefined && search.kind !== 'like');
   clauses.push({ sql: narrowed ? '+c.organization_id = ?' : 'c.organization_id = ?', params: [organizationId] });
   if (filters.service_account_id !== undefined) clauses.push({ sql: 'c.service_account_id = ?', params: [filters.service_account_id] });
   const times = timeClauses(filters, options.sort);
@@ -140,12 +141,14 @@ function where(
 /** The credential whose client_id or id is exactly `q`, if it passes the other filters. */
 function findExactMatch(db: Db, organizationId: string, filters: Filters): OrgCredentialRow | undefined {
   if (filters.q === undefined) return undefined;
-  const rest = where(db, organizationId, { ...filters, q: undefined }, { search: false });
-  return stmt(db, `SELECT ${COLUMNS} FROM credentials c WHERE ${rest.sql} AND (c.client_id = ? OR c.id = ?)`).get(
-    ...rest.params,
-    filters.q,
-    filters.q,
-  ) as OrgCredentialRow | undefined;
+  // The two unique lookups drive the query; the other filters only test the row they find.
+  const rest = where(db, organizationId, { ...filters, q: undefined }, { search: false, narrowed: true });
+  return stmt(
+    db,
+    `SELECT ${COLUMNS} FROM credentials c
+     WHERE c.rowid IN (SELECT rowid FROM credentials WHERE client_id = ? UNION ALL SELECT rowid FROM credentials WHERE id = ?)
+     AND ${rest.sql}`,
+  ).get(filters.q, filters.q, ...rest.params) as OrgCredentialRow | undefined;
 }
 
 /**
