@@ -78,6 +78,22 @@ function orgWideCredentials(db: Db): void {
         (SELECT max(last_used_at) FROM credentials WHERE service_account_id = OLD.service_account_id)
         WHERE id = OLD.service_account_id AND OLD.last_used_at IS NOT NULL;
     END;
+    -- The same for the service-account list's q (name, description, id).
+    CREATE VIRTUAL TABLE service_accounts_search USING fts5(name, description, id, tokenize = 'trigram');
+    INSERT INTO service_accounts_search (rowid, name, description, id)
+      SELECT rowid, name, ifnull(description, ''), id FROM service_accounts;
+    CREATE TRIGGER service_accounts_after_insert AFTER INSERT ON service_accounts BEGIN
+      INSERT INTO service_accounts_search (rowid, name, description, id)
+        VALUES (NEW.rowid, NEW.name, ifnull(NEW.description, ''), NEW.id);
+    END;
+    CREATE TRIGGER service_accounts_after_text_update AFTER UPDATE OF name, description ON service_accounts BEGIN
+      DELETE FROM service_accounts_search WHERE rowid = OLD.rowid;
+      INSERT INTO service_accounts_search (rowid, name, description, id)
+        VALUES (NEW.rowid, NEW.name, ifnull(NEW.description, ''), NEW.id);
+    END;
+    CREATE TRIGGER service_accounts_after_delete AFTER DELETE ON service_accounts BEGIN
+      DELETE FROM service_accounts_search WHERE rowid = OLD.rowid;
+    END;
     CREATE TRIGGER service_accounts_after_rename AFTER UPDATE OF name ON service_accounts
       WHEN NEW.name IS NOT OLD.name BEGIN
       UPDATE credentials SET service_account_name = NEW.name WHERE service_account_id = NEW.id;

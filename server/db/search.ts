@@ -27,11 +27,20 @@ export function likePattern(q: string): string {
 
 /** `exhaustive`: every match is needed (counting them), so the index is never cut short. */
 export function planCredentialSearch(db: Db, q: string, exhaustive = false): SearchPlan {
+  return planSearch(db, 'credentials_search', q, exhaustive);
+}
+
+/** The same over service_accounts_search (name, description, id). */
+export function planServiceAccountSearch(db: Db, q: string): SearchPlan {
+  return planSearch(db, 'service_accounts_search', q, false);
+}
+
+function planSearch(db: Db, table: 'credentials_search' | 'service_accounts_search', q: string, exhaustive: boolean): SearchPlan {
   if ([...q].length >= 3) {
     // A quoted FTS5 string is a phrase: for the trigram tokenizer, the substring itself.
     const phrase = `"${q.replace(/"/g, '""')}"`;
     if (exhaustive) return { kind: 'match', phrase };
-    const rows = stmt(db, `SELECT rowid FROM credentials_search WHERE credentials_search MATCH ? LIMIT ?`)
+    const rows = stmt(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?`)
       .pluck()
       .all(phrase, CANDIDATE_LIMIT + 1) as number[];
     if (rows.length <= CANDIDATE_LIMIT) return { kind: 'candidates', rowids: JSON.stringify(rows) };

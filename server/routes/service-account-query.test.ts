@@ -127,6 +127,17 @@ describe('service_account_query on GET /organizations/{org}/service-accounts', (
     expect(await search('alpha', '&sort=name&direction=asc')).toEqual(order(all.filter((sa) => sa.name.toLowerCase().includes('alpha')), 'name', 'asc'));
   });
 
+  it('keeps the search in step with renames, description edits and deletes', async () => {
+    const ids = async (q: string) => (await walk(admin, `${SAS}?q=${encodeURIComponent(q)}`)).map((sa) => sa.id);
+    const sa = expectOk(await admin.post(SAS, { name: 'pelican-ingest', description: 'reads the pelican feed' }), 201, ServiceAccountSchema);
+    expect(await ids('pelican')).toEqual([sa.id]);
+    await admin.patch(`${SAS}/${sa.id}`, { name: 'heron-ingest', description: 'reads the heron feed' });
+    expect(await ids('pelican')).toEqual([]);
+    expect(await ids('HERON')).toEqual([sa.id]);
+    await admin.delete(`${SAS}/${sa.id}`);
+    expect(await ids('heron')).toEqual([]);
+  });
+
   it('adds credential_summary with expand, in every encoding, and keeps it in step with use and deletes', async () => {
     const check = async (expand: string) => {
       const items = await walk(admin, `${SAS}?${expand}`, 300);
