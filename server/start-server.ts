@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { RateLimitOptions } from './auth/rate-limit';
 import { defaultLogLevel, type Config } from './config';
-import { closeDatabase, openDatabase, type Db } from './db/database';
+import { closeDatabase, openDatabase, SERVER_BUSY_TIMEOUT_MS, type Db } from './db/database';
 import { migrate } from './db/migrations';
 import { systemClock, type Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
@@ -47,6 +47,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logLevel: defaultLogLevel(process.env.NODE_ENV),
     apiBaseUrl: undefined,
     tokenTtlSeconds: 3600,
+    allowedHosts: [],
+    serveSourceMaps: false,
     ...overrides,
   };
   const db = openDatabase(config.databasePath);
@@ -56,6 +58,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     migrate(db);
     seeded = seedIfEmpty(db, clock());
     if (!config.demo) issuedTokens = retireDemoTokens(db, clock());
+    // Start-up may wait for a seed's batch; requests must not (see db/busy.ts).
+    db.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
   } catch (error) {
     db.close();
     throw error;
