@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { RateLimitOptions } from './auth/rate-limit';
@@ -32,6 +33,23 @@ export interface RunningServer {
 }
 
 const FORCE_CLOSE_AFTER_MS = 5000;
+
+/**
+ * Requests Node's HTTP parser rejects (bad framing, bad header bytes) never reach the app; they get
+ * the contract's error JSON too, instead of Node's bare 400, and the connection is closed.
+ */
+function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ status, code: 'invalid_request', message: 'Malformed HTTP request' });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
 
 /**
  * Opens and migrates the database, seeds it when empty, and listens. Used by server/index.ts and
@@ -79,6 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       reject(error);
     });
   });
+  server.on('clientError', answerMalformedRequest);
   const { port } = server.address() as AddressInfo;
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 

@@ -60,6 +60,22 @@ describe('request log (defect 1: log forging and terminal escapes)', () => {
   });
 });
 
+describe('requests that are not HTTP', () => {
+  it('get the error JSON too, not a bare 400 from the parser', async () => {
+    const { createConnection } = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = createConnection(server.port, '127.0.0.1', () => socket.write('GET /api/organizations HTTP/1.1\r\nHost: 127.0.0.1\r\nBad\u0001Header: x\r\n\r\n'));
+      let text = '';
+      socket.setEncoding('utf8').on('data', (d: string) => (text += d));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer).toContain('Connection: close');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, code: 'invalid_request' });
+  });
+});
+
 describe('413 on a keep-alive connection (defect 3)', () => {
   it('answers an oversized body with Connection: close and loses no other request in the pool', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });

@@ -105,7 +105,8 @@ export function rawRequest(
         port,
         path,
         method: options.method ?? 'GET',
-        headers: options.headers ?? {},
+        // node:http frames a DELETE or OPTIONS body only when told its length.
+        headers: options.body === undefined ? (options.headers ?? {}) : { 'Content-Length': String(Buffer.byteLength(options.body)), ...options.headers },
         agent: options.agent ?? false,
         ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       },
