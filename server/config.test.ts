@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       tokenTtlSeconds: 3600,
       allowedHosts: [],
       serveSourceMaps: false,
+      extensions: ['org_credentials', 'service_account_query', 'usage', 'audit_events'],
     });
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
   });
@@ -39,5 +40,12 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/API_BASE_URL="ftp:\/\/x"/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/between 0 and 65535/);
     expect(() => loadConfig({ ALLOWED_HOSTS: 'https://console.example.com' })).toThrow(/ALLOWED_HOSTS=.*without scheme or port/);
+  });
+
+  it('reads EXTENSIONS as all, none or a list, and rejects unknown names', () => {
+    expect(loadConfig({ EXTENSIONS: 'none' }).extensions).toEqual([]);
+    expect(loadConfig({ EXTENSIONS: 'all' }).extensions).toHaveLength(4);
+    expect(loadConfig({ EXTENSIONS: 'usage, audit_events' }).extensions).toEqual(['usage', 'audit_events']);
+    expect(() => loadConfig({ EXTENSIONS: 'usage,telepathy' })).toThrow(/EXTENSIONS="usage,telepathy".*unknown: telepathy/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXTENSION_NAMES, type ExtensionName } from '../src/api/schemas';
 import { LOG_LEVELS, type LogLevel } from './lib/logger';
 
 const PortSchema = z.coerce
@@ -20,6 +21,21 @@ const AllowedHostsSchema = z
     (names) => names.every((name) => /^(\[[0-9a-f:.]+\]|[a-z0-9.:_-]+)$/i.test(name)),
     'must be host names separated by commas, without scheme or port (e.g. console.example.com,10.0.0.5)',
   );
+// EXTENSIONS: `all` (default), `none` (behave as the vendor's API), or a comma-separated list of names.
+const ExtensionsSchema = z
+  .string()
+  .transform((value, ctx): ExtensionName[] => {
+    const v = value.trim();
+    if (v === 'all') return [...EXTENSION_NAMES];
+    if (v === 'none') return [];
+    const names = v.split(',').map((n) => n.trim()).filter(Boolean);
+    const unknown = names.filter((n) => !(EXTENSION_NAMES as readonly string[]).includes(n));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `must be all, none or a list of ${EXTENSION_NAMES.join(', ')} (unknown: ${unknown.join(', ')})` });
+      return z.NEVER;
+    }
+    return names as ExtensionName[];
+  });
 
 const EnvSchema = z.object({
   PORT: PortSchema.default(8080),
@@ -32,6 +48,7 @@ const EnvSchema = z.object({
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   ALLOWED_HOSTS: AllowedHostsSchema.optional(),
   SERVE_SOURCE_MAPS: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
+  EXTENSIONS: ExtensionsSchema.optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -48,9 +65,15 @@ export interface Config {
   allowedHosts: string[];
   /** Whether *.map files in STATIC_DIR are served (off: they would publish the source). */
   serveSourceMaps: boolean;
+  /** Extensions of the vendor API this server offers (empty: behaves as the vendor's API). */
+  extensions: readonly ExtensionName[];
 }
 
 export class ConfigError extends Error {}
+
+export function hasExtension(config: Pick<Config, 'extensions'>, name: ExtensionName): boolean {
+  return config.extensions.includes(name);
+}
 
 export function defaultLogLevel(nodeEnv: string | undefined): LogLevel {
   return nodeEnv === 'test' ? 'silent' : 'info';
@@ -80,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     allowedHosts: e.ALLOWED_HOSTS ?? [],
     serveSourceMaps: e.SERVE_SOURCE_MAPS === '1',
+    extensions: e.EXTENSIONS ?? [...EXTENSION_NAMES],
   };
 }

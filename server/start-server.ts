@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
+import { EXTENSION_NAMES } from '../src/api/schemas';
 import { createApp } from './app';
 import type { RateLimitOptions } from './auth/rate-limit';
 import { defaultLogLevel, type Config } from './config';
@@ -65,6 +66,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logLevel: defaultLogLevel(process.env.NODE_ENV),
     apiBaseUrl: undefined,
     tokenTtlSeconds: 3600,
+    extensions: [...EXTENSION_NAMES],
     allowedHosts: [],
     serveSourceMaps: false,
     ...overrides,
@@ -97,6 +99,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       reject(error);
     });
   });
+  // Node closes idle keep-alive sockets after 5 s; a client that reuses one at that moment gets
+  // ECONNRESET (seen in the e2e cleanup requests). Idle sockets now live longer than any client
+  // pool keeps them without sending, and headers must still arrive within headersTimeout.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   server.on('clientError', answerMalformedRequest);
   const { port } = server.address() as AddressInfo;
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
