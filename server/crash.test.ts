@@ -10,10 +10,14 @@ import { bearer, rawRequest, spawnServer, tempDatabasePath, type ServerProcess }
 
 const LOAD_MS = 1500;
 const WRITERS = 6;
+const MIN_ACKED_PER_ROUND = 20;
 const SAS = '/api/organizations/acme/service-accounts';
 
 interface Acknowledged {
-  /** Service account id → the names it may have now (the last acknowledged, plus any rename in flight at the kill). */
+  /**
+   * Service account id → the names it may have now: the last acknowledged, plus a rename in flight
+   * at the kill, plus '' (gone) when a delete was in flight.
+   */
   accounts: Map<string, Set<string>>;
   deleted: Set<string>;
   credentials: Map<string, string>;
@@ -51,6 +55,7 @@ async function writeUntilKilled(target: ServerProcess, acked: Acknowledged, roun
         acked.credentials.set(CredentialCreatedSchema.parse(JSON.parse(cred.text)).id, sa.id);
 
         if (i % 3 === 2) {
+          acked.accounts.get(sa.id)?.add(''); // may be gone even if the answer never comes
           requests += 1;
           const res = await rawRequest(target.url, `${SAS}/${sa.id}`, { method: 'DELETE', headers: bearer(TOKENS.admin), agent });
           if (res.status !== 204) throw new Error(`delete answered ${res.status}`);
@@ -63,8 +68,14 @@ async function writeUntilKilled(target: ServerProcess, acked: Acknowledged, roun
       }
     }
   };
+  const ackedBefore = acked.accounts.size + acked.deleted.size;
   const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-  await new Promise((r) => setTimeout(r, LOAD_MS));
+  // At least LOAD_MS, and on a slow machine until enough writes were acknowledged to mean something.
+  const started = performance.now();
+  const enough = () => acked.accounts.size + acked.deleted.size - ackedBefore >= MIN_ACKED_PER_ROUND;
+  while (performance.now() - started < LOAD_MS || (!enough() && performance.now() - started < 15_000)) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
   killed = true;
   await target.kill(); // SIGKILL while the writers are mid-request
   alive = false;
@@ -118,7 +129,9 @@ describe('crash: kill -9 under concurrent writes', () => {
     const missing = [...acked.accounts].filter(([id, names]) => !names.has(present.get(id) ?? ''));
     const resurrected = [...acked.deleted].filter((id) => present.has(id));
     const { credentialIds } = integrity(databasePath);
-    const lostCredentials = [...acked.credentials].filter(([id, sa]) => !acked.deleted.has(sa) && !credentialIds.has(id));
+    const lostCredentials = [...acked.credentials].filter(
+      ([id, sa]) => !acked.deleted.has(sa) && !acked.accounts.get(sa)?.has('') && !credentialIds.has(id),
+    );
     console.info(
       `crash test: ${report.join('; ')}; acknowledged: ${acked.accounts.size} service accounts live, ` +
         `${acked.deleted.size} deleted, ${acked.credentials.size} credentials; missing ${missing.length}, ` +

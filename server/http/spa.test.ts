@@ -82,7 +82,7 @@ describe('source maps (issue 7, defect 9)', () => {
     } finally {
       await debugging.close();
     }
-  });
+  }, 20_000);
 });
 
 describe('injectApiBaseUrl', () => {
