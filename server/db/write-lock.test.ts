@@ -91,6 +91,7 @@ describe('npm run seed while the server reads and writes', () => {
       )
       .get() as { n: number };
     db.close();
+    console.info(`seed under load: ${interleaved.n} of the server's creates landed between the seed's first and last row`);
     expect(interleaved.n).toBeGreaterThan(3);
     // A seed used to hold the lock for seconds and the busy wait stalled reads as long.
     expect(maxRead).toBeLessThan(2000);
@@ -121,6 +122,10 @@ describe('a write lock held by another process', () => {
       }
       const res = await refused;
       other.exec('COMMIT');
+      console.info(
+        `lock held 2.2 s: write answered ${res.status} after ${res.ms.toFixed(0)} ms (a 400 ms hold: ${waited.status} after ` +
+          `${waited.ms.toFixed(0)} ms); ${reads.length} reads meanwhile, slowest ${Math.max(...reads.map((r) => r.ms)).toFixed(0)} ms`,
+      );
       expect(res.status, res.text).toBe(503);
       expect(res.headers['retry-after']).toBe('1');
       expect(res.ms).toBeGreaterThan(1900);
