@@ -5,7 +5,8 @@ import { AppProviders } from './app/providers';
 import { createAppQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { createToastStore } from './components/toast-store';
-import { registerUnauthorizedRedirect } from './features/auth';
+// Deep import: the feature's index would pull the sign-in page into the entry chunk.
+import { registerUnauthorizedRedirect } from './features/auth/unauthorized-redirect';
 import './styles/index.css';
 
 const toastStore = createToastStore();

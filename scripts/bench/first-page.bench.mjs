@@ -1,6 +1,7 @@
 // First page: how much JavaScript each route loads, and how long from navigation to the first
 // service-account row, against a floor: a plain HTML page (no framework) doing the same fetch
 // and table, served by the same server from a copy of dist/ that only the bench uses.
+/* global window, document, MutationObserver -- page functions run in the browser */
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from '../lib.mjs';
