@@ -108,7 +108,8 @@ export const PageInfoSchema = z.object({
 });
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 
-export function listResponseSchema<T extends z.ZodMiniType>(item: T) {
+// Any zod 4 item schema (mini or full), so extension modules may build their items either way.
+export function listResponseSchema<T extends z.core.$ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     page_info: PageInfoSchema,
