@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import viteConfig from '../../vite.config';
 import { startTestServer, type TestServer } from '../test/harness';
 import { injectApiBaseUrl, negotiateEncoding } from './spa';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
+  writeFileSync(join(dist, 'assets', 'app-abc123.js.map'), '{"version":3,"sourcesContent":["the original source"]}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   // What the build's precompress step writes beside a file (scripts/vite-precompress.ts).
   writeFileSync(join(dist, 'assets', 'packed-abc123.js'), PACKED_JS);
@@ -136,6 +138,28 @@ describe('negotiateEncoding', () => {
     expect(negotiateEncoding('')).toBeUndefined();
     expect(negotiateEncoding(undefined)).toBeUndefined();
   });
+});
+
+describe('source maps (issue 7, defect 9)', () => {
+  it('are not referenced from the production bundles', () => {
+    expect(viteConfig.build?.sourcemap === 'hidden' || !viteConfig.build?.sourcemap).toBe(true);
+  });
+
+  it('are not served, unless SERVE_SOURCE_MAPS asks', async () => {
+    for (const path of ['/assets/app-abc123.js.map', '/assets/APP-ABC123.JS.MAP', '/assets/missing.js.map']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('the original source');
+    }
+    const debugging = await startTestServer({ staticDir: dist, serveSourceMaps: true });
+    try {
+      const res = await fetch(`${debugging.url}/assets/app-abc123.js.map`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('the original source');
+    } finally {
+      await debugging.close();
+    }
+  }, 20_000);
 });
 
 describe('injectApiBaseUrl', () => {

@@ -46,9 +46,15 @@ type IndexVariants = { version: string; html: string; br: Buffer; gzip: Buffer }
  * is not under /api, so client-side routes survive a reload. Text files go out precompressed
  * (`.br`/`.gz` written by the build, see scripts/vite-precompress.ts) when the client accepts it.
  * index.html is rewritten here, so its compressed forms are made here: once at start and again
- * only when a rebuild changes the file, so a rebuild shows up without a restart.
+ * only when a rebuild changes the file, so a rebuild shows up without a restart. Source maps
+ * (*.map) are not served unless asked: they would publish the original source.
  */
-export function registerSpa(app: Hono<AppEnv>, staticDir: string, apiBaseUrl: string | undefined): void {
+export function registerSpa(
+  app: Hono<AppEnv>,
+  staticDir: string,
+  apiBaseUrl: string | undefined,
+  options: { serveSourceMaps?: boolean } = {},
+): void {
   const root = resolve(staticDir);
   const indexPath = resolve(root, 'index.html');
 
@@ -107,6 +113,9 @@ export function registerSpa(app: Hono<AppEnv>, staticDir: string, apiBaseUrl: st
 
   app.get('/', sendIndex);
   app.get('/index.html', sendIndex);
+  if (!options.serveSourceMaps) {
+    app.use('*', async (c, next) => (c.req.path.toLowerCase().endsWith('.map') ? c.text('Not found', 404) : next()));
+  }
   app.use('*', staticFiles);
   app.get('*', (c) => {
     const lastSegment = c.req.path.split('/').pop() ?? '';

@@ -39,19 +39,33 @@ export const DESCRIPTION_MAX = 1024;
 // would differ from what was sent (and from the 201 that echoed it).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
+// Names are shown in lists, logs and terminals: no control characters (Cc), no invisible format
+// characters (Cf: zero-width spaces and joiners, bidi overrides such as U+202E, BOM) and no line or
+// paragraph separators, which could hide or disguise what a name says.
+const NAME_FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// Descriptions may have line breaks and tabs, but no other control characters.
+// eslint-disable-next-line no-control-regex
+const DESCRIPTION_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export const NameSchema = z
   .string({ error: 'Name must be a string' })
   .check(
     z.trim(),
+    // One spelling per name: "é" typed as one code point or as "e" + accent is the same name.
+    z.overwrite((value) => (isWellFormed(value) ? value.normalize('NFC') : value)),
     z.minLength(1, 'Name is required'),
     z.maxLength(NAME_MAX, `Name must be at most ${NAME_MAX} characters`),
     z.refine(isWellFormed, 'Name must be valid Unicode text'),
+    z.refine((value) => !NAME_FORBIDDEN.test(value), 'Name must not contain control or invisible characters'),
   );
 export const DescriptionSchema = z
   .string({ error: 'Description must be a string' })
   .check(
     z.maxLength(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`),
     z.refine(isWellFormed, 'Description must be valid Unicode text'),
+    z.refine(
+      (value) => !DESCRIPTION_FORBIDDEN.test(value),
+      'Description must not contain control characters other than line breaks and tabs',
+    ),
   );
 
 // ---------- resources ----------
@@ -172,7 +186,9 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'misdirected_request',
   'internal',
+  'unavailable',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
