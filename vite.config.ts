@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/vite-precompress.ts';
 
 const apiPort = process.env.API_PORT ?? '8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // changeOrigin: the API server answers only the host names it serves (ALLOWED_HOSTS), and the
     // dev server's own name may not be one of them (`npm run dev -- --host`). Vite checks that one.

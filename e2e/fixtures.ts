@@ -18,7 +18,8 @@
 // never assume an organization's exact contents; make your own data with
 // `api` and `uniqueName()`.
 import { test as base, expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import {
   CredentialCreatedSchema,
   CredentialListSchema,
@@ -136,9 +137,9 @@ export class Api {
     return { Authorization: `Bearer ${this.token}` };
   }
 
-  private async parse<S extends z.ZodType>(what: string, response: APIResponse, status: number, schema: S) {
+  private async parse<S extends $ZodType>(what: string, response: APIResponse, status: number, schema: S) {
     if (response.status() !== status) throw new ApiCallError(response.status(), await response.text(), what);
-    return schema.parse(await response.json()) as z.infer<S>;
+    return z.parse(schema, await response.json()) as output<S>;
   }
 
   private async expectStatus(what: string, response: APIResponse, status: number) {

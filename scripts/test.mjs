@@ -1,6 +1,6 @@
-// `npm test`: typecheck, lint, Vitest (unit + API projects), build, Playwright,
-// in that order, stopping at the first failure. Ends with one line that adds
-// up the Vitest and Playwright results: `N passed, N failed`.
+// `npm test`: typecheck, lint, Vitest (unit + API projects), build, the first-page size
+// budget, Playwright, in that order, stopping at the first failure. Ends with one line that
+// adds up the Vitest, budget and Playwright results: `N passed, N failed`.
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bin, findChromium, npmRun, root, run } from './lib.mjs';
@@ -21,6 +21,8 @@ const steps = [
     count: countVitest,
   },
   { name: 'build', command: [...bin('vite'), 'build', '--logLevel', 'warn'] },
+  // Reads the build: fails when the first page's JavaScript (gzip -9) is over budget. One test.
+  { name: 'first-page size', command: [process.execPath, path.join(root, 'scripts', 'first-page-size.mjs'), path.join(root, 'dist')], countExit: true },
   { name: 'playwright', command: [...bin('@playwright/test', 'playwright'), 'test'], report: PLAYWRIGHT_REPORT, count: countPlaywright },
 ];
 
@@ -39,6 +41,7 @@ for (const step of steps) {
   if (step.report) rmSync(step.report, { force: true });
   const code = await run(step.command, { env: { ...process.env, CHROMIUM_PATH: chromium.path } });
   if (step.count) addCounts(step);
+  if (step.countExit) totals[code === 0 ? 'passed' : 'failed'] += 1;
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   if (interrupted) finish(`npm test: interrupted during ${step.name}`, 130);
   if (code !== 0) finish(`npm test: ${step.name} failed (exit code ${code}) after ${seconds}s`, code);

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import type { FieldError } from '../../src/api/schemas';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
@@ -13,7 +14,7 @@ function valueAt(body: unknown, path: PropertyKey[]): unknown {
   );
 }
 
-function fieldErrors(error: z.ZodError, body: unknown): FieldError[] {
+function fieldErrors(error: z.core.$ZodError, body: unknown): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'Unknown field' }));
@@ -30,7 +31,7 @@ function fieldErrors(error: z.ZodError, body: unknown): FieldError[] {
  * Reads a JSON body and validates it with a shared request schema. Size is capped earlier by the
  * body-limit middleware (413); here: not JSON → 415, unparsable → 400, schema errors → 400 with details.
  */
-export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends $ZodType>(c: Context, schema: S): Promise<output<S>> {
   const type = c.req.header('Content-Type');
   if (!type || !JSON_TYPE.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Request body must be JSON (Content-Type: application/json)');
@@ -41,7 +42,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
   } catch {
     throw ApiError.invalid('Request body is not valid JSON');
   }
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) throw ApiError.invalid('Request body is invalid', fieldErrors(parsed.error, body));
   return parsed.data;
 }

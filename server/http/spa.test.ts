@@ -1,12 +1,27 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config';
 import { startTestServer, type TestServer } from '../test/harness';
-import { injectApiBaseUrl } from './spa';
+import { injectApiBaseUrl, negotiateEncoding } from './spa';
 
 const INDEX = `<!doctype html><html><head><meta charset="UTF-8" /><meta name="api-base-url" content="/api" /><title>SAC</title></head><body><div id="root"></div><script type="module" src="/assets/app-abc123.js"></script></body></html>`;
+
+const PACKED_JS = `export const rows = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `row ${i}`))};`;
+
+/** A GET that shows the bytes on the wire (fetch would decode them) and sends exactly `acceptEncoding`. */
+function rawGet(url: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((done, fail) => {
+    get(url, { headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', fail);
+  });
+}
 
 let dist: string;
 let server: TestServer;
@@ -18,6 +33,10 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
   writeFileSync(join(dist, 'assets', 'app-abc123.js.map'), '{"version":3,"sourcesContent":["the original source"]}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // What the build's precompress step writes beside a file (scripts/vite-precompress.ts).
+  writeFileSync(join(dist, 'assets', 'packed-abc123.js'), PACKED_JS);
+  writeFileSync(join(dist, 'assets', 'packed-abc123.js.br'), brotliCompressSync(PACKED_JS));
+  writeFileSync(join(dist, 'assets', 'packed-abc123.js.gz'), gzipSync(PACKED_JS));
   server = await startTestServer({ staticDir: dist, apiBaseUrl: 'https://api.example.com/v1' });
 });
 afterAll(async () => {
@@ -60,6 +79,64 @@ describe('static files and SPA fallback', () => {
     expect(await api.json()).toMatchObject({ code: 'not_found' });
     const traversal = await fetch(`${server.url}/assets/..%2f..%2fpackage.json`);
     expect(await traversal.text()).not.toContain('"dependencies"');
+  });
+});
+
+describe('compressed responses', () => {
+  it('sends the precompressed brotli file, else the gzip one, else the file itself', async () => {
+    const url = `${server.url}/assets/packed-abc123.js`;
+    const br = await rawGet(url, 'gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(PACKED_JS);
+    expect(br.body.length).toBeLessThan(PACKED_JS.length);
+
+    const gz = await rawGet(url, 'gzip, deflate');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(PACKED_JS);
+
+    const plain = await rawGet(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(PACKED_JS);
+
+    for (const res of [br, gz, plain]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/javascript/);
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(res.headers['cache-control']).toContain('immutable');
+    }
+  });
+
+  it('compresses index.html as served, with the API base URL already in it', async () => {
+    for (const path of ['/', '/orgs/acme/service-accounts']) {
+      const br = await rawGet(`${server.url}${path}`, 'gzip, br');
+      expect(br.headers['content-encoding'], path).toBe('br');
+      expect(br.headers.vary).toMatch(/accept-encoding/i);
+      expect(br.headers['cache-control']).toBe('no-cache');
+      expect(br.headers['content-type']).toMatch(/^text\/html/);
+      expect(brotliDecompressSync(br.body).toString()).toContain('content="https://api.example.com/v1"');
+
+      const gz = await rawGet(`${server.url}${path}`, 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).toString()).toContain('content="https://api.example.com/v1"');
+
+      const plain = await rawGet(`${server.url}${path}`, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
+      expect(plain.body.toString()).toContain('content="https://api.example.com/v1"');
+    }
+  });
+});
+
+describe('negotiateEncoding', () => {
+  it('prefers brotli, then gzip, and respects q-values and *', () => {
+    expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(negotiateEncoding('gzip;q=1.0, br;q=0')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0, gzip;q=0')).toBeUndefined();
+    expect(negotiateEncoding('deflate')).toBeUndefined();
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('*;q=0, gzip')).toBe('gzip');
+    expect(negotiateEncoding('')).toBeUndefined();
+    expect(negotiateEncoding(undefined)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
@@ -16,11 +17,37 @@ export function injectApiBaseUrl(html: string, apiBaseUrl: string | undefined): 
   return META.test(html) ? html.replace(META, tag) : html.replace(/<\/head>/i, `    ${tag}\n  </head>`);
 }
 
+type Encoding = 'br' | 'gzip';
+
+/**
+ * The best encoding the client accepts (brotli, then gzip), or undefined for none. Honours q-values,
+ * so `br;q=0` rules brotli out; `*` stands for any encoding not named.
+ */
+export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (name) weights.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
+  if (weightOf('br') > 0) return 'br';
+  if (weightOf('gzip') > 0) return 'gzip';
+  return undefined;
+}
+
+/** index.html as served (API base URL injected) and compressed, built once per build of the console. */
+type IndexVariants = { version: string; html: string; br: Buffer; gzip: Buffer };
+
 /**
  * Serves the built SPA from `staticDir`: files as they are, and index.html for any other GET that
- * is not under /api, so client-side routes survive a reload. Reads from disk on each request so a
- * rebuild shows up without a restart. Source maps (*.map) are not served unless asked: they would
- * publish the original source.
+ * is not under /api, so client-side routes survive a reload. Text files go out precompressed
+ * (`.br`/`.gz` written by the build, see scripts/vite-precompress.ts) when the client accepts it.
+ * index.html is rewritten here, so its compressed forms are made here: once at start and again
+ * only when a rebuild changes the file, so a rebuild shows up without a restart. Source maps
+ * (*.map) are not served unless asked: they would publish the original source.
  */
 export function registerSpa(
   app: Hono<AppEnv>,
@@ -31,12 +58,36 @@ export function registerSpa(
   const root = resolve(staticDir);
   const indexPath = resolve(root, 'index.html');
 
+  let index: IndexVariants | undefined;
+  const currentIndex = (): IndexVariants | undefined => {
+    const stats = statSync(indexPath, { throwIfNoEntry: false });
+    if (!stats) return undefined;
+    const version = `${stats.mtimeMs}:${stats.size}`;
+    if (index?.version !== version) {
+      const html = injectApiBaseUrl(readFileSync(indexPath, 'utf8'), apiBaseUrl);
+      index = {
+        version,
+        html,
+        br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        gzip: gzipSync(html, { level: 9 }),
+      };
+    }
+    return index;
+  };
+  currentIndex();
+
   const sendIndex = (c: Context<AppEnv>) => {
-    if (!existsSync(indexPath)) {
+    const variants = currentIndex();
+    if (!variants) {
       return c.text(`The console is not built (no ${indexPath}). Run "npm run build", or "npm start" which builds it.`, 404);
     }
     c.header('Cache-Control', 'no-cache');
-    return c.html(injectApiBaseUrl(readFileSync(indexPath, 'utf8'), apiBaseUrl));
+    c.header('Vary', 'Accept-Encoding');
+    const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
+    if (!encoding) return c.html(variants.html);
+    c.header('Content-Encoding', encoding);
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    return c.body(new Uint8Array(variants[encoding]));
   };
 
   // serveStatic complains about a missing root at creation, so it is made once the build exists.
@@ -45,9 +96,15 @@ export function registerSpa(
     if (!files && existsSync(root)) {
       files = serveStatic({
         root,
+        // Sends file.br or file.gz (with Content-Encoding and Vary) when it exists and is accepted.
+        precompressed: true,
         onFound: (path, ctx) => {
           // Vite fingerprints everything under assets/: those names never change content.
           if (path.startsWith(resolve(root, 'assets'))) ctx.header('Cache-Control', 'public, max-age=31536000, immutable');
+          // The same URL has other encodings: caches must key on Accept-Encoding even for the plain one.
+          if (COMPRESSED_FORMS.test(path) || existsSync(`${path}.br`) || existsSync(`${path}.gz`)) {
+            if (!ctx.res.headers.get('Vary')) ctx.header('Vary', 'Accept-Encoding');
+          }
         },
       });
     }
@@ -67,3 +124,5 @@ export function registerSpa(
     return sendIndex(c);
   });
 }
+
+const COMPRESSED_FORMS = /\.(?:br|gz)$/;

@@ -3,7 +3,7 @@ import * as o from '../../src/api/org-credential-schemas';
 import * as s from '../../src/api/schemas';
 
 // Generated from the shared zod schemas, so the document cannot drift from what the server validates.
-const schema = (zodSchema: z.ZodType, io: 'input' | 'output') => {
+const schema = (zodSchema: z.core.$ZodType, io: 'input' | 'output') => {
   const { $schema: _drop, ...json } = z.toJSONSchema(zodSchema, { io, unrepresentable: 'any' });
   return json;
 };

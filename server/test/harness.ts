@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { startServer, type RunningServer, type StartOptions } from '../start-server';
 
 export const TOKENS = {
@@ -84,9 +85,9 @@ export function apiClient(origin: string, token?: string): ApiClient {
 }
 
 /** Asserts the status and parses the body with a shared schema, failing with the body on mismatch. */
-export function expectOk<S extends z.ZodType>(res: ApiResponse, status: number, schema: S): z.output<S> {
+export function expectOk<S extends $ZodType>(res: ApiResponse, status: number, schema: S): output<S> {
   if (res.status !== status) throw new Error(`Expected ${status}, got ${res.status}: ${res.text}`);
-  return schema.parse(res.body);
+  return z.parse(schema, res.body);
 }
 
 /** A clock tests can move forward. */

@@ -1,7 +1,9 @@
 // The one place the console talks to the network. Every call gets the base URL, the
 // bearer token, a request id, JSON in/out and a zod-checked response; every failure
 // becomes an ApiError so the UI has exactly one error shape to handle.
-import type { z } from 'zod';
+// Any zod 4 schema (the shared ones are zod/mini); parsed with mini's function, not a method.
+import { safeParse } from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
 import { ErrorBodySchema, type FieldError } from './schemas';
 import { getSessionToken } from './session';
 
@@ -246,14 +248,14 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
  * ignored (204 endpoints). Throws ApiError for every failure except an abort, which
  * is rethrown as-is so TanStack Query treats it as a cancellation.
  */
-export function apiRequest<S extends z.ZodType>(
+export function apiRequest<S extends $ZodType>(
   path: string,
   options: ApiRequestOptions & { schema: S },
-): Promise<z.output<S>>;
+): Promise<output<S>>;
 export function apiRequest(path: string, options?: ApiRequestOptions & { schema?: undefined }): Promise<void>;
 export async function apiRequest(
   path: string,
-  options: ApiRequestOptions & { schema?: z.ZodType } = {},
+  options: ApiRequestOptions & { schema?: $ZodType } = {},
 ): Promise<unknown> {
   const method = options.method ?? 'GET';
   const expand = options.expand ?? (method === 'GET' ? EXPAND_PERMISSIONS : []);
@@ -318,7 +320,7 @@ export async function apiRequest(
       { path: [], message: 'The body is not JSON' },
     ]);
   }
-  const parsed = options.schema.safeParse(read.value);
+  const parsed = safeParse(options.schema, read.value);
   if (!parsed.success) {
     throw invalidResponse(description, response, requestId ?? clientRequestId, parsed.error.issues, parsed.error);
   }

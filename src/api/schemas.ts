@@ -4,9 +4,19 @@
 // Response schemas use z.object (unknown fields are stripped) so the console keeps working
 // when the vendor's API adds fields; request schemas use z.strictObject so the server
 // rejects unknown body fields as the contract requires.
-import { z } from 'zod';
+//
+// Written with zod/mini (functions instead of methods, so the bundler keeps only what is used)
+// because the console ships these to the browser at a fraction of full zod's size. They are
+// ordinary zod 4 schemas: the server validates with them and full zod's toJSONSchema builds the
+// OpenAPI document from them.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
-export const IdSchema = z.string().min(1).max(255);
+// Full zod installs its English messages when imported (the server does); zod/mini does not, and
+// the console shows them (an unexpected response's details). The same messages on both sides.
+z.config(en());
+
+export const IdSchema = z.string().check(z.minLength(1), z.maxLength(255));
 export const TimestampSchema = z.iso.datetime({ offset: true });
 
 export const PERMISSION_RESOURCES = ['organizations', 'service_accounts', 'service_account_credentials'] as const;
@@ -38,37 +48,44 @@ const NAME_FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const DESCRIPTION_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export const NameSchema = z
   .string({ error: 'Name must be a string' })
-  .trim()
-  // One spelling per name: "é" typed as one code point or as "e" + accent is the same name.
-  .overwrite((value) => (isWellFormed(value) ? value.normalize('NFC') : value))
-  .min(1, 'Name is required')
-  .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`)
-  .refine(isWellFormed, 'Name must be valid Unicode text')
-  .refine((value) => !NAME_FORBIDDEN.test(value), 'Name must not contain control or invisible characters');
+  .check(
+    z.trim(),
+    // One spelling per name: "é" typed as one code point or as "e" + accent is the same name.
+    z.overwrite((value) => (isWellFormed(value) ? value.normalize('NFC') : value)),
+    z.minLength(1, 'Name is required'),
+    z.maxLength(NAME_MAX, `Name must be at most ${NAME_MAX} characters`),
+    z.refine(isWellFormed, 'Name must be valid Unicode text'),
+    z.refine((value) => !NAME_FORBIDDEN.test(value), 'Name must not contain control or invisible characters'),
+  );
 export const DescriptionSchema = z
   .string({ error: 'Description must be a string' })
-  .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`)
-  .refine(isWellFormed, 'Description must be valid Unicode text')
-  .refine((value) => !DESCRIPTION_FORBIDDEN.test(value), 'Description must not contain control characters other than line breaks and tabs');
+  .check(
+    z.maxLength(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`),
+    z.refine(isWellFormed, 'Description must be valid Unicode text'),
+    z.refine(
+      (value) => !DESCRIPTION_FORBIDDEN.test(value),
+      'Description must not contain control characters other than line breaks and tabs',
+    ),
+  );
 
 // ---------- resources ----------
 export const OrganizationSchema = z.object({
   id: IdSchema,
-  label: z.string().nullish(),
+  label: z.nullish(z.string()),
   name: z.string(),
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
-  permissions: PermissionsSchema.optional(),
+  permissions: z.optional(PermissionsSchema),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
 export const ServiceAccountSchema = z.object({
   id: IdSchema,
   name: z.string(),
-  description: z.string().nullish(),
+  description: z.nullish(z.string()),
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
-  permissions: PermissionsSchema.optional(),
+  permissions: z.optional(PermissionsSchema),
 });
 export type ServiceAccount = z.infer<typeof ServiceAccountSchema>;
 
@@ -77,11 +94,11 @@ export const CredentialSchema = z.object({
   id: IdSchema,
   client_id: z.string(),
   name: z.string(),
-  description: z.string().nullish(),
+  description: z.nullish(z.string()),
   created_at: TimestampSchema,
   /** Absent or null when never used; clients must accept both. */
-  last_used_at: TimestampSchema.nullish(),
-  permissions: PermissionsSchema.optional(),
+  last_used_at: z.nullish(TimestampSchema),
+  permissions: z.optional(PermissionsSchema),
 });
 export type Credential = z.infer<typeof CredentialSchema>;
 
@@ -89,9 +106,9 @@ export type Credential = z.infer<typeof CredentialSchema>;
 export const CredentialCreatedSchema = z.object({
   id: IdSchema,
   client_id: z.string(),
-  client_secret: z.string().min(1),
+  client_secret: z.string().check(z.minLength(1)),
   name: z.string(),
-  description: z.string().nullish(),
+  description: z.nullish(z.string()),
   created_at: TimestampSchema,
 });
 export type CredentialCreated = z.infer<typeof CredentialCreatedSchema>;
@@ -100,16 +117,17 @@ export type CredentialCreated = z.infer<typeof CredentialCreatedSchema>;
 export const PageInfoSchema = z.object({
   has_next_page: z.boolean(),
   has_prev_page: z.boolean(),
-  start_cursor: z.string().nullish(),
-  end_cursor: z.string().nullish(),
+  start_cursor: z.nullish(z.string()),
+  end_cursor: z.nullish(z.string()),
 });
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 
-export function listResponseSchema<T extends z.ZodType>(item: T) {
+// Any zod 4 item schema (mini or full), so extension modules may build their items either way.
+export function listResponseSchema<T extends z.core.$ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     page_info: PageInfoSchema,
-    permissions: PermissionsSchema.optional(),
+    permissions: z.optional(PermissionsSchema),
   });
 }
 export const OrganizationListSchema = listResponseSchema(OrganizationSchema);
@@ -122,7 +140,7 @@ export type CredentialList = z.infer<typeof CredentialListSchema>;
 // ---------- request bodies ----------
 export const ServiceAccountCreateSchema = z.strictObject({
   name: NameSchema,
-  description: DescriptionSchema.optional(),
+  description: z.optional(DescriptionSchema),
 });
 export type ServiceAccountCreate = z.infer<typeof ServiceAccountCreateSchema>;
 
@@ -131,19 +149,19 @@ const atLeastOneField = (v: { name?: string; description?: string }) =>
 const atLeastOneFieldError = { message: 'Provide at least one of: name, description' };
 
 export const ServiceAccountUpdateSchema = z
-  .strictObject({ name: NameSchema.optional(), description: DescriptionSchema.optional() })
-  .refine(atLeastOneField, atLeastOneFieldError);
+  .strictObject({ name: z.optional(NameSchema), description: z.optional(DescriptionSchema) })
+  .check(z.refine(atLeastOneField, atLeastOneFieldError));
 export type ServiceAccountUpdate = z.infer<typeof ServiceAccountUpdateSchema>;
 
 export const CredentialCreateSchema = z.strictObject({
   name: NameSchema,
-  description: DescriptionSchema.optional(),
+  description: z.optional(DescriptionSchema),
 });
 export type CredentialCreate = z.infer<typeof CredentialCreateSchema>;
 
 export const CredentialUpdateSchema = z
-  .strictObject({ name: NameSchema.optional(), description: DescriptionSchema.optional() })
-  .refine(atLeastOneField, atLeastOneFieldError);
+  .strictObject({ name: z.optional(NameSchema), description: z.optional(DescriptionSchema) })
+  .check(z.refine(atLeastOneField, atLeastOneFieldError));
 export type CredentialUpdate = z.infer<typeof CredentialUpdateSchema>;
 
 // ---------- list query ----------
@@ -154,7 +172,7 @@ export const LIMIT_MAX = 1000;
 export const TokenResponseSchema = z.object({
   access_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int().positive(),
+  expires_in: z.int().check(z.positive()),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
@@ -179,12 +197,12 @@ export const FieldErrorSchema = z.object({ field: z.string(), message: z.string(
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
 export const ErrorBodySchema = z.object({
-  status: z.number().int(),
+  status: z.int(),
   // A string, not the enum: the vendor may add codes and the console must still show the message.
   code: z.string(),
   message: z.string(),
-  request_id: z.string().optional(),
-  details: z.array(FieldErrorSchema).optional(),
+  request_id: z.optional(z.string()),
+  details: z.optional(z.array(FieldErrorSchema)),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
@@ -195,7 +213,7 @@ export const DevPrincipalSchema = z.object({
   email: z.string(),
   token: z.string(),
   memberships: z.array(
-    z.object({ organization_id: z.string(), organization_label: z.string().nullish(), role: RoleSchema }),
+    z.object({ organization_id: z.string(), organization_label: z.nullish(z.string()), role: RoleSchema }),
   ),
 });
 export type DevPrincipal = z.infer<typeof DevPrincipalSchema>;

@@ -1,7 +1,10 @@
 import { Link, NavLink, Outlet, useMatch, useNavigation } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
-import { RequireSession, UserMenu } from '../features/auth';
-import { OrgSwitcher } from '../features/organizations';
+// Deep imports on purpose: the features' indexes also export lazily loaded pages (sign-in, home),
+// which the bundler would otherwise put in the entry chunk with this layout.
+import { RequireSession } from '../features/auth/require-session';
+import { UserMenu } from '../features/auth/user-menu';
+import { OrgSwitcher } from '../features/organizations/org-switcher';
 import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */

@@ -5,7 +5,7 @@ import { ToastProvider } from '../components/toast';
 import type { ToastStore } from '../components/toast-store';
 
 /**
- * The query client and the toast queue are created once in main.tsx (the router's loaders
+ * The query client and the toast queue are created once in app/start.ts (the router's loaders
  * need the same client), and share the toast store so the QueryCache can raise toasts.
  */
 export function AppProviders({

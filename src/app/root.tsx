@@ -1,7 +1,7 @@
 import { Outlet, ScrollRestoration } from 'react-router';
 import { RouteErrorBoundary } from './error-boundary';
 
-/** Above every route, signed in or not. (The single 401 handler is registered in main.tsx.) */
+/** Above every route, signed in or not. (The single 401 handler is registered in app/start.ts.) */
 export function Root() {
   return (
     <>

@@ -5,8 +5,8 @@ import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
 import { serviceAccountQueries } from '../api/service-accounts';
 import { getSessionToken } from '../api/session';
-import { OrgBoundary } from '../features/organizations';
-// Deep import on purpose: the feature's index would pull its pages into the main chunk.
+// Deep imports on purpose: the features' indexes would pull their pages into the main chunk.
+import { OrgBoundary } from '../features/organizations/org-not-found';
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
 import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { findDevPrincipal, devPrincipalQueries } from '../../api/dev';
 import { useSessionToken } from '../../api/session';
-import { Button } from '../../components';
+import { Button } from '../../components/button';
 import { useSignOut } from './use-session-actions';
 import './auth.css';
 

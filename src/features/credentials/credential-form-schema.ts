@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DescriptionSchema, NameSchema } from '../../api/schemas';
 
 /** The create and edit forms share the contract's field rules, so the server rarely has to reject input. */

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DESCRIPTION_MAX, NAME_MAX, NameSchema, type Credential } from '../../api/schemas';
 import { TextArea, TextInput } from '../../components/field';
 import { FormError } from '../../components/form-parts';
@@ -32,7 +32,9 @@ export function ReplaceStep({ old, gate, pending, error, onSubmit }: ReplaceStep
   const room = Math.max(0, DESCRIPTION_MAX - marker.length - 2);
   const schema = z.object({
     name: NameSchema,
-    description: z.string().max(room, `Description must be at most ${room} characters (the rotation note takes the rest)`),
+    description: z.string().check(
+      z.maxLength(room, `Description must be at most ${room} characters (the rotation note takes the rest)`),
+    ),
   });
   const {
     register,

@@ -1,5 +1,5 @@
 import type { FieldPath, UseFormSetError } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiError } from '../../api/client';
 import { DescriptionSchema, NameSchema } from '../../api/schemas';
 import type { ServiceAccount, ServiceAccountCreate, ServiceAccountUpdate } from '../../api/schemas';

@@ -1,0 +1,159 @@
+// First page: how much JavaScript each route loads, and how long from navigation to the first
+// service-account row, against a floor: a plain HTML page (no framework) doing the same fetch
+// and table, served by the same server from a copy of dist/ that only the bench uses.
+/* global window, document, MutationObserver -- page functions run in the browser */
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { root } from '../lib.mjs';
+import { firstPageScripts, measureFiles } from '../first-page-size.mjs';
+
+const ORG = 'acme';
+const RUNS = 11;
+const TOKEN = 'demo-ada-admin';
+const ROW = 'tbody tr a[href*="/service-accounts/"]';
+
+// Same request as the console's list (first page, 50 rows, permissions map) and the same table.
+// The script is a file of its own: the server's Content-Security-Policy forbids inline scripts.
+const PLAIN_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Plain list</title><script src="/bench-plain.js" defer></script></head>
+<body><main><h1>Service accounts</h1><table><thead><tr><th>Name</th><th>Description</th><th>Created</th><th>Updated</th></tr></thead><tbody></tbody></table></main></body></html>`;
+const PLAIN_SCRIPT = `
+const token = JSON.parse(localStorage.getItem('sac.session')).token;
+const org = ${JSON.stringify(ORG)};
+fetch('/api/organizations/' + org + '/service-accounts?limit=50&expand%5B%5D=permissions', {
+  headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' },
+})
+  .then((res) => res.json())
+  .then((body) => {
+    const rows = body.items.map((sa) => {
+      const tr = document.createElement('tr');
+      const link = document.createElement('a');
+      link.href = '/orgs/' + org + '/service-accounts/' + sa.id;
+      link.textContent = sa.name;
+      const cells = [link, sa.description || '—', new Date(sa.created_at).toLocaleString(), new Date(sa.updated_at).toLocaleString()];
+      for (const content of cells) {
+        const td = document.createElement('td');
+        td.append(content);
+        tr.append(td);
+      }
+      return tr;
+    });
+    document.querySelector('tbody').append(...rows);
+  });
+`;
+
+// Runs before any page script: notes when the first row link enters the DOM (ms since navigation start).
+function watchFirstRow(selector) {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(selector)) {
+      window.__firstRowAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+export default async function bench({ tempDir, startServer, launchChromium, signedInState, summarize, printTable }) {
+  // A copy of dist/ plus the plain page: the product's build never contains it.
+  // BENCH_DIST_DIR measures another build (e.g. one of the previous commit) instead.
+  const staticDir = path.join(tempDir(), 'dist');
+  cpSync(process.env.BENCH_DIST_DIR ?? path.join(root, 'dist'), staticDir, { recursive: true });
+  writeFileSync(path.join(staticDir, 'bench-plain.html'), PLAIN_PAGE);
+  writeFileSync(path.join(staticDir, 'bench-plain.js'), PLAIN_SCRIPT);
+  const { url, stop } = await startServer({ databasePath: path.join(tempDir(), 'first-page.sqlite'), env: { STATIC_DIR: staticDir } });
+  const browser = await launchChromium();
+
+  const api = async (apiPath) => {
+    const res = await fetch(`${url}/api${apiPath}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (!res.ok) throw new Error(`${apiPath}: ${res.status}`);
+    return res.json();
+  };
+  const serviceAccount = (await api(`/organizations/${ORG}/service-accounts?limit=1`)).items[0];
+  const credential = (await api(`/organizations/${ORG}/service-accounts/${serviceAccount.id}/credentials?limit=1`)).items[0];
+
+  // ---------- JS by route ----------
+  const entry = measureFiles(staticDir, firstPageScripts(staticDir));
+  const routes = [
+    ['sign-in', '/sign-in', 'h1', false],
+    ['service accounts', `/orgs/${ORG}/service-accounts`, ROW, true],
+    ['service account', `/orgs/${ORG}/service-accounts/${serviceAccount.id}`, 'h1', true],
+    ['credential', `/orgs/${ORG}/service-accounts/${serviceAccount.id}/credentials/${credential.id}`, 'h1', true],
+    ['credential review', `/orgs/${ORG}/credentials`, 'h1', true],
+  ];
+  const kb = (bytes) => (bytes / 1000).toFixed(1);
+  const sizeRows = [['entry + modulepreloads (index.html)', entry.rows.length, kb(entry.total.raw), kb(entry.total.gzip), kb(entry.total.brotli)]];
+  for (const [name, route, ready, signedIn] of routes) {
+    const context = await browser.newContext(signedIn ? { storageState: signedInState(url, TOKEN) } : {});
+    const page = await context.newPage();
+    await page.goto(url + route);
+    await page.locator(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')),
+    );
+    const { total } = measureFiles(staticDir, [...new Set(scripts)].map((p) => p.replace(/^\//, '')));
+    sizeRows.push([`${name} (all JS loaded)`, scripts.length, kb(total.raw), kb(total.gzip), kb(total.brotli)]);
+    await context.close();
+  }
+  printTable('First-page JavaScript by route (KB, 1 KB = 1000 B; gzip -9, brotli q11)', ['what', 'files', 'raw', 'gzip', 'brotli'], sizeRows);
+
+  // ---------- navigation → first row ----------
+  const target = {
+    console: { path: `/orgs/${ORG}/service-accounts`, selector: ROW },
+    plain: { path: '/bench-plain.html', selector: ROW },
+  };
+  const times = { 'console cold': [], 'console warm': [], 'plain cold': [], 'plain warm': [] };
+  const phases = { listStart: [], listEnd: [], routeChunkStart: [] };
+  async function visit(page, kind) {
+    await page.goto(url + target[kind].path, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { polling: 10 });
+    return page.evaluate(() => {
+      const resources = performance.getEntriesByType('resource');
+      const list = resources.find((e) => /\/service-accounts\?/.test(e.name));
+      const chunk = resources.find((e) => /\/assets\/service-accounts-[^/]*\.js$/.test(e.name));
+      return { firstRow: window.__firstRowAt, listStart: list?.startTime, listEnd: list?.responseEnd, chunkStart: chunk?.startTime };
+    });
+  }
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate which goes first so neither always gets the quieter moment.
+    const order = run % 2 === 0 ? ['console', 'plain'] : ['plain', 'console'];
+    for (const kind of order) {
+      const context = await browser.newContext({ storageState: signedInState(url, TOKEN) });
+      await context.addInitScript(watchFirstRow, target[kind].selector);
+      const page = await context.newPage();
+      const cold = await visit(page, kind);
+      await page.goto('about:blank');
+      const warm = await visit(page, kind);
+      times[`${kind} cold`].push(cold.firstRow);
+      times[`${kind} warm`].push(warm.firstRow);
+      if (kind === 'console') {
+        phases.listStart.push(cold.listStart);
+        phases.listEnd.push(cold.listEnd);
+        if (cold.chunkStart !== undefined) phases.routeChunkStart.push(cold.chunkStart);
+      }
+      await context.close();
+    }
+  }
+  const ms = (v) => v.toFixed(0);
+  const row = (name) => {
+    const s = summarize(times[name]);
+    return [name, s.n, ms(s.min), ms(s.median), ms(s.max)];
+  };
+  printTable(`Navigation → first service-account row (ms since navigation start, Chromium, ${RUNS} interleaved runs)`, ['page', 'n', 'min', 'median', 'max'], [
+    row('console cold'),
+    row('plain cold'),
+    row('console warm'),
+    row('plain warm'),
+  ]);
+  const ratio = (kind) => (summarize(times[`console ${kind}`]).median / summarize(times[`plain ${kind}`]).median).toFixed(2);
+  const phase = (values) => (values.length ? ms(summarize(values).median) : '—');
+  printTable('Console, fresh browser: where the time goes (median ms)', ['measure', 'value'], [
+    ['console ÷ plain, cold (target ≤ 2.0)', ratio('cold')],
+    ['console ÷ plain, warm (target ≤ 2.0)', ratio('warm')],
+    ['list request starts', phase(phases.listStart)],
+    ['list response ends', phase(phases.listEnd)],
+    ['route chunk request starts', phase(phases.routeChunkStart)],
+    ['first row in the DOM', phase(times['console cold'])],
+  ]);
+  await browser.close();
+  await stop();
+}
