@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { $ZodObject, output } from 'zod/v4/core';
 import { LIMIT_DEFAULT, LIMIT_MAX } from '../../src/api/schemas';
 import type { PageRequest } from '../db/pagination';
 import { ApiError } from './errors';
@@ -41,13 +42,14 @@ export const wantsPermissions = (c: Context): boolean => parseExpand(c).has('per
  * Validates the named query parameters with a shared schema (first value of each; parameters the
  * schema does not name are ignored, as the vendor ignores unknown ones). Errors → 400 with details.
  */
-export function parseQuery<S extends z.ZodObject>(c: Context, schema: S): z.output<S> {
+/** Any zod 4 object schema (the shared ones are zod/mini). */
+export function parseQuery<S extends $ZodObject>(c: Context, schema: S): output<S> {
   const raw: Record<string, string> = {};
-  for (const name of Object.keys(schema.shape)) {
+  for (const name of Object.keys(schema._zod.def.shape)) {
     const value = c.req.query(name);
     if (value !== undefined) raw[name] = value;
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => ({
       field: issue.path.map(String).join('.') || 'query',

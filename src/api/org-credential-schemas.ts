@@ -1,7 +1,7 @@
 // Wire format of the local server's extensions `org_credentials` and `service_account_query`
 // (contract, "Extensions of the local server"). Shared by the server (validation, OpenAPI) and
 // the console. No React, no DOM.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CredentialSchema, IdSchema, listResponseSchema, ServiceAccountSchema, TimestampSchema } from './schemas';
 
 // ---------- org_credentials: GET /organizations/{org}/credentials ----------
@@ -12,13 +12,15 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 /** Longest `q` the server accepts (a client_id is 30 characters; names are at most 255). */
 export const SEARCH_MAX = 255;
 
-export const SearchSchema = z
-  .string()
-  .trim()
-  .max(SEARCH_MAX, `q must be at most ${SEARCH_MAX} characters`)
+export const SearchSchema = z.pipe(
+  z.string().check(z.trim(), z.maxLength(SEARCH_MAX, `q must be at most ${SEARCH_MAX} characters`)),
   // An empty search means "no search", as a cleared search box does.
-  .transform((v) => v || undefined);
-export const BooleanParamSchema = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+  z.transform((v: string) => v || undefined),
+);
+export const BooleanParamSchema = z.pipe(
+  z.enum(['true', 'false'], { error: 'must be true or false' }),
+  z.transform((v: 'true' | 'false') => v === 'true'),
+);
 
 /**
  * Query of the org-wide credential list, besides `limit`, `after`, `before`, `expand`.
@@ -26,15 +28,15 @@ export const BooleanParamSchema = z.enum(['true', 'false'], { error: 'must be tr
  * Never-used credentials sort as the oldest use (first ascending, last descending); ties by id.
  */
 export const OrgCredentialQuerySchema = z.object({
-  q: SearchSchema.optional(),
-  service_account_id: IdSchema.optional(),
-  last_used_before: TimestampSchema.optional(),
-  last_used_after: TimestampSchema.optional(),
-  never_used: BooleanParamSchema.optional(),
-  created_before: TimestampSchema.optional(),
-  created_after: TimestampSchema.optional(),
-  sort: z.enum(ORG_CREDENTIAL_SORTS).default('created_at'),
-  direction: z.enum(SORT_DIRECTIONS).default('desc'),
+  q: z.optional(SearchSchema),
+  service_account_id: z.optional(IdSchema),
+  last_used_before: z.optional(TimestampSchema),
+  last_used_after: z.optional(TimestampSchema),
+  never_used: z.optional(BooleanParamSchema),
+  created_before: z.optional(TimestampSchema),
+  created_after: z.optional(TimestampSchema),
+  sort: z._default(z.enum(ORG_CREDENTIAL_SORTS), 'created_at'),
+  direction: z._default(z.enum(SORT_DIRECTIONS), 'desc'),
 });
 export type OrgCredentialQuery = z.output<typeof OrgCredentialQuerySchema>;
 /** What a caller passes (strings as in the URL; sort and direction may be left out). */
@@ -42,17 +44,27 @@ export type OrgCredentialQueryInput = z.input<typeof OrgCredentialQuerySchema>;
 
 export const CredentialOwnerSchema = z.object({ id: IdSchema, name: z.string() });
 /** A credential as listed org-wide: the credential plus the service account it belongs to. */
-export const OrgCredentialItemSchema = CredentialSchema.extend({ service_account: CredentialOwnerSchema });
+export const OrgCredentialItemSchema = z.extend(CredentialSchema, { service_account: CredentialOwnerSchema });
 export type OrgCredentialItem = z.infer<typeof OrgCredentialItemSchema>;
 export const OrgCredentialListSchema = listResponseSchema(OrgCredentialItemSchema);
 export type OrgCredentialList = z.infer<typeof OrgCredentialListSchema>;
 
 // ---------- org_credentials: GET /organizations/{org}/credentials/stats ----------
 /** Whole days, as the console's policy; defaults are the contract's (and CREDENTIAL_POLICY's). */
-const days = (fallback: number) => z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(0).max(36_500).default(fallback);
+const days = (fallback: number) =>
+  z._default(
+    z.coerce
+      .number({ error: 'must be a whole number of days' })
+      .check(
+        z.refine((v: number) => Number.isInteger(v), 'must be a whole number of days'),
+        z.gte(0, 'must be at least 0'),
+        z.lte(36_500, 'must be at most 36500'),
+      ),
+    fallback,
+  );
 export const CredentialStatsQuerySchema = z.object({
-  q: SearchSchema.optional(),
-  service_account_id: IdSchema.optional(),
+  q: z.optional(SearchSchema),
+  service_account_id: z.optional(IdSchema),
   /** Used within this many days (inclusive) → active; longer ago → idle (CREDENTIAL_POLICY.activeWithinDays). */
   idle_after_days: days(30),
   /** Last used more than this many days ago → stale (CREDENTIAL_POLICY.staleAfterDays). */
@@ -71,13 +83,13 @@ export type CredentialStatsQuery = z.output<typeof CredentialStatsQuerySchema>;
  * than the grace period); `never_used_new` is the console's "new". `rotation_due` overlaps the others.
  */
 export const CredentialStatsSchema = z.object({
-  total: z.number().int().min(0),
-  active: z.number().int().min(0),
-  idle: z.number().int().min(0),
-  stale: z.number().int().min(0),
-  never_used_new: z.number().int().min(0),
-  never_used_stale: z.number().int().min(0),
-  rotation_due: z.number().int().min(0),
+  total: z.int().check(z.gte(0)),
+  active: z.int().check(z.gte(0)),
+  idle: z.int().check(z.gte(0)),
+  stale: z.int().check(z.gte(0)),
+  never_used_new: z.int().check(z.gte(0)),
+  never_used_stale: z.int().check(z.gte(0)),
+  rotation_due: z.int().check(z.gte(0)),
   computed_at: TimestampSchema,
 });
 export type CredentialStats = z.infer<typeof CredentialStatsSchema>;
@@ -88,22 +100,22 @@ export type ServiceAccountSort = (typeof SERVICE_ACCOUNT_SORTS)[number];
 
 /** Besides `limit`, `after`, `before`, `expand` (`credential_summary` adds the summary below). */
 export const ServiceAccountQuerySchema = z.object({
-  q: SearchSchema.optional(),
-  sort: z.enum(SERVICE_ACCOUNT_SORTS).default('created_at'),
-  direction: z.enum(SORT_DIRECTIONS).default('desc'),
+  q: z.optional(SearchSchema),
+  sort: z._default(z.enum(SERVICE_ACCOUNT_SORTS), 'created_at'),
+  direction: z._default(z.enum(SORT_DIRECTIONS), 'desc'),
 });
 export type ServiceAccountQuery = z.output<typeof ServiceAccountQuerySchema>;
 export type ServiceAccountQueryInput = z.input<typeof ServiceAccountQuerySchema>;
 
 /** Over the service account's credentials; the times are absent when it has none (or none was used). */
 export const CredentialSummarySchema = z.object({
-  count: z.number().int().min(0),
-  last_used_at: TimestampSchema.nullish(),
-  oldest_created_at: TimestampSchema.nullish(),
+  count: z.int().check(z.gte(0)),
+  last_used_at: z.nullish(TimestampSchema),
+  oldest_created_at: z.nullish(TimestampSchema),
 });
 export type CredentialSummary = z.infer<typeof CredentialSummarySchema>;
-export const ServiceAccountWithSummarySchema = ServiceAccountSchema.extend({
-  credential_summary: CredentialSummarySchema.optional(),
+export const ServiceAccountWithSummarySchema = z.extend(ServiceAccountSchema, {
+  credential_summary: z.optional(CredentialSummarySchema),
 });
 export type ServiceAccountWithSummary = z.infer<typeof ServiceAccountWithSummarySchema>;
 export const ServiceAccountSummaryListSchema = listResponseSchema(ServiceAccountWithSummarySchema);
