@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet, useMatch, useNavigation } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
+import { TimeZoneSwitch } from '../components/time-zone-switch';
 import { RequireSession, UserMenu } from '../features/auth';
 import { OrgSwitcher } from '../features/organizations';
 import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
@@ -35,6 +36,7 @@ export function AppLayout() {
             )}
             <div className="app-header__end">
               <OrgSwitcher />
+              <TimeZoneSwitch />
               <UserMenu />
             </div>
           </div>

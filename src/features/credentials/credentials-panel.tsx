@@ -190,7 +190,7 @@ function CredentialsTable({
               </Td>
               <Td className="cell--end" nowrap>
                 <span className="cell-actions">
-                  <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason}>
+                  <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason} permission={rotateGate.permission}>
                     {(control) => (
                       <Link
                         to={rotatePath}
