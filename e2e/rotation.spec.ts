@@ -246,7 +246,7 @@ test.describe('as a viewer', () => {
     await page.goto(rotatePath(sa.id, old.id));
     const create = page.getByRole('button', { name: 'Create replacement' });
     await expect(create).toHaveAttribute('aria-disabled', 'true');
-    await expect(create).toHaveAccessibleDescription(/You need service_account_credentials\./);
+    await expect(create).toHaveAccessibleDescription(/You are a viewer in Acme Corp\. \(service_account_credentials\./);
     await create.click({ force: true });
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -256,7 +256,7 @@ test.describe('as a viewer', () => {
     await retire.getByRole('checkbox', { name: /I understand/ }).check();
     const revoke = retire.getByRole('button', { name: 'Revoke old credential anyway' });
     await expect(revoke).toHaveAttribute('aria-disabled', 'true');
-    await expect(revoke).toHaveAccessibleDescription('You need service_account_credentials.delete');
+    await expect(revoke).toHaveAccessibleDescription(/You are a viewer in Acme Corp\. \(service_account_credentials\.delete\)$/);
     await revoke.click({ force: true });
     await expect(page.getByRole('dialog')).toHaveCount(0);
 

@@ -81,12 +81,15 @@ export type TdProps = Omit<ComponentPropsWithRef<'td'>, 'align'> & {
   /** The column's name, shown before the value when a stacked table's row is a card. */
   label?: string;
 };
-export function Td({ align, nowrap, truncate, label, className, ...props }: TdProps) {
+export function Td({ align, nowrap, truncate, label, className, children, ...props }: TdProps) {
   return (
     <td
       className={cx(align === 'end' && 'cell--end', nowrap && 'cell--nowrap', truncate && 'cell--truncate', className)}
       data-label={label}
       {...props}
-    />
+    >
+      {/* A table cell ignores max-width, so the cut happens on a block inside it. */}
+      {truncate ? <span className="cell__truncate">{children}</span> : children}
+    </td>
   );
 }
