@@ -124,7 +124,7 @@ test('the Rotation due box filters the review like the status boxes', async ({ p
   expect(shown).toBe(Math.min(count, 200));
   // Every row shown is due: its Rotation cell links to the rotation.
   for (let i = 0; i < Math.min(shown, 10); i++) {
-    await expect(rows.nth(i).getByRole('link', { name: /^Rotation due: rotate / })).toBeVisible();
+    await expect(rows.nth(i).getByRole('link', { name: /^Rotation due · overdue by [\d,]+ days? ?: rotate / })).toBeVisible();
   }
   // A status box replaces it, as one tab replaces another.
   await totals.getByRole('button', { name: /Stale$/ }).click();

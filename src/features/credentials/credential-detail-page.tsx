@@ -203,11 +203,11 @@ function CredentialDetail({
         </div>
       </section>
 
-      <section className="card" aria-label="Use this credential">
+      <div className="card">
         <div className="card__body">
           <UseCredential clientId={credential.client_id} />
         </div>
-      </section>
+      </div>
 
       <EditCredentialDialog
         org={org}
