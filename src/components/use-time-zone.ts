@@ -17,18 +17,20 @@ function read(): TimeZoneChoice {
 
 let current: TimeZoneChoice | undefined;
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
+// One storage listener for every subscriber: a table may show hundreds of times.
+function onStorage(event: StorageEvent) {
+  if (event.key !== TIME_ZONE_STORAGE_KEY) return;
   // Another tab changed it.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== TIME_ZONE_STORAGE_KEY) return;
-    current = read();
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
+  current = read();
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void) {
+  if (listeners.size === 0) window.addEventListener('storage', onStorage);
+  listeners.add(listener);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
+    if (listeners.size === 0) window.removeEventListener('storage', onStorage);
   };
 }
 
