@@ -70,8 +70,17 @@ test.describe('permission reasons', () => {
 });
 
 test.describe('times', () => {
-  // The run's browsers are in UTC; a reader in New York sees the difference.
-  test.use({ timezoneId: 'America/New_York' });
+  // The run's browsers are in UTC; a reader in New York sees the difference. A German browser
+  // still gets English dates: the interface is English.
+  test.use({ timezoneId: 'America/New_York', locale: 'de-DE' });
+
+  test('dates follow the interface language, not the browser', async ({ page }) => {
+    await signInWithToken(page, 'ada', LIST);
+    const table = page.getByRole('table').first();
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    await expect(table).toContainText(/ ago\b|just now|yesterday/);
+    await expect(table).not.toContainText(/\bvor\b|gestern|Tagen/);
+  });
 
   test('the credential page shows absolute times, and the UTC switch changes them', async ({ page, api }) => {
     const sa = await api.createServiceAccount(ORG, { name: uniqueName('times') });
