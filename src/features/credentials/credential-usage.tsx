@@ -107,7 +107,7 @@ export function RotationDueBadge({
       {(control) => (
         <Link
           to={rotatePath}
-          className="badge badge--warning"
+          className="badge badge--warning badge--wrap"
           title={gate.decision === 'denied' ? undefined : title}
           {...control}
         >

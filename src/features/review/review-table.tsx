@@ -7,7 +7,7 @@ import { VisuallyHidden } from '../../components/visually-hidden';
 import { describeCredentialStatus, LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
 import { credentialPath, rotateCredentialPath, serviceAccountPath } from '../../lib/paths';
 import { can, deniedReason } from '../../lib/permissions';
-import { LastUsed, RotationDueBadge, rotateCredentialGate } from '../credentials';
+import { LastUsed, RotationDue, RotationDueBadge, rotateCredentialGate } from '../credentials';
 import type { ReviewRow } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
 
@@ -130,7 +130,7 @@ export function ReviewTable({
                   {status.label}
                 </Badge>
               </Td>
-              <Td nowrap label="Rotation">
+              <Td label="Rotation">
                 {row.rotationDue ? (
                   <RotationDueBadge
                     credential={credential}
@@ -140,8 +140,7 @@ export function ReviewTable({
                   />
                 ) : (
                   <span className="muted">
-                    <span aria-hidden="true">—</span>
-                    <VisuallyHidden>Not due</VisuallyHidden>
+                    Due <RotationDue credential={credential} now={now} />
                   </span>
                 )}
               </Td>
