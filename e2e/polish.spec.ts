@@ -232,15 +232,17 @@ test.describe('use this credential', () => {
     const secretValue = await secret.inputValue();
     const clientId = await dialog.getByRole('textbox', { name: 'Client ID' }).inputValue();
 
-    // "Copied" does not change the button's width (nor move the field beside it).
+    // "Copied" does not change the button's width (nor move the field beside it). Layout widths,
+    // not bounding boxes: the dialog's opening animation scales its contents for a moment.
     const copy = dialog.getByRole('button', { name: 'Copy client secret' });
-    const before = await copy.boundingBox();
-    const fieldBefore = await secret.boundingBox();
+    const layoutWidth = (locator: typeof copy) => locator.evaluate((el) => (el as HTMLElement).offsetWidth);
+    const before = await layoutWidth(copy);
+    const fieldBefore = await layoutWidth(secret);
     await copy.click();
-    await expect(dialog.getByRole('button', { name: 'Copied' }).first()).toBeVisible();
-    const after = await dialog.getByRole('button', { name: 'Copied' }).first().boundingBox();
-    expect(after?.width).toBe(before?.width);
-    expect((await secret.boundingBox())?.width).toBe(fieldBefore?.width);
+    const copied = dialog.getByRole('button', { name: 'Copied' }).first();
+    await expect(copied).toBeVisible();
+    expect(await layoutWidth(copied)).toBe(before);
+    expect(await layoutWidth(secret)).toBe(fieldBefore);
 
     // The snippet carries the real values and the console's own API base.
     const tokenUrl = `${baseURL}/api/service-account-token`;
