@@ -159,6 +159,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('phone layouts: stacked credentials, folded review filters, and the not-found page', async ({ page, api }) => {
+      // Four pages, each checked by axe: more than one page's worth of time on a busy machine.
+      test.slow();
       const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y phone') });
       const credential = await api.createCredential(ORG, sa.id, { name: uniqueName('a11y phone') });
       await page.setViewportSize({ width: 390, height: 844 });
