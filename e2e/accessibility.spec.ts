@@ -158,6 +158,44 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'credential detail as a viewer');
     });
 
+    test('phone layouts: stacked credentials, folded review filters, and the not-found page', async ({ page, api }) => {
+      // Four pages, each checked by axe: more than one page's worth of time on a busy machine.
+      test.slow();
+      const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y phone') });
+      const credential = await api.createCredential(ORG, sa.id, { name: uniqueName('a11y phone') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signInAs(page, 'ada', { returnTo: saPath(sa.id) });
+      await expect(page.getByRole('link', { name: credential.name, exact: true })).toBeVisible();
+      await expectNoViolations(page, 'service account detail at 390px');
+
+      await page.goto(credPath(sa.id, credential.id));
+      await expect(page.getByRole('region', { name: 'Use this credential' })).toBeVisible();
+      // Times in UTC, pressed.
+      await page.getByRole('button', { name: 'Times in UTC' }).click();
+      await expect(page.getByRole('button', { name: 'Times in UTC' })).toHaveAttribute('aria-pressed', 'true');
+      await expectNoViolations(page, 'credential detail at 390px, times in UTC');
+
+      await page.goto(`/orgs/${ORG}/credentials?rotation=due`);
+      await expect(page.getByRole('table', { name: 'Credentials of the organization' })).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      await expect(page.getByRole('group', { name: 'Filters' })).toBeVisible();
+      await expectNoViolations(page, 'credential review at 390px with the filters open');
+
+      await page.goto(`/orgs/${ORG}/service-accounts/nosuchserviceaccount000000`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Service account not found' })).toBeVisible();
+      await expectNoViolations(page, 'not-found page');
+    });
+
+    test('a permission reason and the pending state', async ({ page }) => {
+      await signInAs(page, 'vera', { returnTo: LIST });
+      const create = page.getByRole('button', { name: 'Create service account' });
+      await expect(create).toHaveAccessibleDescription(/You are a viewer in Acme Corp/);
+      await create.focus();
+      await expect(page.getByRole('tooltip')).toBeVisible();
+      await expectNoViolations(page, 'list as a viewer with a reason shown');
+    });
+
     test('service accounts list at 390px wide', async ({ page, api }) => {
       await api.createServiceAccount(ORG, { name: uniqueName('a11y narrow') });
       await page.setViewportSize({ width: 390, height: 844 });

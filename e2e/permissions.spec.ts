@@ -1,5 +1,6 @@
 // Each demo person sees exactly the actions the server lets them perform: allowed actions
-// are enabled, denied ones are shown disabled with the permission they lack, and the server
+// are enabled, denied ones are shown disabled with a plain-words reason (who may do it, what the
+// person is there, and the permission key in small print), and the server
 // answers the same actions over HTTP with success or 403. One table drives both checks, so
 // the UI and the server cannot drift apart unnoticed.
 import type { Locator, Page } from '@playwright/test';
@@ -32,22 +33,36 @@ const CASES: Case[] = [
 const SA = 'service_accounts';
 const CRED = 'service_account_credentials';
 
+const ROLE_IN_WORDS: Record<string, string> = {
+  org_admin: 'an organization admin',
+  sa_operator: 'a service account operator',
+  org_viewer: 'a viewer',
+};
+const ORG_NAMES: Record<string, string> = { acme: 'Acme Corp', globex: 'Globex' };
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "Only organization admins can delete service accounts. You are a viewer in Acme Corp. (service_accounts.delete)" */
+function deniedReason(role: string, org: string, permission: string): RegExp {
+  const subject = `You are ${ROLE_IN_WORDS[role]} in ${ORG_NAMES[org]}.`;
+  return new RegExp(`^Only [a-z ,]+ can [a-z ]+\\. ${escapeRegExp(subject)} \\(${escapeRegExp(permission)}\\)$`);
+}
+
 /** Allowed: a plain enabled control. Denied: aria-disabled (still focusable) and described by the reason. */
-async function expectGate(control: Locator, allowed: boolean, permission: string) {
+async function expectGate(control: Locator, allowed: boolean, reason: RegExp) {
   await expect(control).toBeVisible();
   if (allowed) {
     await expect(control).not.toHaveAttribute('aria-disabled', 'true');
-    await expect(control).not.toHaveAccessibleDescription(/You need/);
+    await expect(control).not.toHaveAccessibleDescription(/Only|Checking/);
   } else {
     await expect(control).toHaveAttribute('aria-disabled', 'true');
-    await expect(control).toHaveAccessibleDescription(`You need ${permission}`);
+    await expect(control).toHaveAccessibleDescription(reason);
     // Not the `disabled` attribute: keyboard and screen-reader users must still reach it.
     await expect(control).not.toHaveAttribute('disabled');
   }
 }
 
 /** A denied control reached by keyboard shows its reason and does nothing when activated. */
-async function expectKeyboardDenied(page: Page, control: Locator, reason: string) {
+async function expectKeyboardDenied(page: Page, control: Locator, reason: RegExp) {
   await control.focus();
   await expect(control).toBeFocused();
   await expect(page.getByRole('tooltip', { name: reason })).toBeVisible();
@@ -105,6 +120,7 @@ for (const { who, org, role, owner, rights } of CASES) {
 
     test('the console enables exactly those actions', async ({ page, api }) => {
       const { serviceAccount, credential } = await setUp(api.as(owner), org);
+      const reason = (permission: string) => deniedReason(role, org, permission);
 
       // Through the sign-in page's demo button, straight back to a search for our service account.
       const listPath = `/orgs/${org}/service-accounts?q=${encodeURIComponent(serviceAccount.name)}`;
@@ -117,12 +133,12 @@ for (const { who, org, role, owner, rights } of CASES) {
       const create = page.getByRole('button', { name: 'Create service account' });
       const results = page.getByRole('table', { name: `Service accounts matching “${serviceAccount.name}”` });
       await expect(results.getByRole('link', { name: serviceAccount.name, exact: true })).toBeVisible();
-      await expectGate(create, rights.serviceAccounts, `${SA}.create`);
-      await expectGate(results.getByRole('button', { name: `Edit ${serviceAccount.name}` }), rights.serviceAccounts, `${SA}.update`);
+      await expectGate(create, rights.serviceAccounts, reason(`${SA}.create`));
+      await expectGate(results.getByRole('button', { name: `Edit ${serviceAccount.name}` }), rights.serviceAccounts, reason(`${SA}.update`));
       await expectGate(
         results.getByRole('button', { name: `Delete ${serviceAccount.name}` }),
         rights.serviceAccounts,
-        `${SA}.delete`,
+        reason(`${SA}.delete`),
       );
       if (rights.serviceAccounts) {
         await create.click();
@@ -130,26 +146,26 @@ for (const { who, org, role, owner, rights } of CASES) {
         await page.keyboard.press('Escape');
         await expect(page.getByRole('dialog')).toHaveCount(0);
       } else {
-        await expectKeyboardDenied(page, create, `You need ${SA}.create`);
+        await expectKeyboardDenied(page, create, reason(`${SA}.create`));
       }
 
       // ---- service account detail ----
       await results.getByRole('link', { name: serviceAccount.name, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: serviceAccount.name })).toBeVisible();
       const header = page.getByRole('main');
-      await expectGate(header.getByRole('button', { name: 'Edit', exact: true }), rights.serviceAccounts, `${SA}.update`);
-      await expectGate(header.getByRole('button', { name: 'Delete', exact: true }), rights.serviceAccounts, `${SA}.delete`);
+      await expectGate(header.getByRole('button', { name: 'Edit', exact: true }), rights.serviceAccounts, reason(`${SA}.update`));
+      await expectGate(header.getByRole('button', { name: 'Delete', exact: true }), rights.serviceAccounts, reason(`${SA}.delete`));
 
       const credentials = page.getByRole('region', { name: 'Credentials' });
       const createCredential = credentials.getByRole('button', { name: 'Create credential' });
       await expect(credentials.getByRole('link', { name: credential.name, exact: true })).toBeVisible();
-      await expectGate(createCredential, rights.credentials, `${CRED}.create`);
-      await expectGate(credentials.getByRole('button', { name: `Delete ${credential.name}` }), rights.credentials, `${CRED}.delete`);
+      await expectGate(createCredential, rights.credentials, reason(`${CRED}.create`));
+      await expectGate(credentials.getByRole('button', { name: `Delete ${credential.name}` }), rights.credentials, reason(`${CRED}.delete`));
       // Rotating needs both create and delete; a viewer lacks both.
       await expectGate(
         credentials.getByRole('link', { name: `Rotate ${credential.name}` }),
         rights.credentials,
-        `${CRED}.create and ${CRED}.delete`,
+        reason(`${CRED}.create and ${CRED}.delete`),
       );
       if (rights.credentials) {
         await createCredential.click();
@@ -158,7 +174,7 @@ for (const { who, org, role, owner, rights } of CASES) {
         await dialog.getByRole('button', { name: 'Cancel' }).click();
         await expect(page.getByRole('dialog')).toHaveCount(0);
       } else {
-        await expectKeyboardDenied(page, createCredential, `You need ${CRED}.create`);
+        await expectKeyboardDenied(page, createCredential, reason(`${CRED}.create`));
       }
 
       // ---- credential detail ----
@@ -166,13 +182,13 @@ for (const { who, org, role, owner, rights } of CASES) {
       await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
       const credentialHeader = page.getByRole('main');
       const editCredential = credentialHeader.getByRole('button', { name: 'Edit', exact: true });
-      await expectGate(editCredential, rights.credentials, `${CRED}.update`);
-      await expectGate(credentialHeader.getByRole('button', { name: 'Delete', exact: true }), rights.credentials, `${CRED}.delete`);
+      await expectGate(editCredential, rights.credentials, reason(`${CRED}.update`));
+      await expectGate(credentialHeader.getByRole('button', { name: 'Delete', exact: true }), rights.credentials, reason(`${CRED}.delete`));
       // The rotate link waits for the service account's map (the create half), which arrives separately.
       await expectGate(
         credentialHeader.getByRole('link', { name: 'Rotate', exact: true }),
         rights.credentials,
-        `${CRED}.create and ${CRED}.delete`,
+        reason(`${CRED}.create and ${CRED}.delete`),
       );
       if (rights.credentials) {
         await editCredential.click();
@@ -180,7 +196,7 @@ for (const { who, org, role, owner, rights } of CASES) {
         await page.keyboard.press('Escape');
         await expect(page.getByRole('dialog')).toHaveCount(0);
       } else {
-        await expectKeyboardDenied(page, editCredential, `You need ${CRED}.update`);
+        await expectKeyboardDenied(page, editCredential, reason(`${CRED}.update`));
       }
     });
   });

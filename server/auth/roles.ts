@@ -1,16 +1,3 @@
-import type { PermissionAction, PermissionResource, Role } from '../../src/api/schemas';
-
-type Grants = Record<PermissionResource, readonly PermissionAction[]>;
-
-const ALL = ['read', 'create', 'update', 'delete'] as const;
-
-/** The role table: the only statement of what each role may do. */
-export const ROLE_GRANTS: Record<Role, Grants> = {
-  org_admin: { organizations: ['read'], service_accounts: ALL, service_account_credentials: ALL },
-  sa_operator: { organizations: ['read'], service_accounts: ['read'], service_account_credentials: ALL },
-  org_viewer: { organizations: ['read'], service_accounts: ['read'], service_account_credentials: ['read'] },
-};
-
-export function roleAllows(role: Role | undefined, resource: PermissionResource, action: PermissionAction): boolean {
-  return role !== undefined && ROLE_GRANTS[role][resource].includes(action);
-}
+// The table lives beside the shared schemas so the console can name the roles that may act;
+// this server enforces it (authorize.ts) and nothing else states it.
+export { ROLE_GRANTS, roleAllows } from '../../src/api/roles';

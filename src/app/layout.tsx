@@ -5,6 +5,7 @@ import { ProgressBar } from '../components/progress-bar';
 import { RequireSession } from '../features/auth/require-session';
 import { UserMenu } from '../features/auth/user-menu';
 import { OrgSwitcher } from '../features/organizations/org-switcher';
+import { TimeZoneSwitch } from '../components/time-zone-switch';
 import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
@@ -38,6 +39,7 @@ export function AppLayout() {
             )}
             <div className="app-header__end">
               <OrgSwitcher />
+              <TimeZoneSwitch />
               <UserMenu />
             </div>
           </div>

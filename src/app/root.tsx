@@ -1,11 +1,13 @@
 import { Outlet, ScrollRestoration } from 'react-router';
 import { RouteErrorBoundary } from './error-boundary';
+import { RouteFocus } from './route-focus';
 
 /** Above every route, signed in or not. (The single 401 handler is registered in app/start.ts.) */
 export function Root() {
   return (
     <>
       <Outlet />
+      <RouteFocus />
       <ScrollRestoration />
     </>
   );

@@ -50,7 +50,16 @@ export function CopyButton({
   return (
     <span className={cx('copy-button', className)}>
       <Button size={size} variant={variant} onClick={() => void copy()} {...props}>
-        {state === 'copied' ? 'Copied' : label}
+        {/* Both labels take the same grid cell, so the button is as wide as the longer one and
+            "Copied" does not shift what sits next to it. The hidden one is out of the a11y tree. */}
+        <span className="copy-button__labels">
+          <span className={cx(state === 'copied' && 'copy-button__label--hidden')} aria-hidden={state === 'copied' || undefined}>
+            {label}
+          </span>
+          <span className={cx(state !== 'copied' && 'copy-button__label--hidden')} aria-hidden={state !== 'copied' || undefined}>
+            Copied
+          </span>
+        </span>
       </Button>
       <span id={statusId} role="status" className={state === 'failed' ? 'copy-button__error' : 'visually-hidden'}>
         {state === 'copied' ? 'Copied to clipboard' : state === 'failed' ? MANUAL_COPY_HINT : ''}

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { GatedButton } from './permission-gate';
+import { GatedButton, PermissionSubjectContext } from './permission-gate';
 
 function description(element: HTMLElement): string {
   const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
@@ -66,5 +66,37 @@ describe('GatedButton', () => {
     expect(screen.queryByRole('tooltip')).toBeNull();
     await user.click(button);
     expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds who the person is and the permission key to a denial', () => {
+    render(
+      <PermissionSubjectContext value={{ roleName: 'a viewer', orgName: 'Acme Corp' }}>
+        <GatedButton
+          decision="denied"
+          reason="Only organization admins can create service accounts."
+          permission="service_accounts.create"
+        >
+          Create service account
+        </GatedButton>
+      </PermissionSubjectContext>,
+    );
+    expect(description(screen.getByRole('button', { name: 'Create service account' }))).toBe(
+      'Only organization admins can create service accounts. You are a viewer in Acme Corp. (service_accounts.create)',
+    );
+  });
+
+  it('while the permissions are pending, is unavailable (not enabled-looking) and says it is checking', async () => {
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    render(
+      <GatedButton decision="pending" reason="Only organization admins can create service accounts." onClick={onClick}>
+        Create service account
+      </GatedButton>,
+    );
+    const button = screen.getByRole('button', { name: 'Create service account' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(description(button)).toBe('Checking your permissions…');
+    await user.click(button);
+    expect(onClick).not.toHaveBeenCalled();
   });
 });

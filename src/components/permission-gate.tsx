@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { PermissionDecision } from '../lib/permissions';
 import { Button } from './button';
@@ -15,11 +15,26 @@ export type GateControlProps = {
 
 export type PermissionGateProps = {
   decision: PermissionDecision;
-  /** Why it is denied, e.g. "You need service_account_credentials.create". */
+  /** Who may do it, in plain words, e.g. "Only organization admins can create service accounts." */
   reason?: string;
+  /** The raw permission key ("service_accounts.create"), shown in small print after the reason. */
+  permission?: string;
   children: (control: GateControlProps, denied: boolean) => ReactNode;
   className?: string;
 };
+
+/** Who the person is where the gate is shown, for "You are a viewer in Acme Corp." */
+export type PermissionSubject = { roleName?: string; orgName?: string };
+
+/** Provided by the organization's routes; gates outside an organization say nothing about the person. */
+export const PermissionSubjectContext = createContext<PermissionSubject | null>(null);
+
+export const PENDING_REASON = 'Checking your permissions…';
+
+function subjectSentence(subject: PermissionSubject | null): string | null {
+  if (!subject?.roleName) return null;
+  return subject.orgName ? `You are ${subject.roleName} in ${subject.orgName}.` : `You are ${subject.roleName} here.`;
+}
 
 const GAP = 6;
 const MARGIN = 8;
@@ -30,16 +45,43 @@ const MARGIN = 8;
  * and focus and is the control's description. Unknown (no permissions map) is left enabled:
  * the server's 403 is then the answer.
  */
-export function PermissionGate({ decision, reason = 'You do not have permission', children, className }: PermissionGateProps) {
+export function PermissionGate({
+  decision,
+  reason = 'You do not have permission.',
+  permission,
+  children,
+  className,
+}: PermissionGateProps) {
+  if (decision === 'pending') {
+    // Until the map arrives the answer is not known: unavailable, never enabled-looking.
+    return (
+      <DeniedGate reason={PENDING_REASON} className={className} pending>
+        {children}
+      </DeniedGate>
+    );
+  }
   if (decision !== 'denied') return <>{children({}, false)}</>;
   return (
-    <DeniedGate reason={reason} className={className}>
+    <DeniedGate reason={reason} permission={permission} className={className}>
       {children}
     </DeniedGate>
   );
 }
 
-function DeniedGate({ reason, className, children }: { reason: string; className?: string; children: PermissionGateProps['children'] }) {
+function DeniedGate({
+  reason,
+  permission,
+  pending = false,
+  className,
+  children,
+}: {
+  reason: string;
+  permission?: string;
+  pending?: boolean;
+  className?: string;
+  children: PermissionGateProps['children'];
+}) {
+  const subject = subjectSentence(useContext(PermissionSubjectContext));
   const tooltipId = useId();
   const wrapperRef = useRef<HTMLSpanElement>(null);
   const tooltipRef = useRef<HTMLSpanElement>(null);
@@ -92,7 +134,8 @@ function DeniedGate({ reason, className, children }: { reason: string; className
   return (
     <span
       ref={wrapperRef}
-      className={cx('gate', className)}
+      className={cx('gate', pending && 'gate--pending', className)}
+      data-permission-state={pending ? 'pending' : 'denied'}
       onKeyDown={onKeyDown}
       onMouseEnter={() => setOpen(true)}
       onMouseLeave={() => setOpen(false)}
@@ -103,6 +146,13 @@ function DeniedGate({ reason, className, children }: { reason: string; className
       {/* Always in the DOM: it is the control's accessible description even when not shown. */}
       <span ref={tooltipRef} id={tooltipId} role="tooltip" className={cx('gate__tooltip', open && 'gate__tooltip--open')}>
         {reason}
+        {!pending && subject && <> {subject}</>}
+        {!pending && permission && (
+          <>
+            {' '}
+            <small className="gate__key">({permission})</small>
+          </>
+        )}
       </span>
     </span>
   );
@@ -111,11 +161,12 @@ function DeniedGate({ reason, className, children }: { reason: string; className
 export type GatedButtonProps = ButtonProps & {
   decision: PermissionDecision;
   reason?: string;
+  permission?: string;
 };
 
-export function GatedButton({ decision, reason, ...buttonProps }: GatedButtonProps) {
+export function GatedButton({ decision, reason, permission, ...buttonProps }: GatedButtonProps) {
   return (
-    <PermissionGate decision={decision} reason={reason}>
+    <PermissionGate decision={decision} reason={reason} permission={permission}>
       {(control, denied) => (
         <Button
           {...buttonProps}

@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatAbsoluteTime } from '../lib/time-format';
+import { act } from 'react';
 import { RelativeTime } from './relative-time';
+import { setTimeZoneChoice, TIME_ZONE_STORAGE_KEY } from './use-time-zone';
 
 describe('RelativeTime', () => {
   beforeEach(() => {
@@ -23,6 +25,19 @@ describe('RelativeTime', () => {
     expect(hidden?.textContent).toContain(absolute);
     // The accessible text is the whole <time> content: relative and absolute.
     expect(time.textContent).toBe(`3 hours ago (${absolute})`);
+  });
+
+  it('shows the absolute time on screen when asked, in English, and follows the UTC switch', () => {
+    const iso = '2026-11-30T09:00:00.000Z';
+    const { container } = render(<RelativeTime date={iso} showAbsolute />);
+    const time = container.querySelector('time')!;
+    expect(time.getAttribute('title')).toBeNull();
+    expect(time.textContent).toBe(`3 hours ago (${formatAbsoluteTime(new Date(iso))})`);
+    act(() => setTimeZoneChoice('utc'));
+    expect(time.textContent).toBe('3 hours ago (30 Nov 2026, 09:00:00 UTC)');
+    expect(localStorage.getItem(TIME_ZONE_STORAGE_KEY)).toBe('utc');
+    act(() => setTimeZoneChoice('local'));
+    expect(localStorage.getItem(TIME_ZONE_STORAGE_KEY)).toBeNull();
   });
 
   it('renders the never text when there is no date', () => {

@@ -1,28 +1,44 @@
 import { formatAbsoluteTime, formatRelativeTime, parseTimestamp } from '../lib/time-format';
 import { cx } from './cx';
 import { useNow } from './use-now';
+import { useTimeZone } from './use-time-zone';
 
 export type RelativeTimeProps = {
   /** An RFC 3339 string from the API, a Date, or nothing (never happened). */
   date: string | Date | null | undefined;
   /** Text when there is no date, e.g. "Never used". */
   never?: string;
+  /**
+   * Also show the absolute date and time (with its zone) on screen, after the relative one:
+   * for pages about a single item. Lists leave it to the tooltip.
+   */
+  showAbsolute?: boolean;
   className?: string;
 };
 
 /**
  * "3 hours ago" for the eye; the absolute time in a tooltip and, for screen readers, in the
- * text itself (a title attribute alone is not reliably announced).
+ * text itself (a title attribute alone is not reliably announced). With `showAbsolute`, the
+ * absolute time is visible too.
  */
-export function RelativeTime({ date, never = 'Never', className }: RelativeTimeProps) {
+export function RelativeTime({ date, never = 'Never', showAbsolute = false, className }: RelativeTimeProps) {
   const now = useNow();
+  const zone = useTimeZone();
   const parsed = parseTimestamp(date);
   if (!parsed) return <span className={cx('relative-time relative-time--never', className)}>{never}</span>;
-  const absolute = formatAbsoluteTime(parsed);
+  const absolute = formatAbsoluteTime(parsed, zone);
   return (
-    <time className={cx('relative-time', className)} dateTime={parsed.toISOString()} title={absolute}>
+    <time
+      className={cx('relative-time', showAbsolute && 'relative-time--full', className)}
+      dateTime={parsed.toISOString()}
+      title={showAbsolute ? undefined : absolute}
+    >
       <span>{formatRelativeTime(parsed, new Date(now))}</span>
-      <span className="visually-hidden"> ({absolute})</span>
+      {showAbsolute ? (
+        <span className="relative-time__absolute"> ({absolute})</span>
+      ) : (
+        <span className="visually-hidden"> ({absolute})</span>
+      )}
     </time>
   );
 }

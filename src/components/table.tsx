@@ -9,6 +9,11 @@ export type TableProps = ComponentPropsWithRef<'table'> & {
   stickyHeader?: boolean;
   dense?: boolean;
   busy?: boolean;
+  /**
+   * On phones, show each row as a stacked card (cells one under another, each with its
+   * column's name from Td's `label`) instead of a table that scrolls sideways.
+   */
+  stackOnPhone?: boolean;
 };
 
 /**
@@ -21,13 +26,23 @@ export function Table({
   stickyHeader = false,
   dense = true,
   busy,
+  stackOnPhone = false,
   className,
   children,
   ...props
 }: TableProps) {
   return (
-    <div className={cx('table-scroll', stickyHeader && 'table-scroll--sticky')} tabIndex={0} role="group" aria-label={typeof caption === 'string' ? caption : undefined}>
-      <table className={cx('table', dense && 'table--dense', className)} aria-busy={busy || undefined} {...props}>
+    <div
+      className={cx('table-scroll', stickyHeader && 'table-scroll--sticky', stackOnPhone && 'table-scroll--stack')}
+      tabIndex={0}
+      role="group"
+      aria-label={typeof caption === 'string' ? caption : undefined}
+    >
+      <table
+        className={cx('table', dense && 'table--dense', stackOnPhone && 'table--stack', className)}
+        aria-busy={busy || undefined}
+        {...props}
+      >
         <caption className={showCaption ? 'table__caption' : 'visually-hidden'}>{caption}</caption>
         {children}
       </table>
@@ -59,12 +74,22 @@ export function Th({ align, width, className, style, scope = 'col', ...props }: 
   );
 }
 
-export type TdProps = Omit<ComponentPropsWithRef<'td'>, 'align'> & { align?: 'start' | 'end'; nowrap?: boolean; truncate?: boolean };
-export function Td({ align, nowrap, truncate, className, ...props }: TdProps) {
+export type TdProps = Omit<ComponentPropsWithRef<'td'>, 'align'> & {
+  align?: 'start' | 'end';
+  nowrap?: boolean;
+  truncate?: boolean;
+  /** The column's name, shown before the value when a stacked table's row is a card. */
+  label?: string;
+};
+export function Td({ align, nowrap, truncate, label, className, children, ...props }: TdProps) {
   return (
     <td
       className={cx(align === 'end' && 'cell--end', nowrap && 'cell--nowrap', truncate && 'cell--truncate', className)}
+      data-label={label}
       {...props}
-    />
+    >
+      {/* A table cell ignores max-width, so the cut happens on a block inside it. */}
+      {truncate ? <span className="cell__truncate">{children}</span> : children}
+    </td>
   );
 }

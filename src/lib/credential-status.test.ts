@@ -6,7 +6,9 @@ import {
   credentialStatus,
   daysSinceLastUse,
   describeCredentialStatus,
+  effectiveWindows,
   isRotationDue,
+  rotationDueAt,
 } from './credential-status';
 
 const now = new Date('2026-06-15T12:00:00.000Z');
@@ -104,10 +106,45 @@ describe('helpers', () => {
   it('describes every status with its thresholds', () => {
     expect(describeCredentialStatus('active')).toMatchObject({ label: 'Active', tone: 'success' });
     expect(describeCredentialStatus('active').description).toContain('30 days');
-    expect(describeCredentialStatus('idle').description).toContain('between 30 and 90 days');
+    expect(describeCredentialStatus('idle').description).toBe('Last used more than 30 days and at most 90 days ago.');
     expect(describeCredentialStatus('stale', { ...CREDENTIAL_POLICY, staleAfterDays: 120 }).description).toContain(
       'more than 120 days',
     );
     expect(describeCredentialStatus('new')).toMatchObject({ label: 'New', tone: 'neutral' });
+  });
+});
+
+describe('status definitions agree with the counting rules', () => {
+  // For each threshold, the day counts that credentialStatus puts into a status must be what
+  // that status's description says: no "Idle = between 30 and 7 days ago".
+  for (const staleAfterDays of [7, 29, 30, 31, 90]) {
+    it(`with the stale threshold at ${staleAfterDays} days`, () => {
+      const policy = { ...CREDENTIAL_POLICY, staleAfterDays };
+      const { activeDays, idleEmpty } = effectiveWindows(policy);
+      const active = describeCredentialStatus('active', policy).description;
+      const idle = describeCredentialStatus('idle', policy).description;
+      expect(active).toBe(`Used within the last ${activeDays} days.`);
+      for (let days = 1; days <= 100; days++) {
+        const status = credentialStatus({ created_at: ago(200), last_used_at: ago(days) }, now, policy);
+        if (days <= activeDays) expect(status).toBe('active');
+        else if (days <= staleAfterDays) expect(status).toBe('idle');
+        else expect(status).toBe('stale');
+      }
+      if (staleAfterDays <= 30) {
+        expect(idleEmpty).toBe(true);
+        expect(activeDays).toBe(staleAfterDays);
+        expect(idle).toMatch(/^None/);
+        expect(idle).not.toContain('between');
+      } else {
+        expect(idle).toBe(`Last used more than 30 days and at most ${staleAfterDays} days ago.`);
+      }
+    });
+  }
+});
+
+describe('rotationDueAt', () => {
+  it('is the creation time plus the rotation age', () => {
+    expect(rotationDueAt({ created_at: '2026-01-01T00:00:00.000Z' })?.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    expect(rotationDueAt({ created_at: 'nonsense' })).toBeNull();
   });
 });

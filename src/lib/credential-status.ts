@@ -81,6 +81,24 @@ export function isRotationDue(
   return credentialAgeDays({ created_at: c.created_at }, now) > policy.rotationAgeDays;
 }
 
+/** When the credential reaches the policy's rotation age, or null when created_at is unparsable. */
+export function rotationDueAt(
+  c: Pick<CredentialTimes, 'created_at'>,
+  policy: CredentialPolicy = CREDENTIAL_POLICY,
+): Date | null {
+  const created = parseTime(c.created_at);
+  return created === null ? null : new Date(created + policy.rotationAgeDays * DAY_MS);
+}
+
+/**
+ * The windows each status covers, as the counting rules in credentialStatus actually apply them:
+ * a stale threshold at or under the active window shrinks "active" to it and leaves "idle" empty.
+ */
+export function effectiveWindows(policy: CredentialPolicy = CREDENTIAL_POLICY) {
+  const activeDays = Math.min(policy.activeWithinDays, policy.staleAfterDays);
+  return { activeDays, staleDays: policy.staleAfterDays, idleEmpty: activeDays >= policy.staleAfterDays };
+}
+
 export interface StatusDescription {
   label: string;
   /** One sentence explaining the rule, for a tooltip or a legend. */
@@ -93,17 +111,22 @@ export function describeCredentialStatus(
   status: CredentialStatus,
   policy: CredentialPolicy = CREDENTIAL_POLICY,
 ): StatusDescription {
+  // Every sentence comes from the same windows credentialStatus() counts with, so a lowered
+  // stale threshold cannot make the definitions contradict the totals.
+  const { activeDays, staleDays, idleEmpty } = effectiveWindows(policy);
   switch (status) {
     case 'active':
       return {
         label: 'Active',
-        description: `Used within the last ${plural(policy.activeWithinDays, 'day')}.`,
+        description: `Used within the last ${plural(activeDays, 'day')}.`,
         tone: 'success',
       };
     case 'idle':
       return {
         label: 'Idle',
-        description: `Last used between ${policy.activeWithinDays} and ${plural(policy.staleAfterDays, 'day')} ago.`,
+        description: idleEmpty
+          ? `None: with the stale threshold at ${plural(staleDays, 'day')}, a credential is either active or stale.`
+          : `Last used more than ${plural(activeDays, 'day')} and at most ${plural(staleDays, 'day')} ago.`,
         tone: 'warning',
       };
     case 'stale':

@@ -4,9 +4,17 @@ const DAY = 24 * HOUR;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
+/**
+ * The interface is written in English, so dates are too: a browser set to German must not
+ * put "vor 9 Tagen" into an English sentence. The time zone is still the browser's (or UTC).
+ */
+export const UI_LOCALE = 'en';
+/** English with day-month-year dates ("3 Mar 2027"), unambiguous for readers on both sides of the Atlantic. */
+const DATE_LOCALE = 'en-GB';
+
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
-function relativeFormatter(locale: string | undefined) {
-  const key = locale ?? '';
+function relativeFormatter(locale: string = UI_LOCALE) {
+  const key = locale;
   let rtf = relativeFormatters.get(key);
   if (!rtf) {
     rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -39,14 +47,38 @@ export function formatRelativeTime(date: Date, now: Date, locale?: string): stri
   return rtf.format(sign * Math.floor(amount), unit);
 }
 
-const absoluteFormatter = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'long',
-});
+/** Where times are shown: the browser's time zone, or UTC (a setting kept in the browser). */
+export type TimeZoneChoice = 'local' | 'utc';
 
-/** Local date and time with the time zone, e.g. "Nov 30, 2026, 3:55:39 AM UTC". */
-export function formatAbsoluteTime(date: Date): string {
-  return absoluteFormatter.format(date);
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormatter(zone: TimeZoneChoice, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${zone}:${withTime}`;
+  let formatter = dateTimeFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALE, {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'long' } : {}),
+      timeZone: zone === 'utc' ? 'UTC' : undefined,
+    });
+    dateTimeFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Date and time with its zone, e.g. "30 Nov 2026, 03:55:39 UTC". */
+export function formatAbsoluteTime(date: Date, zone: TimeZoneChoice = 'local'): string {
+  return dateTimeFormatter(zone, true).format(date);
+}
+
+/** The date alone, e.g. "3 Mar 2027". */
+export function formatDate(date: Date, zone: TimeZoneChoice = 'local'): string {
+  return dateTimeFormatter(zone, false).format(date);
+}
+
+/** "5 days" / "1 day": a whole number of days, for "in 12 days" and "overdue by 5 days". */
+export function formatDays(days: number): string {
+  const whole = Math.floor(days);
+  return `${formatCount(whole)} day${whole === 1 ? '' : 's'}`;
 }
 
 /** Accepts what the API sends (an RFC 3339 string) and returns null for absent or unparsable values. */
@@ -56,7 +88,7 @@ export function parseTimestamp(value: string | Date | null | undefined): Date | 
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-const integerFormatter = new Intl.NumberFormat();
+const integerFormatter = new Intl.NumberFormat(UI_LOCALE);
 export function formatCount(n: number): string {
   return integerFormatter.format(n);
 }

@@ -33,6 +33,14 @@ describe('signInPath', () => {
     expect(url.searchParams.get('returnTo')).toBe('/orgs/acme/service-accounts?limit=25');
   });
 
+  it('keeps a deep link\'s #hash in returnTo', () => {
+    const path = signInPath({ pathname: '/orgs/acme/credentials', search: '?status=stale', hash: '#table' });
+    expect(new URL(path, 'http://x').searchParams.get('returnTo')).toBe('/orgs/acme/credentials?status=stale#table');
+    expect(safeReturnTo(new URL(path, 'http://x').searchParams.get('returnTo'))).toBe(
+      '/orgs/acme/credentials?status=stale#table',
+    );
+  });
+
   it('adds reason=expired when asked, and no returnTo for / or the sign-in page itself', () => {
     expect(signInPath({ pathname: '/', search: '' })).toBe('/sign-in');
     expect(signInPath({ pathname: '/sign-in', search: '?returnTo=/a' }, { expired: true })).toBe(

@@ -24,12 +24,14 @@ export function safeReturnTo(value: string | null | undefined): string {
 interface LocationLike {
   pathname: string;
   search: string;
+  /** Kept through sign-in: a deep link's #fragment is part of where the person was going. */
+  hash?: string;
 }
 
 /** `/sign-in?returnTo=<where the person was>`; `expired` adds a note that the session ended. */
 export function signInPath(from?: LocationLike, { expired = false }: { expired?: boolean } = {}): string {
   const params = new URLSearchParams();
-  const returnTo = from ? `${from.pathname}${from.search}` : '';
+  const returnTo = from ? `${from.pathname}${from.search}${from.hash ?? ''}` : '';
   if (returnTo && returnTo !== '/' && from?.pathname !== SIGN_IN_PATH) params.set('returnTo', returnTo);
   if (expired) params.set('reason', 'expired');
   const query = params.toString();

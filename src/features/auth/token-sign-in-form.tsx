@@ -13,6 +13,18 @@ function describeFailure(error: Error): string {
   return `The token could not be checked: ${error.message}`;
 }
 
+/**
+ * What was pasted, without surrounding space or an `Authorization` header's scheme: people copy
+ * "Bearer demo-ada-admin" (or the whole header) from curl examples.
+ */
+export function tokenFromInput(input: string): string {
+  return input
+    .trim()
+    .replace(/^authorization\s*:\s*/i, '')
+    .replace(/^bearer\s+/i, '')
+    .trim();
+}
+
 /** Pasting a bearer token; it is checked against GET /organizations before it is kept. */
 export function TokenSignInForm({ onSignIn }: { onSignIn: (token: string, organizations: Organization[]) => void }) {
   const headingId = useId();
@@ -25,7 +37,7 @@ export function TokenSignInForm({ onSignIn }: { onSignIn: (token: string, organi
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const candidate = token.trim();
+    const candidate = tokenFromInput(token);
     if (!candidate) {
       setEmptyError('Paste a token to sign in');
       return;
@@ -42,7 +54,7 @@ export function TokenSignInForm({ onSignIn }: { onSignIn: (token: string, organi
       <form className="sign-in__form" onSubmit={handleSubmit} noValidate>
         <TextInput
           label="Bearer token"
-          hint="Paste an access token issued for your account."
+          hint="Paste an access token issued for your account, with or without “Bearer”."
           name="token"
           type="password"
           autoComplete="off"

@@ -7,6 +7,7 @@ import { SIGN_IN_PATH, signInPath } from './return-to';
 interface LocationLike {
   pathname: string;
   search: string;
+  hash?: string;
 }
 
 export interface UnauthorizedRedirectDeps {

@@ -6,20 +6,22 @@ import { isApiError } from '../../api/client';
 import { credentialQueries } from '../../api/credentials';
 import type { Credential, ServiceAccount } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
-import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { NotFoundState } from '../../components/not-found-state';
 import { GatedButton, PermissionGate } from '../../components/permission-gate';
 import { RelativeTime } from '../../components/relative-time';
 import { SkeletonText } from '../../components/skeleton';
+import { useDocumentTitle } from '../../components/use-document-title';
 import { useNow } from '../../components/use-now';
 import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
 import { parseRotationMarker, stripRotationMarker } from '../../lib/rotation';
 import { rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { ClientId } from './client-id';
 import { deleteCredentialGate, editCredentialGate, rotateCredentialGate } from './credential-permissions';
-import { CredentialStatusBadge, LastUsed, RotationDueBadge } from './credential-usage';
+import { CredentialStatusBadge, LastUsed, RotationDue, RotationDueBadge } from './credential-usage';
 import { DeleteCredentialDialog } from './delete-credential-dialog';
 import { EditCredentialDialog } from './edit-credential-dialog';
+import { UseCredential } from './use-credential';
 import './credentials.css';
 
 export type CredentialDetailPageProps = {
@@ -36,6 +38,7 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId }: Cr
   const serviceAccountQuery = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
   const backPath = serviceAccountPath(org, serviceAccountId);
   const serviceAccount = serviceAccountQuery.data;
+  useDocumentTitle(credentialQuery.data?.name ?? (credentialQuery.isError ? 'Credential not found' : 'Credential'));
 
   const breadcrumbs = (
     <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -61,24 +64,24 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId }: Cr
   }
 
   if (credentialQuery.isError) {
-    const notFound = isApiError(credentialQuery.error, 404);
+    if (isApiError(credentialQuery.error, 404)) {
+      return (
+        <NotFoundState
+          title="Credential not found"
+          message="It may have been deleted, or the link is wrong."
+          action={<Link to={backPath}>Back to the service account</Link>}
+        />
+      );
+    }
     return (
       <div className="page">
         {breadcrumbs}
-        {notFound ? (
-          <EmptyState
-            title="Credential not found"
-            description="It may have been deleted, or the link is wrong."
-            action={<Link to={backPath}>Back to the service account</Link>}
-          />
-        ) : (
-          <ErrorState
-            title="Could not load the credential"
-            error={credentialQuery.error}
-            onRetry={() => void credentialQuery.refetch()}
-            retrying={credentialQuery.isFetching}
-          />
-        )}
+        <ErrorState
+          title="Could not load the credential"
+          error={credentialQuery.error}
+          onRetry={() => void credentialQuery.refetch()}
+          retrying={credentialQuery.isFetching}
+        />
       </div>
     );
   }
@@ -89,6 +92,7 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId }: Cr
       serviceAccountId={serviceAccountId}
       credential={credentialQuery.data}
       serviceAccount={serviceAccount}
+      serviceAccountPending={serviceAccountQuery.isPending}
       breadcrumbs={breadcrumbs}
     />
   );
@@ -99,12 +103,15 @@ function CredentialDetail({
   serviceAccountId,
   credential,
   serviceAccount,
+  serviceAccountPending,
   breadcrumbs,
 }: {
   org: string;
   serviceAccountId: string;
   credential: Credential;
   serviceAccount: ServiceAccount | undefined;
+  /** Its map decides the create half of rotating: until it arrives, Rotate is not offered as allowed. */
+  serviceAccountPending: boolean;
   breadcrumbs: ReactNode;
 }) {
   const navigate = useNavigate();
@@ -116,7 +123,9 @@ function CredentialDetail({
 
   const editGate = editCredentialGate(credential.permissions);
   const deleteGate = deleteCredentialGate(credential.permissions);
-  const rotateGate = rotateCredentialGate(serviceAccount?.permissions, credential.permissions);
+  const rotateGate = rotateCredentialGate(serviceAccount?.permissions, credential.permissions, {
+    pending: serviceAccountPending,
+  });
   const rotatePath = rotateCredentialPath(org, serviceAccountId, credential.id);
 
   return (
@@ -131,7 +140,7 @@ function CredentialDetail({
           <GatedButton {...editGate} onClick={() => setEditing(true)}>
             Edit
           </GatedButton>
-          <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason}>
+          <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason} permission={rotateGate.permission}>
             {(control) => (
               <Link to={rotatePath} className="btn btn--secondary" {...control}>
                 Rotate
@@ -174,21 +183,31 @@ function CredentialDetail({
             </dd>
             <dt>Created</dt>
             <dd>
-              <RelativeTime date={credential.created_at} />
+              <RelativeTime date={credential.created_at} showAbsolute />
             </dd>
             <dt>Last used</dt>
             <dd>
-              <LastUsed credential={credential} />
+              <LastUsed credential={credential} showAbsolute />
               <span className="credential-help">{LAST_USED_EXPLANATION}</span>
             </dd>
             <dt>Status</dt>
             <dd>
               <CredentialStatusBadge credential={credential} now={now} />
+            </dd>
+            <dt>Rotation due</dt>
+            <dd className="credential-rotation-due">
+              <RotationDue credential={credential} now={now} />
               <RotationDueBadge credential={credential} now={now} rotatePath={rotatePath} gate={rotateGate} />
             </dd>
           </dl>
         </div>
       </section>
+
+      <div className="card">
+        <div className="card__body">
+          <UseCredential clientId={credential.client_id} />
+        </div>
+      </div>
 
       <EditCredentialDialog
         org={org}

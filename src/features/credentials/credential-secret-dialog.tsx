@@ -7,6 +7,7 @@ import { CopyButton } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
 import { downloadTextFile } from '../../lib/download';
 import { buildEnvFile, buildJsonFile, secretFileNames } from './secret-files';
+import { UseCredential } from './use-credential';
 import './credentials.css';
 
 export type CredentialSecretDialogProps = {
@@ -59,7 +60,7 @@ function SecretDialog({
           server keeps only a hash of it. If it is lost, create a new credential.
         </p>
         <SecretValue label="Client ID" copyLabel="Copy client ID" value={created.client_id} />
-        <SecretValue label="Client secret" copyLabel="Copy client secret" value={created.client_secret} />
+        <SecretValue label="Client secret" copyLabel="Copy client secret" value={created.client_secret} autoFocus />
         <div className="secret-dialog__downloads" role="group" aria-label="Download the credential">
           <Button
             size="sm"
@@ -74,6 +75,7 @@ function SecretDialog({
             Download JSON
           </Button>
         </div>
+        <UseCredential clientId={created.client_id} clientSecret={created.client_secret} headingLevel={3} />
         <label className="checkbox" htmlFor={checkboxId}>
           <input id={checkboxId} type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />
           I have stored the secret
@@ -101,7 +103,18 @@ function SecretDialog({
   );
 }
 
-function SecretValue({ label, copyLabel, value }: { label: string; copyLabel: string; value: string }) {
+function SecretValue({
+  label,
+  copyLabel,
+  value,
+  autoFocus = false,
+}: {
+  label: string;
+  copyLabel: string;
+  value: string;
+  /** The dialog focuses this one on open: the secret is what must be copied now. */
+  autoFocus?: boolean;
+}) {
   const inputId = useId();
   const problemId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -140,6 +153,7 @@ function SecretValue({ label, copyLabel, value }: { label: string; copyLabel: st
           autoCorrect="off"
           autoCapitalize="off"
           aria-describedby={copyProblem ? problemId : undefined}
+          data-autofocus={autoFocus || undefined}
           onFocus={(e) => e.currentTarget.select()}
         />
         <CopyButton

@@ -3,26 +3,32 @@ import type { Credential } from '../../api/schemas';
 import { Badge } from '../../components/badge';
 import { PermissionGate } from '../../components/permission-gate';
 import { RelativeTime } from '../../components/relative-time';
+import { VisuallyHidden } from '../../components/visually-hidden';
+import { useTimeZone } from '../../components/use-time-zone';
 import {
   CREDENTIAL_POLICY,
+  DAY_MS,
   credentialStatus,
   describeCredentialStatus,
   isRotationDue,
+  rotationDueAt,
 } from '../../lib/credential-status';
-import { formatRelativeTime, parseTimestamp } from '../../lib/time-format';
+import { formatDate, formatDays, formatRelativeTime, parseTimestamp, type TimeZoneChoice } from '../../lib/time-format';
 import type { Gate } from './credential-permissions';
 import './credentials.css';
 
 type Times = Pick<Credential, 'created_at' | 'last_used_at'>;
 
 /** Last use as relative time; when never used, says so together with the credential's age. */
-export function LastUsed({ credential }: { credential: Times }) {
-  if (parseTimestamp(credential.last_used_at)) return <RelativeTime date={credential.last_used_at} />;
+export function LastUsed({ credential, showAbsolute = false }: { credential: Times; showAbsolute?: boolean }) {
+  if (parseTimestamp(credential.last_used_at)) {
+    return <RelativeTime date={credential.last_used_at} showAbsolute={showAbsolute} />;
+  }
   return (
     <span className="credential-never">
       <span>Never used</span>
       <span className="credential-never__age">
-        created <RelativeTime date={credential.created_at} />
+        created <RelativeTime date={credential.created_at} showAbsolute={showAbsolute} />
       </span>
     </span>
   );
@@ -45,6 +51,38 @@ export function CredentialStatusBadge({ credential, now }: { credential: Times; 
   );
 }
 
+/** "3 Mar 2027 (in 12 days)", "3 Mar 2027 (overdue by 5 days)", "3 Mar 2027 (today)". */
+export function describeRotationDue(
+  credential: Pick<Credential, 'created_at'>,
+  now: Date,
+  zone: TimeZoneChoice,
+): { date: string; relative: string; overdue: boolean } | null {
+  const due = rotationDueAt(credential);
+  if (!due) return null;
+  const days = (due.getTime() - now.getTime()) / DAY_MS;
+  const overdue = isRotationDue(credential, now);
+  const relative = overdue
+    ? days > -1
+      ? 'overdue since today'
+      : `overdue by ${formatDays(-days)}`
+    : days < 1
+      ? 'today'
+      : `in ${formatDays(days)}`;
+  return { date: formatDate(due, zone), relative, overdue };
+}
+
+/** For single-credential views: when rotation is due, as a date and how far off it is. */
+export function RotationDue({ credential, now }: { credential: Pick<Credential, 'created_at'>; now: Date }) {
+  const zone = useTimeZone();
+  const due = describeRotationDue(credential, now, zone);
+  if (!due) return <span className="muted">Unknown</span>;
+  return (
+    <span className={due.overdue ? 'rotation-due rotation-due--overdue' : 'rotation-due'}>
+      {due.date} ({due.relative})
+    </span>
+  );
+}
+
 /**
  * "Rotation due" for credentials older than the policy's rotation age. It links to the rotation
  * flow when the person may rotate, and otherwise stays a plain badge whose link is disabled with the reason.
@@ -60,19 +98,24 @@ export function RotationDueBadge({
   rotatePath: string;
   gate: Gate;
 }) {
-  if (!isRotationDue(credential, now)) return null;
-  const title = `Older than ${CREDENTIAL_POLICY.rotationAgeDays} days: rotate it`;
+  const zone = useTimeZone();
+  const due = describeRotationDue(credential, now, zone);
+  if (!due?.overdue) return null;
+  const title = `Rotation was due ${due.date} (older than ${CREDENTIAL_POLICY.rotationAgeDays} days): rotate it`;
   return (
-    <PermissionGate decision={gate.decision} reason={gate.reason}>
+    <PermissionGate decision={gate.decision} reason={gate.reason} permission={gate.permission}>
       {(control) => (
         <Link
           to={rotatePath}
-          className="badge badge--warning"
+          className="badge badge--warning badge--wrap"
           title={gate.decision === 'denied' ? undefined : title}
-          aria-label={`Rotation due: rotate ${credential.name}`}
           {...control}
         >
-          Rotation due
+          {/* The visible words start the accessible name (WCAG 2.5.3); the rest says what the link does. */}
+          Rotation due · {due.relative}
+          <VisuallyHidden>
+            : rotate {credential.name} (due {due.date})
+          </VisuallyHidden>
         </Link>
       )}
     </PermissionGate>

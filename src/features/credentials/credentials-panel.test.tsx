@@ -59,7 +59,7 @@ describe('CredentialsPanel', () => {
     const old = await row('Old key');
     expect(within(old).getByText('Never used')).toBeTruthy();
     expect(within(old).getByText('Stale')).toBeTruthy();
-    expect(within(old).getByRole('link', { name: 'Rotation due: rotate Old key' }).getAttribute('href')).toBe(
+    expect(within(old).getByRole('link', { name: /^Rotation due · overdue by 1(09|10) days ?: rotate Old key \(due \d+ [A-Z][a-z]{2} \d{4}\)$/ }).getAttribute('href')).toBe(
       `/orgs/acme/service-accounts/${SA_ID}/credentials/cr0000000000000000000000002/rotate`,
     );
     expect(screen.getByText(/exchanged for an access token/)).toBeTruthy();
@@ -83,7 +83,7 @@ describe('CredentialsPanel', () => {
     expect(create.getAttribute('aria-disabled')).toBe('true');
     expect(create).toHaveProperty('disabled', false);
     expect(document.getElementById(create.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'You need service_account_credentials.create',
+      'Only organization admins and service account operators can create credentials. (service_account_credentials.create)',
     );
     await user.click(create);
     expect(screen.queryByRole('textbox', { name: /^Name/ })).toBeNull();
@@ -91,7 +91,7 @@ describe('CredentialsPanel', () => {
     const rotate = within(r).getByRole('link', { name: 'Rotate Deploy bot' });
     expect(rotate.getAttribute('aria-disabled')).toBe('true');
     expect(document.getElementById(rotate.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'You need service_account_credentials.create and service_account_credentials.delete',
+      'Only organization admins and service account operators can rotate credentials. (service_account_credentials.create and service_account_credentials.delete)',
     );
 
     const del = within(r).getByRole('button', { name: 'Delete Deploy bot' });
@@ -107,7 +107,7 @@ describe('CredentialsPanel', () => {
     const rotate = within(r).getByRole('link', { name: 'Rotate Deploy bot' });
     expect(rotate.getAttribute('aria-disabled')).toBe('true');
     expect(document.getElementById(rotate.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'You need service_account_credentials.delete',
+      'Only organization admins and service account operators can rotate credentials. (service_account_credentials.delete)',
     );
   });
 

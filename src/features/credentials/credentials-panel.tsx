@@ -146,7 +146,7 @@ function CredentialsTable({
 }) {
   const now = new Date(useNow());
   return (
-    <Table caption="Credentials" busy={busy}>
+    <Table caption="Credentials" busy={busy} stackOnPhone>
       <THead>
         <Tr>
           <Th>Name</Th>
@@ -171,18 +171,20 @@ function CredentialsTable({
           return (
             <Tr key={credential.id}>
               <Td truncate>
-                <Link to={credentialPath(org, serviceAccountId, credential.id)}>{credential.name}</Link>
+                <Link to={credentialPath(org, serviceAccountId, credential.id)} title={credential.name}>
+                  {credential.name}
+                </Link>
               </Td>
-              <Td nowrap>
+              <Td nowrap label="Client ID">
                 <ClientId value={credential.client_id} copyLabel={`Copy client ID of ${credential.name}`} />
               </Td>
-              <Td nowrap>
+              <Td nowrap label="Created">
                 <RelativeTime date={credential.created_at} />
               </Td>
-              <Td nowrap>
+              <Td nowrap label="Last used">
                 <LastUsed credential={credential} />
               </Td>
-              <Td>
+              <Td label="Status">
                 <span className="credential-badges">
                   <CredentialStatusBadge credential={credential} now={now} />
                   <RotationDueBadge credential={credential} now={now} rotatePath={rotatePath} gate={rotateGate} />
@@ -190,7 +192,7 @@ function CredentialsTable({
               </Td>
               <Td className="cell--end" nowrap>
                 <span className="cell-actions">
-                  <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason}>
+                  <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason} permission={rotateGate.permission}>
                     {(control) => (
                       <Link
                         to={rotatePath}

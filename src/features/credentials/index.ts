@@ -11,5 +11,5 @@ export { EditCredentialDialog } from './edit-credential-dialog';
 export type { EditCredentialDialogProps } from './edit-credential-dialog';
 export { DeleteCredentialDialog } from './delete-credential-dialog';
 export type { DeleteCredentialDialogProps } from './delete-credential-dialog';
-export { CredentialStatusBadge, LastUsed, RotationDueBadge, lastUseWarning } from './credential-usage';
+export { CredentialStatusBadge, LastUsed, RotationDue, RotationDueBadge, lastUseWarning } from './credential-usage';
 export { rotateCredentialGate } from './credential-permissions';

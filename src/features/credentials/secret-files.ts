@@ -16,7 +16,7 @@ export function slugify(name: string, fallback = 'credential'): string {
 // Values that need no quoting in every common .env parser (dotenv, docker --env-file, shells).
 const PLAIN_ENV_VALUE = /^[A-Za-z0-9_\-.~+/=:@]*$/;
 
-function envValue(value: string): string {
+export function envValue(value: string): string {
   if (PLAIN_ENV_VALUE.test(value)) return value;
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }

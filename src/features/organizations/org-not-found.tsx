@@ -1,23 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 import { isApiError } from '../../api/client';
+import { devPrincipalQueries, findDevPrincipal } from '../../api/dev';
 import { organizationMatches, organizationQueries, organizationSlug } from '../../api/organizations';
+import type { Organization, Role } from '../../api/schemas';
+import { useSessionToken } from '../../api/session';
+import { NotFoundState } from '../../components/not-found-state';
+import { PermissionSubjectContext, type PermissionSubject } from '../../components/permission-gate';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { ROLE_NAMES, roleFromPermissions } from '../../lib/permissions';
 import { serviceAccountsPath } from '../../lib/paths';
 import { useOrgParam } from './use-org-param';
 import './organizations.css';
 
 /** Shown for an organization that does not exist or that the person does not belong to (the API does not say which). */
 export function OrgNotFound({ org }: { org: string }) {
+  useDocumentTitle('Organization not found');
   const organizations = useQuery(organizationQueries.list());
   const others = (organizations.data ?? []).filter((o) => !organizationMatches(o, org));
   return (
-    <div className="not-found">
-      <h1>Organization not found</h1>
-      <p>
-        There is no organization “{org}”, or you are not a member of it. Check the link, or pick one of your
-        organizations.
-      </p>
+    <NotFoundState
+      title="Organization not found"
+      message={`There is no organization “${org}”, or you are not a member of it. Check the link, or pick one of your organizations.`}
+      action={<Link to="/">Go to the start page</Link>}
+    >
       {others.length > 0 && (
         <nav aria-label="Your organizations">
           <ul className="org-not-found__list">
@@ -29,19 +36,40 @@ export function OrgNotFound({ org }: { org: string }) {
           </ul>
         </nav>
       )}
-      <Link to="/">Go to the start page</Link>
-    </div>
+    </NotFoundState>
   );
+}
+
+/**
+ * The person's role in the organization: the demo sign-in's membership when there is one,
+ * else what the organization's permissions map says (when it matches one role exactly).
+ */
+function useRoleIn(organization: Organization | undefined): Role | undefined {
+  const token = useSessionToken();
+  const principals = useQuery({ ...devPrincipalQueries.list(), enabled: token !== null });
+  const person = findDevPrincipal(principals.data, token);
+  const membership = organization
+    ? person?.memberships.find(
+        (m) => m.organization_id === organization.id || (!!m.organization_label && m.organization_label === organization.label),
+      )
+    : undefined;
+  return membership?.role ?? roleFromPermissions(organization?.permissions);
 }
 
 /**
  * Wraps the `/orgs/:org` routes: renders them (or its <Outlet />) at once, so their
  * requests start in parallel with the organization's, and swaps in OrgNotFound when
- * GET /organizations/:org answers 404.
+ * GET /organizations/:org answers 404. Tells the permission gates below who the person is here.
  */
 export function OrgBoundary({ children }: { children?: ReactNode }) {
   const org = useOrgParam();
   const organization = useQuery(organizationQueries.detail(org));
+  const role = useRoleIn(organization.data);
+  const orgName = organization.data?.name;
+  const subject = useMemo<PermissionSubject>(
+    () => ({ roleName: role ? ROLE_NAMES[role].one : undefined, orgName }),
+    [role, orgName],
+  );
   if (isApiError(organization.error, 404)) return <OrgNotFound org={org} />;
-  return children ?? <Outlet />;
+  return <PermissionSubjectContext value={subject}>{children ?? <Outlet />}</PermissionSubjectContext>;
 }

@@ -1,17 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { organizationMatches, organizationQueries, organizationSlug } from '../../api/organizations';
 import { Spinner } from '../../components/spinner';
 import { VisuallyHidden } from '../../components/visually-hidden';
-import { serviceAccountsPath } from '../../lib/paths';
+import { orgSwitchPath } from './org-switch-path';
 import { useOptionalOrgParam } from './use-org-param';
 import './organizations.css';
 
-/** Header select of the organizations the person belongs to; choosing one opens its service accounts. */
+/**
+ * Header select of the organizations the person belongs to; choosing one opens the same kind
+ * of page there (review → review), or its service accounts from a page about one item.
+ */
 export function OrgSwitcher() {
   const id = useId();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const current = useOptionalOrgParam();
   const organizations = useQuery(organizationQueries.list());
 
@@ -41,7 +45,7 @@ export function OrgSwitcher() {
         id={id}
         className="select select--sm org-switcher__select"
         value={selected ? organizationSlug(selected) : ''}
-        onChange={(event) => void navigate(serviceAccountsPath(event.target.value))}
+        onChange={(event) => void navigate(orgSwitchPath(pathname, event.target.value))}
       >
         {!selected && (
           <option value="" disabled>

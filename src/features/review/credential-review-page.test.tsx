@@ -93,7 +93,7 @@ describe('CredentialReviewPage', () => {
     expect(within(totals).getByRole('button', { name: '5 All' })).toBeTruthy();
     expect(within(totals).getByRole('button', { name: '2 Stale' })).toBeTruthy();
     expect(within(totals).getByRole('button', { name: '1 New' })).toBeTruthy();
-    expect(within(totals).getByText('Rotation due').closest('li')?.textContent).toBe('2 Rotation due');
+    expect(within(totals).getByRole('button', { name: '2 Rotation due' })).toBeTruthy();
     expect(screen.getByText(/Last used is the last time the credential was exchanged for an access token/)).toBeTruthy();
   });
 
@@ -108,6 +108,22 @@ describe('CredentialReviewPage', () => {
     expect(searchText()).toBe('?status=stale&account=sa2');
     await user.selectOptions(screen.getByLabelText('Status'), '');
     expect(credentialNames()).toEqual(['never-one', 'new-one', 'stale-one']);
+  });
+
+  it('filters by the Rotation due box like the status boxes, one box pressed at a time', async () => {
+    const { user } = setup();
+    await screen.findByRole('table');
+    const totals = screen.getByRole('list', { name: 'Totals by status' });
+    const rotationDue = within(totals).getByRole('button', { name: '2 Rotation due' });
+    await user.click(within(totals).getByRole('button', { name: '2 Stale' }));
+    await user.click(rotationDue);
+    expect(rotationDue.getAttribute('aria-pressed')).toBe('true');
+    expect(within(totals).getByRole('button', { name: '2 Stale' }).getAttribute('aria-pressed')).toBe('false');
+    expect(credentialNames()).toEqual(['stale-one', 'idle-one']);
+    expect(searchText()).toBe('?rotation=due');
+    await user.click(within(totals).getByRole('button', { name: '5 All' }));
+    expect(credentialNames()).toHaveLength(5);
+    expect(searchText()).toBe('');
   });
 
   it('restores filters, sort and threshold from the URL', async () => {
@@ -201,7 +217,9 @@ describe('CredentialReviewPage', () => {
     const revoke = screen.getByRole('button', { name: 'Revoke selected' });
     expect(revoke.getAttribute('aria-disabled')).toBe('true');
     const reasonId = revoke.getAttribute('aria-describedby')!.split(' ')[0]!;
-    expect(document.getElementById(reasonId)?.textContent).toBe('You need service_account_credentials.delete');
+    expect(document.getElementById(reasonId)?.textContent).toBe(
+      'Only organization admins and service account operators can delete credentials. (service_account_credentials.delete)',
+    );
   });
 
   it('shows an error with a retry when loading fails', async () => {

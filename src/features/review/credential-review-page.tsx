@@ -20,7 +20,15 @@ import { BulkRevokeDialog } from './bulk-revoke-dialog';
 import { LoadProgress, ReviewFilters, StatusTotalsBar } from './review-controls';
 import { downloadTextFile } from '../../lib/download';
 import { reviewCsv, reviewCsvFileName } from './review-export';
-import { buildRows, compareServiceAccountNames, countByStatus, filterByServiceAccount, filterByStatus, sortRows } from './review-rows';
+import {
+  buildRows,
+  compareServiceAccountNames,
+  countByStatus,
+  filterByRotationDue,
+  filterByServiceAccount,
+  filterByStatus,
+  sortRows,
+} from './review-rows';
 import { parseReviewSearch, reviewSearchParams, toggleSort, type ReviewSearch } from './review-search';
 import { canRevoke, ReviewTable } from './review-table';
 import './review.css';
@@ -105,8 +113,13 @@ function Review({
   );
   const totals = useMemo(() => countByStatus(accountRows), [accountRows]);
   const viewRows = useMemo(
-    () => sortRows(filterByStatus(accountRows, search.status), search.sort, search.dir),
-    [accountRows, search.status, search.sort, search.dir],
+    () =>
+      sortRows(
+        filterByRotationDue(filterByStatus(accountRows, search.status), search.rotationDue),
+        search.sort,
+        search.dir,
+      ),
+    [accountRows, search.status, search.rotationDue, search.sort, search.dir],
   );
   const serviceAccounts = useMemo(() => new Map(data.serviceAccounts.map((sa) => [sa.id, sa])), [data.serviceAccounts]);
   const accountOptions = useMemo(
@@ -145,7 +158,7 @@ function Review({
   }
 
   const revokeGate = permissionGate(data.permissions, 'service_account_credentials', 'delete');
-  const filtered = search.status !== null || search.serviceAccountId !== null;
+  const filtered = search.status !== null || search.serviceAccountId !== null || search.rotationDue;
 
   return (
     <>
@@ -153,7 +166,8 @@ function Review({
         totals={totals}
         policy={policy}
         status={search.status}
-        onStatusChange={(status) => update({ status })}
+        rotationDue={search.rotationDue}
+        onChange={update}
       />
       <ReviewFilters search={search} serviceAccounts={accountOptions} onChange={update} />
       <p id={helpId} className="muted review-help">
@@ -187,7 +201,11 @@ function Review({
         <EmptyState
           title="No credentials match these filters"
           action={
-            filtered && <Button onClick={() => update({ status: null, serviceAccountId: null })}>Clear filters</Button>
+            filtered && (
+              <Button onClick={() => update({ status: null, serviceAccountId: null, rotationDue: false })}>
+                Clear filters
+              </Button>
+            )
           }
         />
       ) : (

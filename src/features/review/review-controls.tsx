@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { OrgCredentialsProgress, OrgServiceAccount } from '../../api/org-credentials';
 import { Field, TextInput } from '../../components/field';
 import { ProgressBar } from '../../components/progress-bar';
@@ -10,7 +10,13 @@ import {
 } from '../../lib/credential-status';
 import { formatCount } from '../../lib/time-format';
 import type { StatusTotals } from './review-rows';
-import { parseStaleDays, STALE_DAYS_MAX, STALE_DAYS_MIN, type ReviewSearch } from './review-search';
+import {
+  activeFilterCount,
+  parseStaleDays,
+  STALE_DAYS_MAX,
+  STALE_DAYS_MIN,
+  type ReviewSearch,
+} from './review-search';
 
 export function LoadProgress({ progress, label }: { progress: OrgCredentialsProgress | undefined; label: string }) {
   if (!progress || progress.phase === 'service-accounts') {
@@ -38,16 +44,22 @@ export function LoadProgress({ progress, label }: { progress: OrgCredentialsProg
   );
 }
 
+/**
+ * The totals double as filters: one box pressed at a time, like tabs over the table. "Rotation
+ * due" cuts across the statuses, so pressing it clears the status and the other way round.
+ */
 export function StatusTotalsBar({
   totals,
   policy,
   status,
-  onStatusChange,
+  rotationDue,
+  onChange,
 }: {
   totals: StatusTotals;
   policy: CredentialPolicy;
   status: CredentialStatus | null;
-  onStatusChange: (status: CredentialStatus | null) => void;
+  rotationDue: boolean;
+  onChange: (next: Pick<ReviewSearch, 'status' | 'rotationDue'>) => void;
 }) {
   return (
     <ul className="review-totals" aria-label="Totals by status">
@@ -55,8 +67,8 @@ export function StatusTotalsBar({
         <button
           type="button"
           className="review-total"
-          aria-pressed={status === null}
-          onClick={() => onStatusChange(null)}
+          aria-pressed={status === null && !rotationDue}
+          onClick={() => onChange({ status: null, rotationDue: false })}
         >
           <span className="review-total__count">{formatCount(totals.all)}</span> All
         </button>
@@ -68,17 +80,25 @@ export function StatusTotalsBar({
             <button
               type="button"
               className={`review-total review-total--${tone}`}
-              aria-pressed={status === s}
+              aria-pressed={status === s && !rotationDue}
               title={description}
-              onClick={() => onStatusChange(status === s ? null : s)}
+              onClick={() => onChange({ status: status === s && !rotationDue ? null : s, rotationDue: false })}
             >
               <span className="review-total__count">{formatCount(totals[s])}</span> {label}
             </button>
           </li>
         );
       })}
-      <li className="review-total review-total--static">
-        <span className="review-total__count">{formatCount(totals.rotationDue)}</span> Rotation due
+      <li>
+        <button
+          type="button"
+          className="review-total review-total--warning"
+          aria-pressed={rotationDue}
+          title={`Older than ${policy.rotationAgeDays} days: due to be replaced by a new credential.`}
+          onClick={() => onChange({ status: null, rotationDue: !rotationDue })}
+        >
+          <span className="review-total__count">{formatCount(totals.rotationDue)}</span> Rotation due
+        </button>
       </li>
     </ul>
   );
@@ -105,39 +125,59 @@ export function ReviewFilters({
       )),
     [serviceAccounts],
   );
+  const [open, setOpen] = useState(false);
+  const groupId = useId();
+  const active = activeFilterCount(search);
   return (
-    <div className="toolbar review-filters" role="group" aria-label="Filters">
-      <Field label="Status">
-        {(control) => (
-          <select
-            className="select"
-            {...control}
-            value={search.status ?? ''}
-            onChange={(e) => onChange({ status: (e.target.value || null) as CredentialStatus | null })}
-          >
-            <option value="">All statuses</option>
-            {CREDENTIAL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {describeCredentialStatus(s).label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Service account">
-        {(control) => (
-          <select
-            className="select"
-            {...control}
-            value={search.serviceAccountId ?? ''}
-            onChange={(e) => onChange({ serviceAccountId: e.target.value || null })}
-          >
-            <option value="">All service accounts</option>
-            {accountOptions}
-          </select>
-        )}
-      </Field>
-      <StaleThreshold value={search.staleAfterDays} onChange={(staleAfterDays) => onChange({ staleAfterDays })} />
+    <div className="review-filters-wrap">
+      {/* Phones only (CSS): the filters fold behind one button instead of pushing the table down. */}
+      <button
+        type="button"
+        className="btn btn--secondary btn--sm review-filters-toggle"
+        aria-expanded={open}
+        aria-controls={groupId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Filters{active > 0 ? ` (${active} active)` : ''}
+      </button>
+      <div
+        id={groupId}
+        className={open ? 'toolbar review-filters review-filters--open' : 'toolbar review-filters'}
+        role="group"
+        aria-label="Filters"
+      >
+        <Field label="Status">
+          {(control) => (
+            <select
+              className="select"
+              {...control}
+              value={search.status ?? ''}
+              onChange={(e) => onChange({ status: (e.target.value || null) as CredentialStatus | null })}
+            >
+              <option value="">All statuses</option>
+              {CREDENTIAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {describeCredentialStatus(s).label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Service account">
+          {(control) => (
+            <select
+              className="select"
+              {...control}
+              value={search.serviceAccountId ?? ''}
+              onChange={(e) => onChange({ serviceAccountId: e.target.value || null })}
+            >
+              <option value="">All service accounts</option>
+              {accountOptions}
+            </select>
+          )}
+        </Field>
+        <StaleThreshold value={search.staleAfterDays} onChange={(staleAfterDays) => onChange({ staleAfterDays })} />
+      </div>
     </div>
   );
 }

@@ -40,6 +40,10 @@ export function filterByStatus(rows: readonly ReviewRow[], status: CredentialSta
   return status ? rows.filter((r) => r.status === status) : [...rows];
 }
 
+export function filterByRotationDue(rows: readonly ReviewRow[], rotationDue: boolean): ReviewRow[] {
+  return rotationDue ? rows.filter((r) => r.rotationDue) : [...rows];
+}
+
 /** a - b without NaN when both are -Infinity (both never used). */
 function compareTimes(a: number, b: number): number {
   return a === b ? 0 : a < b ? -1 : 1;

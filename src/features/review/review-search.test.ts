@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REVIEW_SEARCH,
+  activeFilterCount,
   parseReviewSearch,
   parseStaleDays,
   reviewSearchParams,
@@ -14,10 +15,23 @@ describe('review search params', () => {
   });
 
   it('round-trips every setting', () => {
-    const search = { status: 'stale', serviceAccountId: 'sa1', sort: 'name', dir: 'desc', staleAfterDays: 45 } as const;
+    const search = {
+      status: 'stale',
+      serviceAccountId: 'sa1',
+      sort: 'name',
+      dir: 'desc',
+      staleAfterDays: 45,
+      rotationDue: true,
+    } as const;
     const params = reviewSearchParams(search);
-    expect(params.toString()).toBe('status=stale&account=sa1&sort=name&dir=desc&stale=45');
+    expect(params.toString()).toBe('status=stale&account=sa1&sort=name&dir=desc&stale=45&rotation=due');
     expect(parseReviewSearch(params)).toEqual(search);
+  });
+
+  it('counts the filters that differ from the defaults', () => {
+    expect(activeFilterCount(DEFAULT_REVIEW_SEARCH)).toBe(0);
+    expect(activeFilterCount({ ...DEFAULT_REVIEW_SEARCH, status: 'idle', rotationDue: true })).toBe(2);
+    expect(activeFilterCount({ ...DEFAULT_REVIEW_SEARCH, serviceAccountId: 'sa1', staleAfterDays: 10, sort: 'name' })).toBe(2);
   });
 
   it('ignores values it does not know', () => {

@@ -17,6 +17,8 @@ export interface ReviewSearch {
   /** asc is oldest first for last-used and age, A→Z for name. */
   dir: SortDirection;
   staleAfterDays: number;
+  /** Only credentials older than the rotation age (the "Rotation due" box). */
+  rotationDue: boolean;
 }
 
 export const DEFAULT_REVIEW_SEARCH: ReviewSearch = {
@@ -25,6 +27,7 @@ export const DEFAULT_REVIEW_SEARCH: ReviewSearch = {
   sort: 'last-used',
   dir: 'asc',
   staleAfterDays: CREDENTIAL_POLICY.staleAfterDays,
+  rotationDue: false,
 };
 
 export function parseStaleDays(value: string | null | undefined): number | null {
@@ -43,6 +46,7 @@ export function parseReviewSearch(params: URLSearchParams): ReviewSearch {
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : DEFAULT_REVIEW_SEARCH.sort,
     dir: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_REVIEW_SEARCH.dir,
     staleAfterDays: parseStaleDays(params.get('stale')) ?? DEFAULT_REVIEW_SEARCH.staleAfterDays,
+    rotationDue: params.get('rotation') === 'due',
   };
 }
 
@@ -53,6 +57,7 @@ export function reviewSearchParams(search: ReviewSearch): URLSearchParams {
   if (search.sort !== DEFAULT_REVIEW_SEARCH.sort) params.set('sort', search.sort);
   if (search.dir !== DEFAULT_REVIEW_SEARCH.dir) params.set('dir', search.dir);
   if (search.staleAfterDays !== DEFAULT_REVIEW_SEARCH.staleAfterDays) params.set('stale', String(search.staleAfterDays));
+  if (search.rotationDue) params.set('rotation', 'due');
   return params;
 }
 
@@ -60,4 +65,14 @@ export function reviewSearchParams(search: ReviewSearch): URLSearchParams {
 export function toggleSort(search: ReviewSearch, sort: SortKey): ReviewSearch {
   if (search.sort === sort) return { ...search, dir: search.dir === 'asc' ? 'desc' : 'asc' };
   return { ...search, sort, dir: 'asc' };
+}
+
+/** How many filters differ from the defaults (the count on the phone layout's "Filters" button). */
+export function activeFilterCount(search: ReviewSearch): number {
+  return [
+    search.status !== null,
+    search.serviceAccountId !== null,
+    search.staleAfterDays !== DEFAULT_REVIEW_SEARCH.staleAfterDays,
+    search.rotationDue,
+  ].filter(Boolean).length;
 }

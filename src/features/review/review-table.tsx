@@ -7,7 +7,7 @@ import { VisuallyHidden } from '../../components/visually-hidden';
 import { describeCredentialStatus, LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
 import { credentialPath, rotateCredentialPath, serviceAccountPath } from '../../lib/paths';
 import { can, deniedReason } from '../../lib/permissions';
-import { LastUsed, RotationDueBadge, rotateCredentialGate } from '../credentials';
+import { LastUsed, RotationDue, RotationDueBadge, rotateCredentialGate } from '../credentials';
 import type { ReviewRow } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
 
@@ -63,7 +63,7 @@ export function ReviewTable({
   };
 
   return (
-    <Table caption="Credentials of the organization" stickyHeader>
+    <Table caption="Credentials of the organization" stickyHeader stackOnPhone>
       <THead>
         <Tr>
           <Th width="2.5rem">
@@ -106,27 +106,31 @@ export function ReviewTable({
                   onChange={(e) => onSelectionChange([credential.id], e.target.checked)}
                 />
               </Td>
-              <Td truncate>
-                <Link to={serviceAccountPath(org, sa.id)}>{sa.name}</Link>
+              <Td truncate label="Service account">
+                <Link to={serviceAccountPath(org, sa.id)} title={sa.name}>
+                  {sa.name}
+                </Link>
               </Td>
-              <Td truncate>
-                <Link to={credentialPath(org, sa.id, credential.id)}>{credential.name}</Link>
+              <Td truncate label="Credential">
+                <Link to={credentialPath(org, sa.id, credential.id)} title={credential.name}>
+                  {credential.name}
+                </Link>
               </Td>
-              <Td nowrap>
+              <Td nowrap label="Client ID">
                 <code className="mono">{credential.client_id}</code>
               </Td>
-              <Td nowrap>
+              <Td nowrap label="Created">
                 <RelativeTime date={credential.created_at} />
               </Td>
-              <Td nowrap>
+              <Td nowrap label="Last used">
                 <LastUsed credential={credential} />
               </Td>
-              <Td>
+              <Td label="Status">
                 <Badge tone={status.tone} title={status.description}>
                   {status.label}
                 </Badge>
               </Td>
-              <Td nowrap>
+              <Td label="Rotation">
                 {row.rotationDue ? (
                   <RotationDueBadge
                     credential={credential}
@@ -136,8 +140,7 @@ export function ReviewTable({
                   />
                 ) : (
                   <span className="muted">
-                    <span aria-hidden="true">—</span>
-                    <VisuallyHidden>Not due</VisuallyHidden>
+                    Due <RotationDue credential={credential} now={now} />
                   </span>
                 )}
               </Td>

@@ -192,7 +192,7 @@ describe('RotateCredentialPage', () => {
     expect(button.getAttribute('aria-describedby')).toBeTruthy();
     const reason = document.getElementById(button.getAttribute('aria-describedby')!.split(' ')[0]!);
     expect(reason?.textContent).toBe(
-      'You need service_account_credentials.create and service_account_credentials.delete',
+      'Only organization admins and service account operators can rotate credentials. (service_account_credentials.create and service_account_credentials.delete)',
     );
     await user.click(button);
     expect(posts()).toHaveLength(0);

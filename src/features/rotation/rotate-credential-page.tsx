@@ -5,7 +5,7 @@ import { isApiError } from '../../api/client';
 import { useCreateCredential, useDeleteCredential } from '../../api/credentials';
 import type { Credential } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
-import { EmptyState } from '../../components/empty-state';
+import { NotFoundState } from '../../components/not-found-state';
 import { ErrorState } from '../../components/error-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
@@ -72,10 +72,10 @@ function RotateCredential({
   if (query.isError && !query.data) {
     if (isApiError(query.error, 404)) {
       return (
-        <EmptyState
+        <NotFoundState
           title="Service account not found"
-          description="It may have been deleted, or you may not have access to it."
-          action={<Link to={serviceAccountsPath(org)}>All service accounts</Link>}
+          message="It may have been deleted, or you may not have access to it."
+          action={<Link to={serviceAccountsPath(org)}>Back to service accounts</Link>}
         />
       );
     }
@@ -94,10 +94,10 @@ function RotateCredential({
 
   if (!old && !replacement) {
     return (
-      <EmptyState
+      <NotFoundState
         title="Credential not found"
-        description="It may have been deleted without a replacement, or the link is wrong."
-        action={accountLink}
+        message="It may have been deleted without a replacement, or the link is wrong."
+        action={<Link to={serviceAccountPath(org, serviceAccountId)}>Back to {accountName}</Link>}
       />
     );
   }

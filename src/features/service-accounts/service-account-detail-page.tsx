@@ -14,7 +14,6 @@ import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { serviceAccountsPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
-import { formatAbsoluteTime } from '../../lib/time-format';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
 import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
 import './service-accounts.css';
@@ -94,7 +93,10 @@ function ServiceAccountDetail({
           {sa.description && <p className="page-header__description">{sa.description}</p>}
         </div>
         <div className="page-header__actions">
-          <GatedButton {...permissionGate(sa.permissions, 'service_accounts', 'update')} onClick={() => setEditing(true)}>
+          <GatedButton
+            {...permissionGate(sa.permissions, 'service_accounts', 'update')}
+            onClick={() => setEditing(true)}
+          >
             Edit
           </GatedButton>
           <GatedButton
@@ -126,13 +128,11 @@ function ServiceAccountDetail({
             <dd>{sa.description || <span className="muted">No description</span>}</dd>
             <dt>Created</dt>
             <dd>
-              <RelativeTime date={sa.created_at} />
-              <span className="muted">{formatAbsoluteTime(new Date(sa.created_at))}</span>
+              <RelativeTime date={sa.created_at} showAbsolute />
             </dd>
             <dt>Updated</dt>
             <dd>
-              <RelativeTime date={sa.updated_at} />
-              <span className="muted">{formatAbsoluteTime(new Date(sa.updated_at))}</span>
+              <RelativeTime date={sa.updated_at} showAbsolute />
             </dd>
           </dl>
         </div>

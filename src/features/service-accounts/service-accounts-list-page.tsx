@@ -45,8 +45,9 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
     }
   }, [queryClient, org, search.limit, nextCursor, page.isPlaceholderData]);
 
-  // The list-level map says whether this person may create; unknown (no map) stays enabled.
-  const createGate = permissionGate(page.data?.permissions, 'service_accounts', 'create');
+  // The list-level map says whether this person may create; unknown (no map) stays enabled,
+  // but until the first page has answered the control must not look available.
+  const createGate = permissionGate(page.data?.permissions, 'service_accounts', 'create', { pending: page.isPending });
   const openCreate = () => setCreating(true);
   const rowActions = { onEdit: setEditing, onDelete: setDeleting };
 

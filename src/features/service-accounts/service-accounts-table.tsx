@@ -33,7 +33,7 @@ export function ServiceAccountsTable({
   busy,
 }: ServiceAccountsTableProps) {
   return (
-    <Table caption={caption} busy={busy} stickyHeader>
+    <Table caption={caption} busy={busy} stickyHeader stackOnPhone>
       <THead>
         <Tr>
           <Th width="22%" className="sa-table__name">
@@ -56,16 +56,20 @@ export function ServiceAccountsTable({
                 {sa.name}
               </Link>
             </Td>
-            <Td truncate title={sa.description || undefined}>
+            <Td truncate label="Description" title={sa.description || undefined}>
               {sa.description ? sa.description : <span className="muted">—</span>}
             </Td>
-            <Td nowrap>
+            <Td nowrap label="Created">
               <RelativeTime date={sa.created_at} />
             </Td>
-            <Td nowrap>
+            <Td nowrap label="Updated">
               <RelativeTime date={sa.updated_at} />
             </Td>
-            {lastActivity && <Td nowrap>{lastActivity.render(sa)}</Td>}
+            {lastActivity && (
+              <Td nowrap label={typeof lastActivity.header === 'string' ? lastActivity.header : 'Last activity'}>
+                {lastActivity.render(sa)}
+              </Td>
+            )}
             <Td align="end" nowrap>
               <span className="cell-actions">
                 <GatedButton
