@@ -2,7 +2,7 @@
 // bearer token, a request id, JSON in/out and a zod-checked response; every failure
 // becomes an ApiError so the UI has exactly one error shape to handle.
 // Any zod 4 schema (the shared ones are zod/mini); parsed with mini's function, not a method.
-import { safeParse } from 'zod/mini';
+import { config, safeParse } from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import { ErrorBodySchema, type FieldError } from './schemas';
 import { getSessionToken } from './session';
@@ -322,7 +322,23 @@ export async function apiRequest(
   }
   const parsed = safeParse(options.schema, read.value);
   if (!parsed.success) {
-    throw invalidResponse(description, response, requestId ?? clientRequestId, parsed.error.issues, parsed.error);
+    // Parse again once zod's English messages are loaded, so the details say what was wrong.
+    await loadSchemaMessages();
+    const explained = safeParse(options.schema, read.value);
+    const error = explained.success ? parsed.error : explained.error;
+    throw invalidResponse(description, response, requestId ?? clientRequestId, error.issues, error);
   }
   return parsed.data;
+}
+
+let schemaMessages: Promise<void> | undefined;
+/**
+ * zod/mini has no messages of its own ("Invalid input"); full zod's English ones are loaded only
+ * when a response fails its schema, which keeps them off the first page. The server imports full
+ * zod, which installs them at once.
+ */
+function loadSchemaMessages(): Promise<void> {
+  return (schemaMessages ??= import('zod/v4/locales/en.js').then(({ default: en }) => {
+    config(en());
+  }));
 }

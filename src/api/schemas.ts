@@ -10,11 +10,8 @@
 // ordinary zod 4 schemas: the server validates with them and full zod's toJSONSchema builds the
 // OpenAPI document from them.
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
-
-// Full zod installs its English messages when imported (the server does); zod/mini does not, and
-// the console shows them (an unexpected response's details). The same messages on both sides.
-z.config(en());
+// Full zod installs its English messages when imported (the server does); zod/mini does not. The
+// console loads them only when a response fails its schema (src/api/client.ts), to show the details.
 
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(255));
 export const TimestampSchema = z.iso.datetime({ offset: true });
