@@ -2,8 +2,8 @@
 // bearer token, a request id, JSON in/out and a zod-checked response; every failure
 // becomes an ApiError so the UI has exactly one error shape to handle.
 // Any zod 4 schema (the shared ones are zod/mini); parsed with mini's function, not a method.
-import { config, safeParse } from 'zod/mini';
-import type { $ZodType, output } from 'zod/v4/core';
+import { safeParse } from 'zod/mini';
+import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { ErrorBodySchema, type FieldError } from './schemas';
 import { getSessionToken } from './session';
 
@@ -322,23 +322,25 @@ export async function apiRequest(
   }
   const parsed = safeParse(options.schema, read.value);
   if (!parsed.success) {
-    // Parse again once zod's English messages are loaded, so the details say what was wrong.
-    await loadSchemaMessages();
-    const explained = safeParse(options.schema, read.value);
-    const error = explained.success ? parsed.error : explained.error;
-    throw invalidResponse(description, response, requestId ?? clientRequestId, error.issues, error);
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path, message: describeIssue(issue) }));
+    throw invalidResponse(description, response, requestId ?? clientRequestId, issues, parsed.error);
   }
   return parsed.data;
 }
 
-let schemaMessages: Promise<void> | undefined;
 /**
- * zod/mini has no messages of its own ("Invalid input"); full zod's English ones are loaded only
- * when a response fails its schema, which keeps them off the first page. The server imports full
- * zod, which installs them at once.
+ * zod/mini ships no messages (each issue says "Invalid input") and full zod's English ones would
+ * cost the first page a kilobyte; what a response got wrong is in the issue's own fields.
  */
-function loadSchemaMessages(): Promise<void> {
-  return (schemaMessages ??= import('zod/v4/locales/en.js').then(({ default: en }) => {
-    config(en());
-  }));
+function describeIssue(issue: $ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_format':
+      return `expected ${issue.format}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
 }
