@@ -11,10 +11,13 @@ export type UsageBucket = z.infer<typeof UsageBucketSchema>;
 /** How long the server keeps each kind of bucket (contract: hourly 14 days, daily 400 days). */
 export const USAGE_RETENTION_DAYS: Record<UsageBucket, number> = { hour: 14, day: 400 };
 
-/** Query of `GET .../credentials/{credential_id}/usage`; `since` defaults to the retention window. */
-export const UsageQuerySchema = z.strictObject({
-  bucket: UsageBucketSchema.default('day'),
-  since: TimestampSchema.optional(),
+/**
+ * Query of `GET .../credentials/{credential_id}/usage`; `since` defaults to the retention window.
+ * Other parameters (e.g. an SDK's `expand`) are ignored, as on every other endpoint.
+ */
+export const UsageQuerySchema = z.object({
+  bucket: z.enum(USAGE_BUCKETS, { error: 'bucket must be hour or day' }).default('day'),
+  since: z.iso.datetime({ offset: true, error: 'since must be an RFC 3339 date-time, e.g. 2026-12-01T00:00:00Z' }).optional(),
 });
 export type UsageQuery = z.input<typeof UsageQuerySchema>;
 
@@ -97,9 +100,9 @@ export const AuditEventListSchema = listResponseSchema(AuditEventSchema);
 export type AuditEventList = z.infer<typeof AuditEventListSchema>;
 
 /** Filters of `GET /organizations/{org}/audit-events` (besides limit/after/before). */
-export const AuditEventFilterSchema = z.strictObject({
+export const AuditEventFilterSchema = z.object({
   target_id: IdSchema.optional(),
   actor_id: IdSchema.optional(),
-  action: AuditActionSchema.optional(),
+  action: z.enum(AUDIT_ACTIONS, { error: `action must be one of ${AUDIT_ACTIONS.join(', ')}` }).optional(),
 });
 export type AuditEventFilter = z.infer<typeof AuditEventFilterSchema>;
