@@ -49,7 +49,9 @@ export function auditedWrite<T>(services: Services, c: Context<AppEnv>, write: (
       });
     };
     return write(record);
-  })();
+    // IMMEDIATE: the write reads before it writes (the "before" of its changes); taking the write
+    // lock first means another process cannot slip in between and fail the upgrade.
+  }).immediate();
 }
 
 // ---------- what each write records (never a secret: rows here cannot carry one) ----------
