@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { stmt, type Db } from './database';
+import { nameKey } from './service-accounts';
 
 type Migration = (db: Db) => void;
 
@@ -80,29 +81,30 @@ const MIGRATIONS: Migration[] = [
     // Signs pagination cursors; kept in the database so cursors survive restarts.
     stmt(db, `INSERT INTO meta (key, value) VALUES ('cursor_key', ?)`).run(randomBytes(32).toString('hex'));
   },
+  // Name keys now use full case folding (ß = ss). Two names that already coexist and now fold to
+  // the same key keep their old keys (OR IGNORE): nothing is renamed, and new duplicates are refused.
+  (db) => {
+    const rows = db.prepare(`SELECT id, name FROM service_accounts`).all() as { id: string; name: string }[];
+    const update = db.prepare(`UPDATE OR IGNORE service_accounts SET name_key = ? WHERE id = ?`);
+    for (const row of rows) update.run(nameKey(row.name), row.id);
+  },
   // Extensions `usage` and `audit_events` (issue 10).
   (db) => {
     db.exec(`
       -- Uses per credential per hour and per day (start = the bucket's first instant, UTC).
       -- Pruned by db/usage.ts: hours after 14 days, days after 400.
-      CREATE TABLE credential_usage (
+      CREATE TABLE IF NOT EXISTS credential_usage (
         credential_id TEXT NOT NULL REFERENCES credentials (id) ON DELETE CASCADE,
         bucket TEXT NOT NULL CHECK (bucket IN ('hour', 'day')),
         start TEXT NOT NULL,
         count INTEGER NOT NULL,
         PRIMARY KEY (credential_id, bucket, start)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX credential_usage_expiry ON credential_usage (bucket, start);
-
-      -- Where the latest recorded token exchange came from, on the credential's row: the token
-      -- endpoint already rewrites that row (last_used_at), so this adds no page to its commit.
-      ALTER TABLE credentials ADD COLUMN last_used_ip TEXT;
-      ALTER TABLE credentials ADD COLUMN last_used_user_agent TEXT;
-      ALTER TABLE credentials ADD COLUMN last_used_source_at TEXT;
+      CREATE INDEX IF NOT EXISTS credential_usage_expiry ON credential_usage (bucket, start);
 
       -- Append only: no API changes or deletes a row, and no foreign key to the target, so the
       -- history of a deleted service account or credential stays.
-      CREATE TABLE audit_events (
+      CREATE TABLE IF NOT EXISTS audit_events (
         id TEXT PRIMARY KEY,
         organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
         created_at TEXT NOT NULL,
@@ -117,11 +119,18 @@ const MIGRATIONS: Migration[] = [
         changes TEXT,
         request_id TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX audit_events_page ON audit_events (organization_id, created_at, id);
-      CREATE INDEX audit_events_target ON audit_events (target_id, created_at, id);
-      CREATE INDEX audit_events_actor ON audit_events (organization_id, actor_id, created_at, id);
-      CREATE INDEX audit_events_action ON audit_events (organization_id, action, created_at, id);
+      CREATE INDEX IF NOT EXISTS audit_events_page ON audit_events (organization_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS audit_events_target ON audit_events (target_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS audit_events_actor ON audit_events (organization_id, actor_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS audit_events_action ON audit_events (organization_id, action, created_at, id);
     `);
+    // Where the latest recorded token exchange came from, on the credential's row: the token
+    // endpoint already rewrites that row (last_used_at), so this adds no page to its commit.
+    // Re-runnable like the statements above (a test replays migrations over a migrated database).
+    const columns = new Set((db.pragma('table_info(credentials)') as { name: string }[]).map((c) => c.name));
+    for (const column of ['last_used_ip', 'last_used_user_agent', 'last_used_source_at']) {
+      if (!columns.has(column)) db.exec(`ALTER TABLE credentials ADD COLUMN ${column} TEXT`);
+    }
   },
 ];
 
@@ -134,7 +143,7 @@ export function migrate(db: Db): void {
     db.transaction(() => {
       migration(db);
       db.pragma(`user_version = ${current + index + 1}`);
-    })();
+    }).immediate();
   });
 }
 

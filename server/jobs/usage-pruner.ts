@@ -2,7 +2,8 @@
 // path: on a timer, in small batches, yielding to the event loop between them so token exchanges
 // and page loads interleave with the deletes instead of waiting for one long transaction.
 import { USAGE_BUCKETS } from '../../src/api/usage-schemas';
-import type { Db } from '../db/database';
+import { retryWhileBusy } from '../db/busy';
+import { isBusy, withRelaxedSync, type Db } from '../db/database';
 import { pruneUsageBatch } from '../db/usage';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
@@ -35,7 +36,9 @@ export function startUsagePruner(db: Db, clock: Clock, logger: Logger, options: 
     for (const bucket of USAGE_BUCKETS) {
       for (;;) {
         if (stopped || !db.open) return deleted;
-        const n = pruneUsageBatch(db, bucket, clock(), batchSize);
+        // Waits for another process's write lock on a timer, never on the event loop; no fsync per
+        // batch (a prune lost to a power cut is simply done again).
+        const n = await retryWhileBusy(db, () => withRelaxedSync(db, () => pruneUsageBatch(db, bucket, clock(), batchSize)));
         deleted += n;
         if (n < batchSize) break;
         await yieldToEventLoop();
@@ -49,8 +52,11 @@ export function startUsagePruner(db: Db, clock: Clock, logger: Logger, options: 
       running = undefined;
     }));
   const scheduled = () => {
-    // A busy database (e.g. `npm run seed` holding the lock) just means: try again next time.
-    run().catch((error: unknown) => logger.error('Pruning usage buckets failed', error));
+    // A database still busy after the retries (e.g. `npm run seed` holding the lock) just means:
+    // try again next time.
+    run().catch((error: unknown) => {
+      if (!isBusy(error)) logger.error('Pruning usage buckets failed', error);
+    });
   };
 
   // unref: a pending prune never keeps the process (or a test run) alive.

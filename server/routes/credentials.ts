@@ -3,6 +3,7 @@ import { CredentialCreateSchema, CredentialUpdateSchema } from '../../src/api/sc
 import { auditedWrite, credentialCreated, credentialDeleted, credentialUpdated } from '../audit/audit-trail';
 import { authorize, permissionsFor } from '../auth/authorize';
 import { hashSecret, newClientId, newClientSecret } from '../auth/tokens';
+import { retryWhileBusy } from '../db/busy';
 import { deleteCredential, findCredential, insertCredential, listCredentials, updateCredential } from '../db/credentials';
 import { readJsonBody } from '../http/body';
 import { nowIso, type AppEnv, type Services } from '../http/context';
@@ -45,19 +46,21 @@ export function credentialRoutes(services: Services) {
     authorize(principal, org, 'service_account_credentials', 'create');
     const body = await readJsonBody(c, CredentialCreateSchema);
     const secret = newClientSecret();
-    const row = auditedWrite(services, c, (record) => {
-      const created = insertCredential(db, {
-        id: newId(),
-        service_account_id: sa.id,
-        client_id: newClientId(),
-        secret_hash: hashSecret(secret),
-        name: body.name,
-        description: body.description || null,
-        created_at: nowIso(services),
-      });
-      record(credentialCreated(created));
-      return created;
-    });
+    const row = await retryWhileBusy(db, () =>
+      auditedWrite(services, c, (record) => {
+        const created = insertCredential(db, {
+          id: newId(),
+          service_account_id: sa.id,
+          client_id: newClientId(),
+          secret_hash: hashSecret(secret),
+          name: body.name,
+          description: body.description || null,
+          created_at: nowIso(services),
+        });
+        record(credentialCreated(created));
+        return created;
+      }),
+    );
     // The only response that ever carries the secret; /api responses are all Cache-Control: no-store.
     return c.json(presentCreatedCredential(row, secret), 201);
   });
@@ -77,27 +80,31 @@ export function credentialRoutes(services: Services) {
     authorize(c.var.principal, c.var.org, 'service_account_credentials', 'update');
     const body = await readJsonBody(c, CredentialUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
-    const row = auditedWrite(services, c, (record) => {
-      const before = findCredential(db, c.var.org.id, sa.id, id);
-      const after = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
-      if (before && after) record(credentialUpdated(before, after));
-      return after;
-    });
+    const row = await retryWhileBusy(db, () =>
+      auditedWrite(services, c, (record) => {
+        const before = findCredential(db, c.var.org.id, sa.id, id);
+        const after = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
+        if (before && after) record(credentialUpdated(before, after));
+        return after;
+      }),
+    );
     if (!row) throw ApiError.notFound('Credential');
     return c.json(presentCredential(row, itemPermissions(c, wantsPermissions(c))));
   });
 
-  app.delete('/:credentialId', (c) => {
+  app.delete('/:credentialId', async (c) => {
     const sa = requireServiceAccount(c, services);
     const id = credentialId(c);
     if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
     authorize(c.var.principal, c.var.org, 'service_account_credentials', 'delete');
-    const deleted = auditedWrite(services, c, (record) => {
-      const row = findCredential(db, c.var.org.id, sa.id, id);
-      if (!row || !deleteCredential(db, c.var.org.id, sa.id, id)) return false;
-      record(credentialDeleted(row));
-      return true;
-    });
+    const deleted = await retryWhileBusy(db, () =>
+      auditedWrite(services, c, (record) => {
+        const row = findCredential(db, c.var.org.id, sa.id, id);
+        if (!row || !deleteCredential(db, c.var.org.id, sa.id, id)) return false;
+        record(credentialDeleted(row));
+        return true;
+      }),
+    );
     if (!deleted) throw ApiError.notFound('Credential');
     return c.body(null, 204);
   });

@@ -132,7 +132,7 @@ describe('GET .../credentials/{id}/usage', () => {
 
     time.advance(13 * DAY + 60 * 60_000); // the first hour bucket is now past 14 days, the second is not
     expect((await usageOf(`${usage}?bucket=hour`)).items).toHaveLength(1); // hidden at once, pruned or not
-    const pruner = startUsagePruner(server.db, time.clock, createLogger('silent'), { batchSize: 1, firstRunMs: 3_600_000 });
+    const pruner = startUsagePruner(server.db, time.clock, createLogger('silent'), { batchSize: 100, firstRunMs: 3_600_000 });
     try {
       expect(await pruner.run()).toBeGreaterThanOrEqual(1);
       expect([rows('hour'), rows('day')]).toEqual([1, 2]);
