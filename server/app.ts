@@ -15,6 +15,7 @@ import { contentSecurityPolicy, noStore, rawPathForLog, requestContext } from '.
 import { registerSpa } from './http/spa';
 import { systemClock, type Clock } from './lib/clock';
 import { createLogger, type Logger } from './lib/logger';
+import { auditEventRoutes } from './routes/audit-events';
 import { capabilityRoutes } from './routes/capabilities';
 import { credentialRoutes } from './routes/credentials';
 import { devRoutes } from './routes/dev';
@@ -23,6 +24,7 @@ import { orgCredentialRoutes } from './routes/org-credentials';
 import { organizationRoutes } from './routes/organizations';
 import { serviceAccountRoutes } from './routes/service-accounts';
 import { tokenRoutes } from './routes/token';
+import { usageRoutes } from './routes/usage';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -78,6 +80,11 @@ export function createApp(deps: AppDeps) {
   api.use('/organizations/*', authenticate(services));
   api.route('/organizations', organizationRoutes(services));
   api.route('/organizations/:org/service-accounts', serviceAccountRoutes(services));
+  // Extensions: mounted only when offered, so with EXTENSIONS=none they are unknown routes (404).
+  if (hasExtension(deps.config, 'usage')) {
+    api.route('/organizations/:org/service-accounts/:serviceAccountId/credentials/:credentialId/usage', usageRoutes(services));
+  }
+  if (hasExtension(deps.config, 'audit_events')) api.route('/organizations/:org/audit-events', auditEventRoutes(services));
   api.route('/organizations/:org/service-accounts/:serviceAccountId/credentials', credentialRoutes(services));
   if (hasExtension(deps.config, 'org_credentials')) api.route('/organizations/:org/credentials', orgCredentialRoutes(services));
   api.all('*', () => {

@@ -37,6 +37,19 @@ const ExtensionsSchema = z
     return names as ExtensionName[];
   });
 
+// TRUST_PROXY: how many reverse proxies in front of the server append to X-Forwarded-For.
+// 0 (default): the peer address of the socket is the client; anything in the header is ignored.
+const TrustProxySchema = z
+  .string()
+  .transform((value, ctx): number => {
+    const v = value.trim().toLowerCase();
+    if (v === 'false' || v === 'no' || v === 'off') return 0;
+    if (v === 'true' || v === 'yes' || v === 'on') return 1;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    ctx.addIssue({ code: 'custom', message: 'must be 0 (no proxy), 1 (one proxy; also true) or the number of proxies in front' });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   PORT: PortSchema.default(8080),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -49,6 +62,7 @@ const EnvSchema = z.object({
   ALLOWED_HOSTS: AllowedHostsSchema.optional(),
   SERVE_SOURCE_MAPS: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
   EXTENSIONS: ExtensionsSchema.optional(),
+  TRUST_PROXY: TrustProxySchema.optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -67,6 +81,8 @@ export interface Config {
   serveSourceMaps: boolean;
   /** Extensions of the vendor API this server offers (empty: behaves as the vendor's API). */
   extensions: readonly ExtensionName[];
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (0: none). */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: e.ALLOWED_HOSTS ?? [],
     serveSourceMaps: e.SERVE_SOURCE_MAPS === '1',
     extensions: e.EXTENSIONS ?? [...EXTENSION_NAMES],
+    trustProxy: e.TRUST_PROXY ?? 0,
   };
 }

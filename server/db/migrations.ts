@@ -187,6 +187,50 @@ const MIGRATIONS: Migration[] = [
     for (const row of rows) update.run(nameKey(row.name), row.id);
   },
   orgWideCredentials,
+  // Extensions `usage` and `audit_events` (issue 10).
+  (db) => {
+    db.exec(`
+      -- Uses per credential per hour and per day (start = the bucket's first instant, UTC).
+      -- Pruned by db/usage.ts: hours after 14 days, days after 400.
+      CREATE TABLE IF NOT EXISTS credential_usage (
+        credential_id TEXT NOT NULL REFERENCES credentials (id) ON DELETE CASCADE,
+        bucket TEXT NOT NULL CHECK (bucket IN ('hour', 'day')),
+        start TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (credential_id, bucket, start)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS credential_usage_expiry ON credential_usage (bucket, start);
+
+      -- Append only: no API changes or deletes a row, and no foreign key to the target, so the
+      -- history of a deleted service account or credential stays.
+      CREATE TABLE IF NOT EXISTS audit_events (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        target_service_account_id TEXT,
+        changes TEXT,
+        request_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS audit_events_page ON audit_events (organization_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS audit_events_target ON audit_events (target_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS audit_events_actor ON audit_events (organization_id, actor_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS audit_events_action ON audit_events (organization_id, action, created_at, id);
+    `);
+    // Where the latest recorded token exchange came from, on the credential's row: the token
+    // endpoint already rewrites that row (last_used_at), so this adds no page to its commit.
+    // Re-runnable like the statements above (a test replays migrations over a migrated database).
+    const columns = new Set((db.pragma('table_info(credentials)') as { name: string }[]).map((c) => c.name));
+    for (const column of ['last_used_ip', 'last_used_user_agent', 'last_used_source_at']) {
+      if (!columns.has(column)) db.exec(`ALTER TABLE credentials ADD COLUMN ${column} TEXT`);
+    }
+  },
 ];
 
 /** `target`: stop at that version (tests use it to build a database as an older server left it). */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { CredentialCreateSchema, CredentialUpdateSchema } from '../../src/api/schemas';
+import { auditedWrite, credentialCreated, credentialDeleted, credentialUpdated } from '../audit/audit-trail';
 import { authorize, permissionsFor } from '../auth/authorize';
 import { hashSecret, newClientId, newClientSecret } from '../auth/tokens';
 import { retryWhileBusy } from '../db/busy';
@@ -46,14 +47,18 @@ export function credentialRoutes(services: Services) {
     const body = await readJsonBody(c, CredentialCreateSchema);
     const secret = newClientSecret();
     const row = await retryWhileBusy(db, () =>
-      insertCredential(db, {
-        id: newId(),
-        service_account_id: sa.id,
-        client_id: newClientId(),
-        secret_hash: hashSecret(secret),
-        name: body.name,
-        description: body.description || null,
-        created_at: nowIso(services),
+      auditedWrite(services, c, (record) => {
+        const created = insertCredential(db, {
+          id: newId(),
+          service_account_id: sa.id,
+          client_id: newClientId(),
+          secret_hash: hashSecret(secret),
+          name: body.name,
+          description: body.description || null,
+          created_at: nowIso(services),
+        });
+        record(credentialCreated(created));
+        return created;
       }),
     );
     // The only response that ever carries the secret; /api responses are all Cache-Control: no-store.
@@ -76,7 +81,12 @@ export function credentialRoutes(services: Services) {
     const body = await readJsonBody(c, CredentialUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
     const row = await retryWhileBusy(db, () =>
-      updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description }),
+      auditedWrite(services, c, (record) => {
+        const before = findCredential(db, c.var.org.id, sa.id, id);
+        const after = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
+        if (before && after) record(credentialUpdated(before, after));
+        return after;
+      }),
     );
     if (!row) throw ApiError.notFound('Credential');
     return c.json(presentCredential(row, itemPermissions(c, wantsPermissions(c))));
@@ -87,7 +97,15 @@ export function credentialRoutes(services: Services) {
     const id = credentialId(c);
     if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
     authorize(c.var.principal, c.var.org, 'service_account_credentials', 'delete');
-    if (!(await retryWhileBusy(db, () => deleteCredential(db, c.var.org.id, sa.id, id)))) throw ApiError.notFound('Credential');
+    const deleted = await retryWhileBusy(db, () =>
+      auditedWrite(services, c, (record) => {
+        const row = findCredential(db, c.var.org.id, sa.id, id);
+        if (!row || !deleteCredential(db, c.var.org.id, sa.id, id)) return false;
+        record(credentialDeleted(row));
+        return true;
+      }),
+    );
+    if (!deleted) throw ApiError.notFound('Credential');
     return c.body(null, 204);
   });
 

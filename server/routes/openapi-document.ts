@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as o from '../../src/api/org-credential-schemas';
 import * as s from '../../src/api/schemas';
+import * as u from '../../src/api/usage-schemas';
 
 // Generated from the shared zod schemas, so the document cannot drift from what the server validates.
 const schema = (zodSchema: z.core.$ZodType, io: 'input' | 'output') => {
@@ -100,6 +101,8 @@ const SERVICE_ACCOUNT_QUERY_PARAMS = [
  */
 export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.EXTENSION_NAMES) {
   // Each extension adds its paths here, as `...(extensions.includes('name') && { ... })`.
+  const sas = '/organizations/{organization_id}/service-accounts';
+  const creds = `${sas}/{service_account_id}/credentials`;
   const extensionPaths = {
     ...(extensions.includes('org_credentials') && {
       '/organizations/{organization_id}/credentials': {
@@ -124,6 +127,41 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
         },
       },
     }),
+    ...(extensions.includes('usage') && {
+      [`${creds}/{credential_id}/usage`]: {
+        get: {
+          summary: 'Uses of a credential per hour or day (buckets without a use left out), and where the last one came from',
+          parameters: [
+            ORG,
+            SA,
+            CRED,
+            { name: 'bucket', in: 'query', schema: { type: 'string', enum: [...u.USAGE_BUCKETS], default: 'day' } },
+            {
+              name: 'since',
+              in: 'query',
+              description: `RFC 3339; from the bucket holding it. Default and limit: the retention (hour ${u.USAGE_RETENTION_DAYS.hour} days, day ${u.USAGE_RETENTION_DAYS.day} days)`,
+              schema: { type: 'string', format: 'date-time' },
+            },
+          ],
+          responses: { 200: json('CredentialUsage', 'Buckets, oldest first'), ...errors(400, 401, 404) },
+        },
+      },
+    }),
+    ...(extensions.includes('audit_events') && {
+      '/organizations/{organization_id}/audit-events': {
+        get: {
+          summary: 'Who created, changed or deleted which service account or credential, newest first (every member may read)',
+          parameters: [
+            ORG,
+            { name: 'target_id', in: 'query', schema: { type: 'string' } },
+            { name: 'actor_id', in: 'query', schema: { type: 'string' } },
+            { name: 'action', in: 'query', schema: { type: 'string', enum: [...u.AUDIT_ACTIONS] } },
+            ...LIST.filter((p) => !p.name.startsWith('expand')),
+          ],
+          responses: { 200: json('AuditEventList', 'A page, newest first'), ...errors(400, 401, 404) },
+        },
+      },
+    }),
     ...(extensions.length > 0 && {
       '/capabilities': {
         get: {
@@ -134,8 +172,6 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
       },
     }),
   };
-  const sas = '/organizations/{organization_id}/service-accounts';
-  const creds = `${sas}/{service_account_id}/credentials`;
   return {
     openapi: '3.1.0',
     info: { title: 'Service Accounts Console local API', version: '1.0.0' },
@@ -226,6 +262,8 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
         ...(extensions.includes('service_account_query') && {
           ServiceAccountSummaryList: schema(o.ServiceAccountSummaryListSchema, 'output'),
         }),
+        ...(extensions.includes('usage') && { CredentialUsage: schema(u.CredentialUsageSchema, 'output') }),
+        ...(extensions.includes('audit_events') && { AuditEventList: schema(u.AuditEventListSchema, 'output') }),
         OAuthError: {
           type: 'object',
           required: ['error'],

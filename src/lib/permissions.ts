@@ -30,6 +30,7 @@ const THINGS: Record<PermissionResource, string> = {
   organizations: 'organizations',
   service_accounts: 'service accounts',
   service_account_credentials: 'credentials',
+  audit_events: 'the activity log',
 };
 
 const VERBS: Record<PermissionAction, string> = { read: 'see', create: 'create', update: 'edit', delete: 'delete' };
