@@ -137,6 +137,8 @@ const loaded: OrgCredentials = {
     { ...cred('b', '2026-05-01T00:00:00.000Z'), service_account: { id: 'sa1', name: 'One' } },
     { ...cred('c'), service_account: { id: 'sa2', name: 'Two' } },
   ],
+  progress: { phase: 'done', serviceAccountsListed: 2, serviceAccountsLoaded: 2, credentialsLoaded: 3 },
+  complete: true,
   loadedAt: T,
 };
 

@@ -4,6 +4,7 @@ import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { credentialQueries } from './credentials';
 import { normalizeListParams, type ListParams } from './pagination';
 import {
+  LIMIT_MAX,
   ServiceAccountListSchema,
   ServiceAccountSchema,
   type ServiceAccount,
@@ -23,6 +24,21 @@ export function listServiceAccounts(org: string, params: ListParams, signal?: Ab
     schema: ServiceAccountListSchema,
     signal,
   });
+}
+
+/** Every service account of the organization (pages of the largest size, one after another). */
+export async function listAllServiceAccounts(org: string, signal?: AbortSignal): Promise<ServiceAccount[]> {
+  const all: ServiceAccount[] = [];
+  const seen = new Set<string>();
+  let after: string | undefined;
+  for (;;) {
+    const page = await listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal);
+    all.push(...page.items);
+    const next = page.page_info.end_cursor;
+    if (!page.page_info.has_next_page || !next || seen.has(next)) return all;
+    seen.add(next);
+    after = next;
+  }
 }
 
 export function getServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<ServiceAccount> {
@@ -63,6 +79,13 @@ export const serviceAccountQueries = {
       queryFn: ({ signal }) => listServiceAccounts(org, keyParams, signal),
     });
   },
+  /** Every service account, for a filter's options; never needed for a first render. */
+  directory: (org: string) =>
+    queryOptions({
+      queryKey: [...serviceAccountQueries.all(org), 'directory'] as const,
+      queryFn: ({ signal }) => listAllServiceAccounts(org, signal),
+      staleTime: 5 * 60_000,
+    }),
   details: (org: string) => [...serviceAccountQueries.all(org), 'detail'] as const,
   detail: (org: string, id: string) =>
     queryOptions({

@@ -14,9 +14,9 @@ describe('review search params', () => {
   });
 
   it('round-trips every setting', () => {
-    const search = { status: 'stale', serviceAccountId: 'sa1', sort: 'name', dir: 'desc', staleAfterDays: 45 } as const;
+    const search = { q: 'key 7', status: 'stale', serviceAccountId: 'sa1', sort: 'name', dir: 'desc', staleAfterDays: 45 } as const;
     const params = reviewSearchParams(search);
-    expect(params.toString()).toBe('status=stale&account=sa1&sort=name&dir=desc&stale=45');
+    expect(params.toString()).toBe('q=key+7&status=stale&account=sa1&sort=name&dir=desc&stale=45');
     expect(parseReviewSearch(params)).toEqual(search);
   });
 
