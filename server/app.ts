@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth/authenticate';
 import { DEFAULT_TOKEN_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './auth/rate-limit';
-import type { Config } from './config';
+import { hasExtension, type Config } from './config';
 import type { Db } from './db/database';
 import { InvalidCursorError } from './db/pagination';
 import type { AppEnv, Services } from './http/context';
@@ -16,6 +16,7 @@ import { capabilityRoutes } from './routes/capabilities';
 import { credentialRoutes } from './routes/credentials';
 import { devRoutes } from './routes/dev';
 import { openapiRoutes } from './routes/openapi';
+import { orgCredentialRoutes } from './routes/org-credentials';
 import { organizationRoutes } from './routes/organizations';
 import { serviceAccountRoutes } from './routes/service-accounts';
 import { tokenRoutes } from './routes/token';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   api.route('/organizations', organizationRoutes(services));
   api.route('/organizations/:org/service-accounts', serviceAccountRoutes(services));
   api.route('/organizations/:org/service-accounts/:serviceAccountId/credentials', credentialRoutes(services));
+  if (hasExtension(deps.config, 'org_credentials')) api.route('/organizations/:org/credentials', orgCredentialRoutes(services));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');
   });

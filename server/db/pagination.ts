@@ -29,6 +29,13 @@ export interface KeysetQuery {
   params: unknown[];
   keys: { createdAt: string; id: string };
   scope: string;
+  /** `desc` (default) lists the largest key first. */
+  direction?: 'asc' | 'desc' | undefined;
+  /**
+   * When `keys.createdAt` names another sort column: that column's value in a row (a string, as
+   * the SQL expression yields it), for the row's cursor. Defaults to `row.created_at`.
+   */
+  sortValue?: ((row: never) => string) | undefined;
 }
 
 export class InvalidCursorError extends Error {
@@ -45,7 +52,7 @@ interface KeyedRow {
 }
 
 /**
- * Keyset pagination, newest first (created_at DESC, id DESC). A cursor is the position of a row,
+ * Keyset pagination, newest first (created_at DESC, id DESC) unless the query says otherwise. A cursor is the position of a row,
  * so a deep page costs the same as the first and inserts never shift pages.
  */
 export function paginate<Row extends KeyedRow>(db: Db, query: KeysetQuery, page: PageRequest): Page<Row> {
@@ -54,6 +61,10 @@ export function paginate<Row extends KeyedRow>(db: Db, query: KeysetQuery, page:
   }
   const { createdAt, id } = query.keys;
   const key = `(${createdAt}, ${id})`;
+  // Written for newest first; ascending swaps every comparison and order.
+  const asc = query.direction === 'asc';
+  const [BEFORE, BEFORE_EQ, AFTER, AFTER_EQ] = asc ? ['<', '<=', '>', '>='] : ['>', '>=', '<', '<='];
+  const [FORWARD, BACKWARD] = asc ? ['ASC', 'DESC'] : ['DESC', 'ASC'];
   const decode = (field: 'after' | 'before', raw: string): Position => {
     const position = decodeCursor(db, query.scope, raw);
     if (!position) throw new InvalidCursorError(field);
@@ -72,24 +83,25 @@ export function paginate<Row extends KeyedRow>(db: Db, query: KeysetQuery, page:
   if (page.before !== undefined) {
     const p = decode('before', page.before);
     // Walk backwards (ascending) from the cursor, then restore newest-first order.
-    rows = stmt(db, `${query.select} AND ${key} > (?, ?) ORDER BY ${createdAt} ASC, ${id} ASC LIMIT ?`)
+    rows = stmt(db, `${query.select} AND ${key} ${BEFORE} (?, ?) ORDER BY ${createdAt} ${BACKWARD}, ${id} ${BACKWARD} LIMIT ?`)
       .all(...query.params, p.createdAt, p.id, page.limit + 1) as Row[];
     hasPrev = rows.length > page.limit;
     rows = rows.slice(0, page.limit).reverse();
-    hasNext = exists('<=', p).found === 1;
+    hasNext = exists(AFTER_EQ, p).found === 1;
   } else {
     const p = page.after !== undefined ? decode('after', page.after) : undefined;
-    const filter = p ? `AND ${key} < (?, ?)` : '';
-    rows = stmt(db, `${query.select} ${filter} ORDER BY ${createdAt} DESC, ${id} DESC LIMIT ?`)
+    const filter = p ? `AND ${key} ${AFTER} (?, ?)` : '';
+    rows = stmt(db, `${query.select} ${filter} ORDER BY ${createdAt} ${FORWARD}, ${id} ${FORWARD} LIMIT ?`)
       .all(...query.params, ...(p ? [p.createdAt, p.id] : []), page.limit + 1) as Row[];
     hasNext = rows.length > page.limit;
     rows = rows.slice(0, page.limit);
-    hasPrev = p ? exists('>=', p).found === 1 : false;
+    hasPrev = p ? exists(BEFORE_EQ, p).found === 1 : false;
   }
 
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const position = (row: KeyedRow) => encodeCursor(db, query.scope, { createdAt: row.created_at, id: row.id });
+  const sortValue = (query.sortValue ?? ((row: KeyedRow) => row.created_at)) as (row: KeyedRow) => string;
+  const position = (row: KeyedRow) => encodeCursor(db, query.scope, { createdAt: sortValue(row), id: row.id });
   return {
     rows,
     pageInfo: {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import { LIMIT_DEFAULT, LIMIT_MAX } from '../../src/api/schemas';
 import type { PageRequest } from '../db/pagination';
 import { ApiError } from './errors';
@@ -35,3 +36,24 @@ export function parseExpand(c: Context): Set<string> {
 }
 
 export const wantsPermissions = (c: Context): boolean => parseExpand(c).has('permissions');
+
+/**
+ * Validates the named query parameters with a shared schema (first value of each; parameters the
+ * schema does not name are ignored, as the vendor ignores unknown ones). Errors → 400 with details.
+ */
+export function parseQuery<S extends z.ZodObject>(c: Context, schema: S): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(schema.shape)) {
+    const value = c.req.query(name);
+    if (value !== undefined) raw[name] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || 'query',
+      message: issue.message,
+    }));
+    throw ApiError.invalid('Invalid query parameters', details);
+  }
+  return parsed.data;
+}

@@ -1,6 +1,8 @@
 // Rows → wire shapes (src/api/schemas.ts). Empty optional fields are omitted, as the vendor does.
 import type { Credential, CredentialCreated, Organization, Permissions, ServiceAccount } from '../../src/api/schemas';
+import type { OrgCredentialItem } from '../../src/api/org-credential-schemas';
 import type { CredentialRow } from '../db/credentials';
+import type { OrgCredentialRow } from '../db/org-credentials';
 import type { OrganizationRow } from '../db/organizations';
 import type { Page, PageInfo } from '../db/pagination';
 import type { ServiceAccountRow } from '../db/service-accounts';
@@ -60,4 +62,11 @@ export function presentList<Row, Item>(
   permissions?: Permissions,
 ): { items: Item[]; page_info: PageInfo; permissions?: Permissions } {
   return { items: page.rows.map(present), page_info: page.pageInfo, ...withPermissions(permissions) };
+}
+
+export function presentOrgCredential(row: OrgCredentialRow, permissions?: Permissions): OrgCredentialItem {
+  return {
+    ...presentCredential(row, permissions),
+    service_account: { id: row.service_account_id, name: row.service_account_name },
+  };
 }

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
+import { ServiceAccountQuerySchema } from '../../src/api/org-credential-schemas';
 import { ServiceAccountCreateSchema, ServiceAccountUpdateSchema } from '../../src/api/schemas';
 import { authorize, permissionsFor } from '../auth/authorize';
+import { hasExtension } from '../config';
 import { isUniqueViolation } from '../db/database';
+import { credentialSummaries, queryServiceAccounts } from '../db/service-account-query';
 import {
   deleteServiceAccount,
   insertServiceAccount,
@@ -11,7 +14,7 @@ import {
 import { readJsonBody } from '../http/body';
 import { nowIso, type AppEnv, type Services } from '../http/context';
 import { ApiError } from '../http/errors';
-import { parseListQuery, wantsPermissions } from '../http/query';
+import { parseExpand, parseListQuery, parseQuery, wantsPermissions } from '../http/query';
 import { newId } from '../lib/ids';
 import { presentList, presentServiceAccount } from './present';
 import { requireServiceAccount, resolveOrg } from './scope';
@@ -40,16 +43,29 @@ export function serviceAccountRoutes(services: Services) {
   const itemPermissions = (c: { var: AppEnv['Variables'] }, expand: boolean) =>
     expand ? permissionsFor(c.var.principal, c.var.org, 'service_account') : undefined;
 
+  // Extension service_account_query: without it, q, sort, direction and expand=credential_summary
+  // are unknown parameters and ignored, as the vendor ignores them.
+  const queryable = hasExtension(services.config, 'service_account_query');
+
   app.get('/', (c) => {
     const { principal, org } = c.var;
     authorize(principal, org, 'service_accounts', 'read');
-    const page = listServiceAccounts(db, org.id, parseListQuery(c));
+    const query = queryable ? parseQuery(c, ServiceAccountQuerySchema) : undefined;
+    const pageRequest = parseListQuery(c);
+    const plain = !query || (query.q === undefined && query.sort === 'created_at' && query.direction === 'desc');
+    const page = plain ? listServiceAccounts(db, org.id, pageRequest) : queryServiceAccounts(db, org.id, query, pageRequest);
     const expand = wantsPermissions(c);
     const permissions = itemPermissions(c, expand);
+    const summaries =
+      queryable && parseExpand(c).has('credential_summary') ? credentialSummaries(db, page.rows.map((row) => row.id)) : undefined;
     return c.json(
       presentList(
         page,
-        (row) => presentServiceAccount(row, permissions),
+        (row) => {
+          const item = presentServiceAccount(row, permissions);
+          const summary = summaries?.get(row.id);
+          return summary ? { ...item, credential_summary: summary } : item;
+        },
         expand ? permissionsFor(principal, org, 'service_account_list') : undefined,
       ),
     );

@@ -5,15 +5,16 @@ import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient
 import { apiPath, apiRequest } from './client';
 import { credentialQueries } from './credentials';
 import {
+  CredentialStatsSchema,
   OrgCredentialListSchema,
-  OrgCredentialStatsSchema,
+  type CredentialStats,
+  type OrgCredentialItem,
   type OrgCredentialList,
-  type OrgCredentialStats,
+  type OrgCredentialSort,
 } from './org-credential-schemas';
 import { LIMIT_MAX, type Permissions } from './schemas';
 
-export const ORG_CREDENTIAL_SORTS = ['created_at', 'last_used_at', 'name', 'service_account_name'] as const;
-export type OrgCredentialSort = (typeof ORG_CREDENTIAL_SORTS)[number];
+export type { OrgCredentialSort };
 
 /** One server-side selection: every filter of the contract the review page uses. */
 export interface OrgCredentialFilter {
@@ -66,10 +67,10 @@ export function getOrgCredentialStats(
   filter: Pick<OrgCredentialFilter, 'q' | 'service_account_id'>,
   policy: OrgCredentialStatsPolicy,
   signal?: AbortSignal,
-): Promise<OrgCredentialStats> {
+): Promise<CredentialStats> {
   return apiRequest(statsPath(org), {
     query: { q: filter.q || undefined, service_account_id: filter.service_account_id || undefined, ...policy },
-    schema: OrgCredentialStatsSchema,
+    schema: CredentialStatsSchema,
     signal,
     expand: [],
   });
@@ -78,7 +79,7 @@ export function getOrgCredentialStats(
 /** Rows the review table asks for at a time. */
 export const ORG_CREDENTIAL_PAGE = 200;
 
-export type OrgCredentialItem = OrgCredentialList['items'][number];
+export type { OrgCredentialItem };
 
 interface StreamPosition {
   after?: string | undefined;

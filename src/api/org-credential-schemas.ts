@@ -1,22 +1,110 @@
-// PROVISIONAL (console side): replaced by the server branch's file of the same name on merge.
+// Wire format of the local server's extensions `org_credentials` and `service_account_query`
+// (contract, "Extensions of the local server"). Shared by the server (validation, OpenAPI) and
+// the console. No React, no DOM.
 import { z } from 'zod';
-import { CredentialSchema, IdSchema, listResponseSchema, TimestampSchema } from './schemas';
+import { CredentialSchema, IdSchema, listResponseSchema, ServiceAccountSchema, TimestampSchema } from './schemas';
 
-export const OrgCredentialSchema = CredentialSchema.extend({
-  service_account: z.object({ id: IdSchema, name: z.string() }),
+// ---------- org_credentials: GET /organizations/{org}/credentials ----------
+export const ORG_CREDENTIAL_SORTS = ['created_at', 'last_used_at', 'name', 'service_account_name'] as const;
+export type OrgCredentialSort = (typeof ORG_CREDENTIAL_SORTS)[number];
+export const SORT_DIRECTIONS = ['desc', 'asc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+/** Longest `q` the server accepts (a client_id is 30 characters; names are at most 255). */
+export const SEARCH_MAX = 255;
+
+export const SearchSchema = z
+  .string()
+  .trim()
+  .max(SEARCH_MAX, `q must be at most ${SEARCH_MAX} characters`)
+  // An empty search means "no search", as a cleared search box does.
+  .transform((v) => v || undefined);
+export const BooleanParamSchema = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+
+/**
+ * Query of the org-wide credential list, besides `limit`, `after`, `before`, `expand`.
+ * Every field is optional; `sort` defaults to created_at and `direction` to desc.
+ * Never-used credentials sort as the oldest use (first ascending, last descending); ties by id.
+ */
+export const OrgCredentialQuerySchema = z.object({
+  q: SearchSchema.optional(),
+  service_account_id: IdSchema.optional(),
+  last_used_before: TimestampSchema.optional(),
+  last_used_after: TimestampSchema.optional(),
+  never_used: BooleanParamSchema.optional(),
+  created_before: TimestampSchema.optional(),
+  created_after: TimestampSchema.optional(),
+  sort: z.enum(ORG_CREDENTIAL_SORTS).default('created_at'),
+  direction: z.enum(SORT_DIRECTIONS).default('desc'),
 });
-export type OrgCredentialItem = z.infer<typeof OrgCredentialSchema>;
-export const OrgCredentialListSchema = listResponseSchema(OrgCredentialSchema);
+export type OrgCredentialQuery = z.output<typeof OrgCredentialQuerySchema>;
+/** What a caller passes (strings as in the URL; sort and direction may be left out). */
+export type OrgCredentialQueryInput = z.input<typeof OrgCredentialQuerySchema>;
+
+export const CredentialOwnerSchema = z.object({ id: IdSchema, name: z.string() });
+/** A credential as listed org-wide: the credential plus the service account it belongs to. */
+export const OrgCredentialItemSchema = CredentialSchema.extend({ service_account: CredentialOwnerSchema });
+export type OrgCredentialItem = z.infer<typeof OrgCredentialItemSchema>;
+export const OrgCredentialListSchema = listResponseSchema(OrgCredentialItemSchema);
 export type OrgCredentialList = z.infer<typeof OrgCredentialListSchema>;
 
-export const OrgCredentialStatsSchema = z.object({
-  total: z.number().int(),
-  active: z.number().int(),
-  idle: z.number().int(),
-  stale: z.number().int(),
-  never_used_new: z.number().int(),
-  never_used_stale: z.number().int(),
-  rotation_due: z.number().int(),
+// ---------- org_credentials: GET /organizations/{org}/credentials/stats ----------
+/** Whole days, as the console's policy; defaults are the contract's (and CREDENTIAL_POLICY's). */
+const days = (fallback: number) => z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(0).max(36_500).default(fallback);
+export const CredentialStatsQuerySchema = z.object({
+  q: SearchSchema.optional(),
+  service_account_id: IdSchema.optional(),
+  /** Used within this many days (inclusive) → active; longer ago → idle (CREDENTIAL_POLICY.activeWithinDays). */
+  idle_after_days: days(30),
+  /** Last used more than this many days ago → stale (CREDENTIAL_POLICY.staleAfterDays). */
+  stale_after_days: days(90),
+  /** Never used and created within this many days (inclusive) → new, else stale (neverUsedGraceDays). */
+  new_within_days: days(7),
+  /** Created more than this many days ago → rotation due (rotationAgeDays). */
+  rotation_due_after_days: days(90),
+});
+export type CredentialStatsQuery = z.output<typeof CredentialStatsQuerySchema>;
+
+/**
+ * Counts with the exact rules of src/lib/credential-status.ts at `computed_at` (a last_used_at
+ * or created_at in the future counts as "just now"). `active + idle + stale + never_used_new = total`:
+ * `stale` is the console's "stale" status, so it includes `never_used_stale` (never used and older
+ * than the grace period); `never_used_new` is the console's "new". `rotation_due` overlaps the others.
+ */
+export const CredentialStatsSchema = z.object({
+  total: z.number().int().min(0),
+  active: z.number().int().min(0),
+  idle: z.number().int().min(0),
+  stale: z.number().int().min(0),
+  never_used_new: z.number().int().min(0),
+  never_used_stale: z.number().int().min(0),
+  rotation_due: z.number().int().min(0),
   computed_at: TimestampSchema,
 });
-export type OrgCredentialStats = z.infer<typeof OrgCredentialStatsSchema>;
+export type CredentialStats = z.infer<typeof CredentialStatsSchema>;
+
+// ---------- service_account_query: the service-account list ----------
+export const SERVICE_ACCOUNT_SORTS = ['created_at', 'name', 'last_used_at'] as const;
+export type ServiceAccountSort = (typeof SERVICE_ACCOUNT_SORTS)[number];
+
+/** Besides `limit`, `after`, `before`, `expand` (`credential_summary` adds the summary below). */
+export const ServiceAccountQuerySchema = z.object({
+  q: SearchSchema.optional(),
+  sort: z.enum(SERVICE_ACCOUNT_SORTS).default('created_at'),
+  direction: z.enum(SORT_DIRECTIONS).default('desc'),
+});
+export type ServiceAccountQuery = z.output<typeof ServiceAccountQuerySchema>;
+export type ServiceAccountQueryInput = z.input<typeof ServiceAccountQuerySchema>;
+
+/** Over the service account's credentials; the times are absent when it has none (or none was used). */
+export const CredentialSummarySchema = z.object({
+  count: z.number().int().min(0),
+  last_used_at: TimestampSchema.nullish(),
+  oldest_created_at: TimestampSchema.nullish(),
+});
+export type CredentialSummary = z.infer<typeof CredentialSummarySchema>;
+export const ServiceAccountWithSummarySchema = ServiceAccountSchema.extend({
+  credential_summary: CredentialSummarySchema.optional(),
+});
+export type ServiceAccountWithSummary = z.infer<typeof ServiceAccountWithSummarySchema>;
+export const ServiceAccountSummaryListSchema = listResponseSchema(ServiceAccountWithSummarySchema);
+export type ServiceAccountSummaryList = z.infer<typeof ServiceAccountSummaryListSchema>;

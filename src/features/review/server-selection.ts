@@ -7,7 +7,7 @@ import type {
   OrgCredentialSort,
   OrgCredentialStatsPolicy,
 } from '../../api/org-credential-index';
-import type { OrgCredentialStats } from '../../api/org-credential-schemas';
+import type { CredentialStats } from '../../api/org-credential-schemas';
 import { DAY_MS, type CredentialPolicy, type CredentialStatus } from '../../lib/credential-status';
 import type { StatusTotals } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
@@ -68,13 +68,13 @@ export function statsPolicy(policy: CredentialPolicy): OrgCredentialStatsPolicy 
   };
 }
 
-/** The server's counts in the page's statuses: never used past the grace period is stale. */
-export function totalsFromStats(stats: OrgCredentialStats): StatusTotals {
+/** The server's counts in the page's statuses (its `stale` already includes never used past the grace period). */
+export function totalsFromStats(stats: CredentialStats): StatusTotals {
   return {
     all: stats.total,
     active: stats.active,
     idle: stats.idle,
-    stale: stats.stale + stats.never_used_stale,
+    stale: stats.stale,
     new: stats.never_used_new,
     rotationDue: stats.rotation_due,
   };

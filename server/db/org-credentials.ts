@@ -1,0 +1,255 @@
+// Extension `org_credentials`: every credential of one organization, filtered and sorted here.
+// Each sort walks its own index (migration orgWideCredentials), so a page costs the same at any depth.
+import type {
+  CredentialStats,
+  CredentialStatsQuery,
+  OrgCredentialQuery,
+  OrgCredentialSort,
+} from '../../src/api/org-credential-schemas';
+import type { CredentialRow } from './credentials';
+import { decodeCursor, encodeCursor } from './cursor';
+import { stmt, type Db } from './database';
+import { paginate, type Page, type PageRequest } from './pagination';
+import { CREDENTIAL_LIKE, CREDENTIAL_LIKE_PARAMS, planCredentialSearch } from './search';
+
+export interface OrgCredentialRow extends CredentialRow {
+  service_account_name: string;
+}
+
+const COLUMNS =
+  'c.id, c.service_account_id, c.client_id, c.name, c.description, c.created_at, c.last_used_at, c.service_account_name';
+
+/** SQL sort key (matching an index) and the same value read from a row, for its cursor. */
+const SORT_KEYS: Record<OrgCredentialSort, { sql: string; value: (row: OrgCredentialRow) => string }> = {
+  created_at: { sql: 'c.created_at', value: (row) => row.created_at },
+  // Never used is the oldest possible use: '' sorts before every timestamp.
+  last_used_at: { sql: "ifnull(c.last_used_at, '')", value: (row) => row.last_used_at ?? '' },
+  name: { sql: 'c.name COLLATE NOCASE', value: (row) => row.name },
+  service_account_name: { sql: 'c.service_account_name COLLATE NOCASE', value: (row) => row.service_account_name },
+};
+
+type Filters = Pick<
+  OrgCredentialQuery,
+  'q' | 'service_account_id' | 'last_used_before' | 'last_used_after' | 'never_used' | 'created_before' | 'created_after'
+>;
+
+/** Stored times are `toISOString()` strings, so a normalized bound compares correctly as text. */
+const iso = (value: string) => new Date(value).toISOString();
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The WHERE clause for `filters` in organization `organizationId`. When a narrower set drives the
+ * query (one service account, or the search's candidate rows), the organization test is written
+ * `+c.organization_id` so SQLite does not walk the whole organization's index instead.
+ */
+function where(db: Db, organizationId: string, filters: Filters, options: { search?: boolean } = {}): Where {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const search = options.search !== false && filters.q !== undefined ? planCredentialSearch(db, filters.q) : undefined;
+  const narrowed = filters.service_account_id !== undefined || search?.kind === 'candidates';
+  clauses.push(narrowed ? '+c.organization_id = ?' : 'c.organization_id = ?');
+  params.push(organizationId);
+  if (filters.service_account_id !== undefined) {
+    clauses.push('c.service_account_id = ?');
+    params.push(filters.service_account_id);
+  }
+  if (filters.last_used_before !== undefined) {
+    clauses.push('c.last_used_at < ?');
+    params.push(iso(filters.last_used_before));
+  }
+  if (filters.last_used_after !== undefined) {
+    clauses.push('c.last_used_at > ?');
+    params.push(iso(filters.last_used_after));
+  }
+  if (filters.never_used !== undefined) clauses.push(filters.never_used ? 'c.last_used_at IS NULL' : 'c.last_used_at IS NOT NULL');
+  if (filters.created_before !== undefined) {
+    clauses.push('c.created_at < ?');
+    params.push(iso(filters.created_before));
+  }
+  if (filters.created_after !== undefined) {
+    clauses.push('c.created_at > ?');
+    params.push(iso(filters.created_after));
+  }
+  if (search?.kind === 'candidates') {
+    clauses.push('c.rowid IN (SELECT value FROM json_each(?))');
+    params.push(search.rowids);
+  } else if (search?.kind === 'like') {
+    clauses.push(CREDENTIAL_LIKE);
+    params.push(...Array<string>(CREDENTIAL_LIKE_PARAMS).fill(search.pattern));
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+/** The credential whose client_id or id is exactly `q`, if it passes the other filters. */
+function findExactMatch(db: Db, organizationId: string, filters: Filters): OrgCredentialRow | undefined {
+  if (filters.q === undefined) return undefined;
+  const rest = where(db, organizationId, { ...filters, q: undefined });
+  return stmt(db, `SELECT ${COLUMNS} FROM credentials c WHERE ${rest.sql} AND (c.client_id = ? OR c.id = ?)`).get(
+    ...rest.params,
+    filters.q,
+    filters.q,
+  ) as OrgCredentialRow | undefined;
+}
+
+/**
+ * One page of the organization's credentials. With `q`, an exact client_id or id match is the
+ * first row of the first page (and nowhere else); it has a cursor of its own, which stands for
+ * "before everything".
+ */
+export function listOrgCredentials(
+  db: Db,
+  organizationId: string,
+  query: OrgCredentialQuery,
+  page: PageRequest,
+): Page<OrgCredentialRow> {
+  const { sort, direction, ...filters } = query;
+  // Every input of the list is in the scope, so a cursor is refused with other filters or sort.
+  const scope = `org_credentials:${organizationId}:${JSON.stringify([sort, direction, filters])}`;
+  const exactScope = `${scope}:exact`;
+  const exact = findExactMatch(db, organizationId, filters);
+  const base = where(db, organizationId, filters);
+  const key = SORT_KEYS[sort];
+  const run = (request: PageRequest) =>
+    paginate<OrgCredentialRow>(
+      db,
+      {
+        select: `SELECT ${COLUMNS} FROM credentials c WHERE ${base.sql}${exact ? ' AND c.id <> ?' : ''}`,
+        params: exact ? [...base.params, exact.id] : base.params,
+        keys: { createdAt: key.sql, id: 'c.id' },
+        scope,
+        direction,
+        sortValue: key.value,
+      },
+      request,
+    );
+  const isExactCursor = (cursor: string | undefined) =>
+    cursor !== undefined && decodeCursor(db, exactScope, cursor) !== undefined;
+  const exactCursor = (row: OrgCredentialRow) => encodeCursor(db, exactScope, { createdAt: '', id: row.id });
+
+  // Paging away from the exact match's own cursor: the rest, from the start.
+  if (isExactCursor(page.after)) {
+    const rest = run({ limit: page.limit });
+    return { rows: rest.rows, pageInfo: { ...rest.pageInfo, has_prev_page: true } };
+  }
+  if (isExactCursor(page.before)) {
+    const probe = run({ limit: 0 });
+    return { rows: [], pageInfo: { has_next_page: probe.pageInfo.has_next_page, has_prev_page: false } };
+  }
+  if (!exact) return run(page);
+
+  if (page.after === undefined && page.before === undefined) {
+    const rest = run({ limit: page.limit - 1 });
+    const endCursor = rest.pageInfo.end_cursor ?? exactCursor(exact);
+    return {
+      rows: [exact, ...rest.rows],
+      pageInfo: { has_next_page: rest.pageInfo.has_next_page, has_prev_page: false, start_cursor: exactCursor(exact), end_cursor: endCursor },
+    };
+  }
+  const result = run(page);
+  if (page.after !== undefined) return { rows: result.rows, pageInfo: { ...result.pageInfo, has_prev_page: true } };
+  // Paging back to the start: the exact match comes before the first keyset row.
+  if (result.pageInfo.has_prev_page) return result;
+  if (result.rows.length < page.limit) {
+    return {
+      rows: [exact, ...result.rows],
+      pageInfo: { ...result.pageInfo, start_cursor: exactCursor(exact), end_cursor: result.pageInfo.end_cursor ?? exactCursor(exact) },
+    };
+  }
+  return { rows: result.rows, pageInfo: { ...result.pageInfo, has_prev_page: true } };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Counts {
+  total: number;
+  active: number;
+  stale_used: number;
+  never_used_new: number;
+  never_used_stale: number;
+  rotation_due: number;
+}
+
+/**
+ * Counts with the console's rules (src/lib/credential-status.ts), at `now`:
+ * used at or after now − idle_after_days → active (a future use is "just now": active);
+ * used before now − stale_after_days → stale (checked first, as the console does);
+ * otherwise used → idle; never used and created before now − new_within_days → stale, else new;
+ * created before now − rotation_due_after_days → rotation due.
+ */
+export function credentialStats(db: Db, organizationId: string, query: CredentialStatsQuery, now: Date): CredentialStats {
+  const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const staleCut = cutoff(query.stale_after_days);
+  const activeCut = cutoff(query.idle_after_days);
+  // Stale wins over active when the stale threshold is the shorter one.
+  const activeFloor = activeCut > staleCut ? activeCut : staleCut;
+  const newCut = cutoff(query.new_within_days);
+  const rotationCut = cutoff(query.rotation_due_after_days);
+  const filters: Filters = { q: query.q, service_account_id: query.service_account_id };
+
+  const counts =
+    filters.q === undefined && filters.service_account_id === undefined
+      ? countOrganization(db, organizationId, { activeFloor, staleCut, newCut, rotationCut })
+      : countFiltered(db, organizationId, filters, { activeFloor, staleCut, newCut, rotationCut });
+  const idle = counts.total - counts.active - counts.stale_used - counts.never_used_new - counts.never_used_stale;
+  return {
+    total: counts.total,
+    active: counts.active,
+    idle,
+    stale: counts.stale_used + counts.never_used_stale,
+    never_used_new: counts.never_used_new,
+    never_used_stale: counts.never_used_stale,
+    rotation_due: counts.rotation_due,
+    computed_at: now.toISOString(),
+  };
+}
+
+interface Cuts {
+  activeFloor: string;
+  staleCut: string;
+  newCut: string;
+  rotationCut: string;
+}
+
+/**
+ * The whole organization: one range count per bucket on covering indexes, which steps through
+ * each index entry once instead of reading 300,000 rows and testing each against every rule.
+ */
+function countOrganization(db: Db, organizationId: string, cuts: Cuts): Counts {
+  const count = (sql: string, ...params: unknown[]) =>
+    (stmt(db, `SELECT count(*) FROM credentials WHERE organization_id = ? AND ${sql}`).pluck().get(organizationId, ...params) as number);
+  const used = 'last_used_at >= ?';
+  const active = count(used, cuts.activeFloor);
+  const staleUsed = count('last_used_at < ?', cuts.staleCut);
+  const idle = cuts.activeFloor > cuts.staleCut ? count('last_used_at >= ? AND last_used_at < ?', cuts.staleCut, cuts.activeFloor) : 0;
+  const neverUsedNew = count('last_used_at IS NULL AND created_at >= ?', cuts.newCut);
+  const neverUsedStale = count('last_used_at IS NULL AND created_at < ?', cuts.newCut);
+  const total = active + staleUsed + idle + neverUsedNew + neverUsedStale;
+  const recent = count('created_at >= ?', cuts.rotationCut);
+  return {
+    total,
+    active,
+    stale_used: staleUsed,
+    never_used_new: neverUsedNew,
+    never_used_stale: neverUsedStale,
+    rotation_due: total - recent,
+  };
+}
+
+/** A service account's few credentials, or a search's matches: one pass over the matching rows. */
+function countFiltered(db: Db, organizationId: string, filters: Filters, cuts: Cuts): Counts {
+  const { sql, params } = where(db, organizationId, filters);
+  return stmt(
+    db,
+    `SELECT count(*) AS total,
+       ifnull(sum(c.last_used_at >= ?), 0) AS active,
+       ifnull(sum(c.last_used_at < ?), 0) AS stale_used,
+       ifnull(sum(c.last_used_at IS NULL AND c.created_at >= ?), 0) AS never_used_new,
+       ifnull(sum(c.last_used_at IS NULL AND c.created_at < ?), 0) AS never_used_stale,
+       ifnull(sum(c.created_at < ?), 0) AS rotation_due
+     FROM credentials c WHERE ${sql}`,
+  ).get(cuts.activeFloor, cuts.staleCut, cuts.newCut, cuts.newCut, cuts.rotationCut, ...params) as Counts;
+}
