@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, useMatch, useNavigation } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
 import { RequireSession, UserMenu } from '../features/auth';
+import { FindCredentialForm } from '../features/find-credential';
 import { OrgSwitcher } from '../features/organizations';
 import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
 
@@ -34,6 +35,7 @@ export function AppLayout() {
               </nav>
             )}
             <div className="app-header__end">
+              {org && <FindCredentialForm org={org} />}
               <OrgSwitcher />
               <UserMenu />
             </div>

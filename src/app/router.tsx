@@ -94,6 +94,10 @@ export function createAppRouter(queryClient: QueryClient) {
                       path: 'credentials',
                       lazy: { Component: async () => (await import('./routes/credential-review')).Component },
                     },
+                    {
+                      path: 'find-credential',
+                      lazy: { Component: async () => (await import('./routes/find-credential')).Component },
+                    },
                     { path: '*', Component: NotFoundPage },
                   ],
                 },
