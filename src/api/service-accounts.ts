@@ -2,6 +2,12 @@ import { queryOptions, useMutation } from '@tanstack/react-query';
 import { apiPath, apiRequest } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { credentialQueries } from './credentials';
+import {
+  ServiceAccountSummaryListSchema,
+  type ServiceAccountSort,
+  type ServiceAccountSummaryList,
+  type SortDirection,
+} from './org-credential-schemas';
 import { normalizeListParams, type ListParams } from './pagination';
 import {
   LIMIT_MAX,
@@ -22,6 +28,39 @@ export function listServiceAccounts(org: string, params: ListParams, signal?: Ab
   return apiRequest(collectionPath(org), {
     query: { ...normalizeListParams(params) },
     schema: ServiceAccountListSchema,
+    signal,
+  });
+}
+
+/**
+ * The list's `service_account_query` extension: search (`q`: name, description, id, or a
+ * credential's exact client_id), sort, and each row's credential summary. Only sent when
+ * discovery announces it; the vendor ignores these parameters.
+ */
+export interface ServiceAccountListQuery {
+  q?: string | undefined;
+  sort?: ServiceAccountSort | undefined;
+  direction?: SortDirection | undefined;
+}
+
+function normalizeListQuery(query: ServiceAccountListQuery): ServiceAccountListQuery {
+  const out: ServiceAccountListQuery = {};
+  if (query.q?.trim()) out.q = query.q.trim();
+  if (query.sort) out.sort = query.sort;
+  if (query.direction) out.direction = query.direction;
+  return out;
+}
+
+export function queryServiceAccounts(
+  org: string,
+  params: ListParams,
+  query: ServiceAccountListQuery,
+  signal?: AbortSignal,
+): Promise<ServiceAccountSummaryList> {
+  return apiRequest(collectionPath(org), {
+    query: { ...normalizeListParams(params), ...normalizeListQuery(query) },
+    expand: ['permissions', 'credential_summary'],
+    schema: ServiceAccountSummaryListSchema,
     signal,
   });
 }
@@ -86,6 +125,15 @@ export const serviceAccountQueries = {
       queryFn: ({ signal }) => listAllServiceAccounts(org, signal),
       staleTime: 5 * 60_000,
     }),
+  /** A page of the list with the `service_account_query` extension (search, sort, credential summaries). */
+  queried: (org: string, params: ListParams, query: ServiceAccountListQuery) => {
+    const keyParams = normalizeListParams(params);
+    const keyQuery = normalizeListQuery(query);
+    return queryOptions({
+      queryKey: [...serviceAccountQueries.lists(org), keyParams, 'queried', keyQuery] as const,
+      queryFn: ({ signal }) => queryServiceAccounts(org, keyParams, keyQuery, signal),
+    });
+  },
   details: (org: string) => [...serviceAccountQueries.all(org), 'detail'] as const,
   detail: (org: string, id: string) =>
     queryOptions({

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
+import { hasExtension } from '../api/capabilities';
 import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
 import { serviceAccountQueries } from '../api/service-accounts';
@@ -68,7 +69,19 @@ export function createAppRouter(queryClient: QueryClient) {
                       loader: (args) =>
                         prefetch((qc) => {
                           const search = parseListSearch(new URL(args.request.url).searchParams);
-                          void qc.prefetchQuery(serviceAccountQueries.list(param(args, 'org'), listParams(search)));
+                          const org = param(args, 'org');
+                          // The page's request depends on the server's extensions (discovery is cached after the first ask).
+                          void hasExtension(qc, 'service_account_query').then((queryable) =>
+                            queryable
+                              ? qc.prefetchQuery(
+                                  serviceAccountQueries.queried(org, listParams(search), {
+                                    q: search.q,
+                                    sort: search.sort,
+                                    direction: search.dir,
+                                  }),
+                                )
+                              : qc.prefetchQuery(serviceAccountQueries.list(org, listParams(search))),
+                          );
                         }),
                       lazy: { Component: async () => (await import('./routes/service-accounts')).Component },
                     },
