@@ -199,6 +199,8 @@ const CSV_HEADER = [
 // ---------- tests ----------
 
 test('loads every credential of an org with 200+ credentials and finds the stale ones', async ({ page, api, reviewData }) => {
+  // Three whole loads of the organization; without the extensions each is a request per service account.
+  test.setTimeout(60_000);
   test.info().annotations.push({ type: 'setup', description: `created ${ACCOUNTS * CREDENTIALS_PER_ACCOUNT} credentials in ${reviewData.setupMs} ms` });
   // Seeded credentials, found through the API: one clearly stale, one used recently enough not to be.
   const all = await acmeCredentials(api);

@@ -3,7 +3,6 @@
 // credential pages, a few at a time. Progress goes to a small store beside the query (a
 // queryFn cannot report progress through the cache), so the review page can show a bar.
 import {
-  experimental_streamedQuery as streamedQuery,
   queryOptions,
   useMutation,
   useQuery,
@@ -210,15 +209,15 @@ export async function* streamOrgCredentials(
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -260,27 +259,29 @@ export async function loadOrgCredentials(
   return { ...data, credentials };
 }
 
+const orgWideKey = (org: string) => [...credentialQueries.all(org), 'org-wide'] as const;
+
 export const orgCredentialQueries = {
   /**
    * Under credentialQueries.all(org) so that credential mutations elsewhere (create, rotate,
    * delete) mark it stale. Loading it is expensive, so it is not refetched on window focus.
-   * Streamed: `data` grows as pages arrive (`complete` says when it is whole); a reload keeps
-   * the old data until the new load ends.
+   * Streamed into the cache: `data` grows as pages arrive (`complete` says when it is whole),
+   * except that a reload of complete data keeps the old data on screen until the new is in.
    */
   all: (org: string) =>
     queryOptions({
-      queryKey: [...credentialQueries.all(org), 'org-wide'] as const,
-      queryFn: streamedQuery({
-        streamFn: async function* ({ signal }) {
-          for await (const chunk of streamOrgCredentials(org, signal)) {
-            setProgress(org, chunk.progress);
-            yield chunk;
-          }
-        },
-        reducer: addOrgCredentialsChunk,
-        initialValue: EMPTY_ORG_CREDENTIALS,
-        refetchMode: 'replace',
-      }),
+      queryKey: orgWideKey(org),
+      queryFn: async ({ client, signal }): Promise<OrgCredentials> => {
+        // A first load, or one cut short (its observers left and came back): show rows as they come.
+        const live = !client.getQueryData<OrgCredentials>(orgWideKey(org))?.complete;
+        let data = EMPTY_ORG_CREDENTIALS;
+        for await (const chunk of streamOrgCredentials(org, signal)) {
+          setProgress(org, chunk.progress);
+          data = addOrgCredentialsChunk(data, chunk);
+          if (live) client.setQueryData(orgWideKey(org), data);
+        }
+        return data;
+      },
       staleTime: 5 * 60_000,
       gcTime: 30 * 60_000,
       refetchOnWindowFocus: false,
