@@ -50,11 +50,23 @@ export function findCredential(
 
 export function insertCredential(db: Db, credential: CredentialInsert): CredentialRow {
   const row = { last_used_at: null, ...credential };
-  stmt(
+  // The organization and service-account name are copied for the org-wide list (migration
+  // orgWideCredentials); a trigger would fill them too, at the cost of a second write per row.
+  const inserted = stmt(
     db,
-    `INSERT INTO credentials (id, service_account_id, client_id, secret_hash, name, description, created_at, last_used_at)
-     VALUES (@id, @service_account_id, @client_id, @secret_hash, @name, @description, @created_at, @last_used_at)`,
+    `INSERT INTO credentials (id, service_account_id, client_id, secret_hash, name, description, created_at, last_used_at,
+       organization_id, service_account_name)
+     SELECT @id, @service_account_id, @client_id, @secret_hash, @name, @description, @created_at, @last_used_at,
+       organization_id, name FROM service_accounts WHERE id = @service_account_id`,
   ).run(row);
+  // No such service account: the plain INSERT fails on the foreign key, as it always did.
+  if (inserted.changes === 0) {
+    stmt(
+      db,
+      `INSERT INTO credentials (id, service_account_id, client_id, secret_hash, name, description, created_at, last_used_at)
+       VALUES (@id, @service_account_id, @client_id, @secret_hash, @name, @description, @created_at, @last_used_at)`,
+    ).run(row);
+  }
   const { secret_hash: _omit, ...rest } = row;
   return rest;
 }

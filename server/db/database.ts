@@ -18,6 +18,9 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2 MiB): the org-wide indexes of a 300,000-credential
+  // organization stay in memory for the stats' range counts, and a bulk seed does not spill.
+  db.pragma('cache_size = -65536');
   return db;
 }
 

@@ -21,15 +21,24 @@ function orgWideCredentials(db: Db): void {
     UPDATE service_accounts SET last_used_at =
       (SELECT max(last_used_at) FROM credentials c WHERE c.service_account_id = service_accounts.id);
 
-    -- One index per sort (never-used sorts as the oldest use: ''), ties by id.
-    CREATE INDEX credentials_org_created ON credentials (organization_id, created_at, id);
-    CREATE INDEX credentials_org_last_used ON credentials (organization_id, ifnull(last_used_at, ''), id);
-    CREATE INDEX credentials_org_name ON credentials (organization_id, name COLLATE NOCASE, id);
-    CREATE INDEX credentials_org_sa_name ON credentials (organization_id, service_account_name COLLATE NOCASE, id);
-    -- Covers the stats' range counts and the last-used filters.
+    -- Sort keys as (virtual, computed on read) columns rather than expressions: SQLite seeks an
+    -- index to a keyset position (sort, id) only over columns. Never used sorts as the oldest
+    -- use (''); names sort case-insensitively (ASCII, as COLLATE NOCASE).
+    ALTER TABLE credentials ADD COLUMN last_used_key TEXT GENERATED ALWAYS AS (ifnull(last_used_at, '')) VIRTUAL;
+    ALTER TABLE credentials ADD COLUMN name_key TEXT GENERATED ALWAYS AS (lower(name)) VIRTUAL;
+    ALTER TABLE credentials ADD COLUMN service_account_name_key TEXT GENERATED ALWAYS AS (lower(service_account_name)) VIRTUAL;
+    ALTER TABLE service_accounts ADD COLUMN last_used_key TEXT GENERATED ALWAYS AS (ifnull(last_used_at, '')) VIRTUAL;
+
+    -- One index per sort, ties by id. Each also carries the filtered times, so walking it tests
+    -- the filters without reading the rows.
+    CREATE INDEX credentials_org_created ON credentials (organization_id, created_at, id, last_used_at);
+    CREATE INDEX credentials_org_last_used ON credentials (organization_id, last_used_key, id, last_used_at, created_at);
+    CREATE INDEX credentials_org_name ON credentials (organization_id, name_key, id, last_used_at, created_at);
+    CREATE INDEX credentials_org_sa_name ON credentials (organization_id, service_account_name_key, id, last_used_at, created_at);
+    -- Covers the stats' range counts and finds the rows of narrow time filters.
     CREATE INDEX credentials_org_use ON credentials (organization_id, last_used_at, created_at);
     CREATE INDEX service_accounts_org_name ON service_accounts (organization_id, name_key, id);
-    CREATE INDEX service_accounts_org_last_used ON service_accounts (organization_id, ifnull(last_used_at, ''), id);
+    CREATE INDEX service_accounts_org_last_used ON service_accounts (organization_id, last_used_key, id);
 
     CREATE VIRTUAL TABLE credentials_search USING fts5(
       name, description, client_id, service_account_name, tokenize = 'trigram'
@@ -37,11 +46,18 @@ function orgWideCredentials(db: Db): void {
     INSERT INTO credentials_search (rowid, name, description, client_id, service_account_name)
       SELECT rowid, name, ifnull(description, ''), client_id, service_account_name FROM credentials;
 
-    -- Its UPDATE of service_account_name fires the next trigger, which adds the search row.
-    CREATE TRIGGER credentials_after_insert AFTER INSERT ON credentials BEGIN
+    -- insertCredential fills the copies in its INSERT; any other insert gets them here, and that
+    -- UPDATE fires credentials_after_text_update, which adds the search row.
+    CREATE TRIGGER credentials_after_insert_fill AFTER INSERT ON credentials
+      WHEN NEW.organization_id IS NULL OR NEW.service_account_name IS NULL BEGIN
       UPDATE credentials SET (organization_id, service_account_name) =
         (SELECT organization_id, name FROM service_accounts WHERE id = NEW.service_account_id)
         WHERE rowid = NEW.rowid;
+    END;
+    CREATE TRIGGER credentials_after_insert AFTER INSERT ON credentials BEGIN
+      INSERT INTO credentials_search (rowid, name, description, client_id, service_account_name)
+        SELECT NEW.rowid, NEW.name, ifnull(NEW.description, ''), NEW.client_id, NEW.service_account_name
+        WHERE NEW.service_account_name IS NOT NULL;
       UPDATE service_accounts SET last_used_at = NEW.last_used_at
         WHERE id = NEW.service_account_id AND NEW.last_used_at IS NOT NULL
         AND (last_used_at IS NULL OR last_used_at < NEW.last_used_at);
@@ -61,6 +77,22 @@ function orgWideCredentials(db: Db): void {
       UPDATE service_accounts SET last_used_at =
         (SELECT max(last_used_at) FROM credentials WHERE service_account_id = OLD.service_account_id)
         WHERE id = OLD.service_account_id AND OLD.last_used_at IS NOT NULL;
+    END;
+    -- The same for the service-account list's q (name, description, id).
+    CREATE VIRTUAL TABLE service_accounts_search USING fts5(name, description, id, tokenize = 'trigram');
+    INSERT INTO service_accounts_search (rowid, name, description, id)
+      SELECT rowid, name, ifnull(description, ''), id FROM service_accounts;
+    CREATE TRIGGER service_accounts_after_insert AFTER INSERT ON service_accounts BEGIN
+      INSERT INTO service_accounts_search (rowid, name, description, id)
+        VALUES (NEW.rowid, NEW.name, ifnull(NEW.description, ''), NEW.id);
+    END;
+    CREATE TRIGGER service_accounts_after_text_update AFTER UPDATE OF name, description ON service_accounts BEGIN
+      DELETE FROM service_accounts_search WHERE rowid = OLD.rowid;
+      INSERT INTO service_accounts_search (rowid, name, description, id)
+        VALUES (NEW.rowid, NEW.name, ifnull(NEW.description, ''), NEW.id);
+    END;
+    CREATE TRIGGER service_accounts_after_delete AFTER DELETE ON service_accounts BEGIN
+      DELETE FROM service_accounts_search WHERE rowid = OLD.rowid;
     END;
     CREATE TRIGGER service_accounts_after_rename AFTER UPDATE OF name ON service_accounts
       WHEN NEW.name IS NOT OLD.name BEGIN
@@ -149,12 +181,13 @@ const MIGRATIONS: Migration[] = [
   orgWideCredentials,
 ];
 
-export function migrate(db: Db): void {
+/** `target`: stop at that version (tests use it to build a database as an older server left it). */
+export function migrate(db: Db, target = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`Database schema version ${current} is newer than this server (${MIGRATIONS.length}).`);
   }
-  MIGRATIONS.slice(current).forEach((migration, index) => {
+  MIGRATIONS.slice(current, Math.max(current, target)).forEach((migration, index) => {
     db.transaction(() => {
       migration(db);
       db.pragma(`user_version = ${current + index + 1}`);

@@ -19,13 +19,16 @@ export interface OrgCredentialRow extends CredentialRow {
 const COLUMNS =
   'c.id, c.service_account_id, c.client_id, c.name, c.description, c.created_at, c.last_used_at, c.service_account_name';
 
+const asciiLower = (value: string) => value.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+
 /** SQL sort key (matching an index) and the same value read from a row, for its cursor. */
 const SORT_KEYS: Record<OrgCredentialSort, { sql: string; value: (row: OrgCredentialRow) => string }> = {
   created_at: { sql: 'c.created_at', value: (row) => row.created_at },
   // Never used is the oldest possible use: '' sorts before every timestamp.
-  last_used_at: { sql: "ifnull(c.last_used_at, '')", value: (row) => row.last_used_at ?? '' },
-  name: { sql: 'c.name COLLATE NOCASE', value: (row) => row.name },
-  service_account_name: { sql: 'c.service_account_name COLLATE NOCASE', value: (row) => row.service_account_name },
+  last_used_at: { sql: 'c.last_used_key', value: (row) => row.last_used_at ?? '' },
+  // lower() folds ASCII only, as SQLite's own NOCASE does.
+  name: { sql: 'c.name_key', value: (row) => asciiLower(row.name) },
+  service_account_name: { sql: 'c.service_account_name_key', value: (row) => asciiLower(row.service_account_name) },
 };
 
 type Filters = Pick<
@@ -36,63 +39,116 @@ type Filters = Pick<
 /** Stored times are `toISOString()` strings, so a normalized bound compares correctly as text. */
 const iso = (value: string) => new Date(value).toISOString();
 
+/** The index each sort walks (migration orgWideCredentials). */
+const SORT_INDEX: Record<OrgCredentialSort, string> = {
+  created_at: 'credentials_org_created',
+  last_used_at: 'credentials_org_last_used',
+  name: 'credentials_org_name',
+  service_account_name: 'credentials_org_sa_name',
+};
+
+/**
+ * Time filters that keep at most this many rows are answered by finding those rows through a
+ * time index and sorting them; wider ones by walking the sort's index, which then reaches a page
+ * of matches within a few tens of thousands of index entries at worst.
+ */
+const SMALL_SET = 2000;
+
 interface Where {
+  sql: string;
+  params: unknown[];
+  /** `INDEXED BY` for the list query, when SQLite's own choice (it has no statistics) is wrong. */
+  index?: string | undefined;
+}
+
+interface Clause {
   sql: string;
   params: unknown[];
 }
 
 /**
- * The WHERE clause for `filters` in organization `organizationId`. When a narrower set drives the
- * query (one service account, or the search's candidate rows), the organization test is written
- * `+c.organization_id` so SQLite does not walk the whole organization's index instead.
+ * The time filters. With the last-used sort they are written on its key (`last_used_key`, ''
+ * for never used), so they become ranges of that sort's index.
  */
-function where(db: Db, organizationId: string, filters: Filters, options: { search?: boolean } = {}): Where {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  const search = options.search !== false && filters.q !== undefined ? planCredentialSearch(db, filters.q) : undefined;
-  const narrowed = filters.service_account_id !== undefined || search?.kind === 'candidates';
-  clauses.push(narrowed ? '+c.organization_id = ?' : 'c.organization_id = ?');
-  params.push(organizationId);
-  if (filters.service_account_id !== undefined) {
-    clauses.push('c.service_account_id = ?');
-    params.push(filters.service_account_id);
-  }
+function timeClauses(filters: Filters, sort: OrgCredentialSort | undefined): { lastUsed: Clause[]; created: Clause[] } {
+  const onSort = sort === 'last_used_at';
+  const used = onSort ? 'c.last_used_key' : 'c.last_used_at';
+  const lastUsed: Clause[] = [];
+  const created: Clause[] = [];
   if (filters.last_used_before !== undefined) {
-    clauses.push('c.last_used_at < ?');
-    params.push(iso(filters.last_used_before));
+    if (onSort) lastUsed.push({ sql: `${used} > ''`, params: [] });
+    lastUsed.push({ sql: `${used} < ?`, params: [iso(filters.last_used_before)] });
   }
-  if (filters.last_used_after !== undefined) {
-    clauses.push('c.last_used_at > ?');
-    params.push(iso(filters.last_used_after));
+  if (filters.last_used_after !== undefined) lastUsed.push({ sql: `${used} > ?`, params: [iso(filters.last_used_after)] });
+  if (filters.never_used !== undefined) {
+    // `<= ''` rather than `= ''`: SQLite then reads the index in order instead of sorting the range.
+    const sql = onSort ? (filters.never_used ? `${used} <= ''` : `${used} > ''`) : `c.last_used_at IS ${filters.never_used ? '' : 'NOT '}NULL`;
+    lastUsed.push({ sql, params: [] });
   }
-  if (filters.never_used !== undefined) clauses.push(filters.never_used ? 'c.last_used_at IS NULL' : 'c.last_used_at IS NOT NULL');
-  if (filters.created_before !== undefined) {
-    clauses.push('c.created_at < ?');
-    params.push(iso(filters.created_before));
-  }
-  if (filters.created_after !== undefined) {
-    clauses.push('c.created_at > ?');
-    params.push(iso(filters.created_after));
-  }
+  if (filters.created_before !== undefined) created.push({ sql: 'c.created_at < ?', params: [iso(filters.created_before)] });
+  if (filters.created_after !== undefined) created.push({ sql: 'c.created_at > ?', params: [iso(filters.created_after)] });
+  return { lastUsed, created };
+}
+
+/**
+ * The WHERE clause for `filters` in organization `organizationId`, and for a list in `sort`
+ * order, the index to use. When a narrower set drives the query (one service account, or the
+ * search's candidate rows), the organization test is written `+c.organization_id` so SQLite does
+ * not walk the whole organization's index instead.
+ */
+function where(
+  db: Db,
+  organizationId: string,
+  filters: Filters,
+  options: { sort?: OrgCredentialSort; exhaustive?: boolean; search?: boolean; narrowed?: boolean } = {},
+): Where {
+  const clauses: Clause[] = [];
+  const search = options.search !== false && filters.q !== undefined ? planCredentialSearch(db, filters.q, options.exhaustive) : undefined;
+  const narrowed =
+    options.narrowed === true || filters.service_account_id !== undefined || (search !== undefined && search.kind !== 'like');
+  clauses.push({ sql: narrowed ? '+c.organization_id = ?' : 'c.organization_id = ?', params: [organizationId] });
+  if (filters.service_account_id !== undefined) clauses.push({ sql: 'c.service_account_id = ?', params: [filters.service_account_id] });
+  const times = timeClauses(filters, options.sort);
+  clauses.push(...times.lastUsed, ...times.created);
   if (search?.kind === 'candidates') {
-    clauses.push('c.rowid IN (SELECT value FROM json_each(?))');
-    params.push(search.rowids);
+    clauses.push({ sql: 'c.rowid IN (SELECT value FROM json_each(?))', params: [search.rowids] });
+  } else if (search?.kind === 'match') {
+    clauses.push({ sql: 'c.rowid IN (SELECT rowid FROM credentials_search WHERE credentials_search MATCH ?)', params: [search.phrase] });
   } else if (search?.kind === 'like') {
-    clauses.push(CREDENTIAL_LIKE);
-    params.push(...Array<string>(CREDENTIAL_LIKE_PARAMS).fill(search.pattern));
+    clauses.push({ sql: CREDENTIAL_LIKE, params: Array<string>(CREDENTIAL_LIKE_PARAMS).fill(search.pattern) });
   }
-  return { sql: clauses.join(' AND '), params };
+  const result = { sql: clauses.map((c) => c.sql).join(' AND '), params: clauses.flatMap((c) => c.params) };
+  if (options.sort === undefined || narrowed) return result;
+  // Filters on the sort's own column are ranges of its index; others may keep few rows.
+  const offSort = [...(options.sort === 'last_used_at' ? [] : times.lastUsed), ...(options.sort === 'created_at' ? [] : times.created)];
+  if (offSort.length > 0 && search === undefined) {
+    const plain = timeClauses(filters, undefined);
+    const probe = [...plain.lastUsed, ...plain.created];
+    const kept = stmt(
+      db,
+      `SELECT count(*) FROM (SELECT 1 FROM credentials c WHERE c.organization_id = ? AND ${probe.map((c) => c.sql).join(' AND ')} LIMIT ?)`,
+    )
+      .pluck()
+      .get(organizationId, ...probe.flatMap((c) => c.params), SMALL_SET + 1) as number;
+    if (kept <= SMALL_SET) {
+      const lastUsedOffSort = options.sort !== 'last_used_at' && times.lastUsed.length > 0;
+      return { ...result, index: lastUsedOffSort ? 'credentials_org_use' : 'credentials_org_created' };
+    }
+  }
+  return { ...result, index: SORT_INDEX[options.sort] };
 }
 
 /** The credential whose client_id or id is exactly `q`, if it passes the other filters. */
 function findExactMatch(db: Db, organizationId: string, filters: Filters): OrgCredentialRow | undefined {
   if (filters.q === undefined) return undefined;
-  const rest = where(db, organizationId, { ...filters, q: undefined });
-  return stmt(db, `SELECT ${COLUMNS} FROM credentials c WHERE ${rest.sql} AND (c.client_id = ? OR c.id = ?)`).get(
-    ...rest.params,
-    filters.q,
-    filters.q,
-  ) as OrgCredentialRow | undefined;
+  // The two unique lookups drive the query; the other filters only test the row they find.
+  const rest = where(db, organizationId, { ...filters, q: undefined }, { search: false, narrowed: true });
+  return stmt(
+    db,
+    `SELECT ${COLUMNS} FROM credentials c
+     WHERE c.rowid IN (SELECT rowid FROM credentials WHERE client_id = ? UNION ALL SELECT rowid FROM credentials WHERE id = ?)
+     AND ${rest.sql}`,
+  ).get(filters.q, filters.q, ...rest.params) as OrgCredentialRow | undefined;
 }
 
 /**
@@ -111,13 +167,14 @@ export function listOrgCredentials(
   const scope = `org_credentials:${organizationId}:${JSON.stringify([sort, direction, filters])}`;
   const exactScope = `${scope}:exact`;
   const exact = findExactMatch(db, organizationId, filters);
-  const base = where(db, organizationId, filters);
+  const base = where(db, organizationId, filters, { sort });
+  const from = base.index ? `credentials c INDEXED BY ${base.index}` : 'credentials c';
   const key = SORT_KEYS[sort];
   const run = (request: PageRequest) =>
     paginate<OrgCredentialRow>(
       db,
       {
-        select: `SELECT ${COLUMNS} FROM credentials c WHERE ${base.sql}${exact ? ' AND c.id <> ?' : ''}`,
+        select: `SELECT ${COLUMNS} FROM ${from} WHERE ${base.sql}${exact ? ' AND c.id <> ?' : ''}`,
         params: exact ? [...base.params, exact.id] : base.params,
         keys: { createdAt: key.sql, id: 'c.id' },
         scope,
@@ -241,7 +298,7 @@ function countOrganization(db: Db, organizationId: string, cuts: Cuts): Counts {
 
 /** A service account's few credentials, or a search's matches: one pass over the matching rows. */
 function countFiltered(db: Db, organizationId: string, filters: Filters, cuts: Cuts): Counts {
-  const { sql, params } = where(db, organizationId, filters);
+  const { sql, params } = where(db, organizationId, filters, { exhaustive: true });
   return stmt(
     db,
     `SELECT count(*) AS total,

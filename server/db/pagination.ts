@@ -60,22 +60,32 @@ export function paginate<Row extends KeyedRow>(db: Db, query: KeysetQuery, page:
     throw new Error('paginate: after and before are mutually exclusive');
   }
   const { createdAt, id } = query.keys;
-  const key = `(${createdAt}, ${id})`;
   // Written for newest first; ascending swaps every comparison and order.
   const asc = query.direction === 'asc';
-  const [BEFORE, BEFORE_EQ, AFTER, AFTER_EQ] = asc ? ['<', '<=', '>', '>='] : ['>', '>=', '<', '<='];
+  const [BEFORE, BEFORE_EQ, AFTER, AFTER_EQ] = (asc ? ['<', '<=', '>', '>='] : ['>', '>=', '<', '<=']) as [
+    '<' | '>',
+    '<=' | '>=',
+    '<' | '>',
+    '<=' | '>=',
+  ];
   const [FORWARD, BACKWARD] = asc ? ['ASC', 'DESC'] : ['DESC', 'ASC'];
   const decode = (field: 'after' | 'before', raw: string): Position => {
     const position = decodeCursor(db, query.scope, raw);
     if (!position) throw new InvalidCursorError(field);
     return position;
   };
-  const exists = (comparison: string, p: Position) =>
-    stmt(db, `SELECT EXISTS (${query.select} AND ${key} ${comparison} (?, ?)) AS found`).get(
-      ...query.params,
-      p.createdAt,
-      p.id,
-    ) as { found: number };
+  // A row value: SQLite seeks the index to the position when both are columns of it (so sort
+  // keys are columns, never expressions or COLLATE terms).
+  const compare = (op: '<' | '<=' | '>' | '>=', p: Position) => ({
+    sql: `(${createdAt}, ${id}) ${op} (?, ?)`,
+    params: [p.createdAt, p.id],
+  });
+  const exists = (op: '<=' | '>=', p: Position) => {
+    const c = compare(op, p);
+    return stmt(db, `SELECT EXISTS (${query.select} AND ${c.sql}) AS found`).get(...query.params, ...c.params) as {
+      found: number;
+    };
+  };
 
   let rows: Row[];
   let hasNext: boolean;
@@ -83,16 +93,17 @@ export function paginate<Row extends KeyedRow>(db: Db, query: KeysetQuery, page:
   if (page.before !== undefined) {
     const p = decode('before', page.before);
     // Walk backwards (ascending) from the cursor, then restore newest-first order.
-    rows = stmt(db, `${query.select} AND ${key} ${BEFORE} (?, ?) ORDER BY ${createdAt} ${BACKWARD}, ${id} ${BACKWARD} LIMIT ?`)
-      .all(...query.params, p.createdAt, p.id, page.limit + 1) as Row[];
+    const c = compare(BEFORE, p);
+    rows = stmt(db, `${query.select} AND ${c.sql} ORDER BY ${createdAt} ${BACKWARD}, ${id} ${BACKWARD} LIMIT ?`)
+      .all(...query.params, ...c.params, page.limit + 1) as Row[];
     hasPrev = rows.length > page.limit;
     rows = rows.slice(0, page.limit).reverse();
     hasNext = exists(AFTER_EQ, p).found === 1;
   } else {
     const p = page.after !== undefined ? decode('after', page.after) : undefined;
-    const filter = p ? `AND ${key} ${AFTER} (?, ?)` : '';
-    rows = stmt(db, `${query.select} ${filter} ORDER BY ${createdAt} ${FORWARD}, ${id} ${FORWARD} LIMIT ?`)
-      .all(...query.params, ...(p ? [p.createdAt, p.id] : []), page.limit + 1) as Row[];
+    const c = p ? compare(AFTER, p) : undefined;
+    rows = stmt(db, `${query.select} ${c ? `AND ${c.sql}` : ''} ORDER BY ${createdAt} ${FORWARD}, ${id} ${FORWARD} LIMIT ?`)
+      .all(...query.params, ...(c ? c.params : []), page.limit + 1) as Row[];
     hasNext = rows.length > page.limit;
     rows = rows.slice(0, page.limit);
     hasPrev = p ? exists(BEFORE_EQ, p).found === 1 : false;

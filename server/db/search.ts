@@ -10,11 +10,13 @@ import { stmt, type Db } from './database';
  * CANDIDATE_LIMIT matches, and more than that switches to the LIKE walk. Terms under three
  * characters have no trigram and always take the walk.
  */
-export const CANDIDATE_LIMIT = 2000;
+export const CANDIDATE_LIMIT = 5000;
 
 export type SearchPlan =
   /** `c.rowid` must be one of these (a JSON array for json_each). */
   | { kind: 'candidates'; rowids: string }
+  /** `c.rowid` must be among the index's matches for this FTS5 phrase. */
+  | { kind: 'match'; phrase: string }
   /** `c` must match the LIKE pattern (one parameter, used with ESCAPE '\'). */
   | { kind: 'like'; pattern: string };
 
@@ -23,11 +25,22 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-export function planCredentialSearch(db: Db, q: string): SearchPlan {
+/** `exhaustive`: every match is needed (counting them), so the index is never cut short. */
+export function planCredentialSearch(db: Db, q: string, exhaustive = false): SearchPlan {
+  return planSearch(db, 'credentials_search', q, exhaustive);
+}
+
+/** The same over service_accounts_search (name, description, id). */
+export function planServiceAccountSearch(db: Db, q: string): SearchPlan {
+  return planSearch(db, 'service_accounts_search', q, false);
+}
+
+function planSearch(db: Db, table: 'credentials_search' | 'service_accounts_search', q: string, exhaustive: boolean): SearchPlan {
   if ([...q].length >= 3) {
     // A quoted FTS5 string is a phrase: for the trigram tokenizer, the substring itself.
     const phrase = `"${q.replace(/"/g, '""')}"`;
-    const rows = stmt(db, `SELECT rowid FROM credentials_search WHERE credentials_search MATCH ? LIMIT ?`)
+    if (exhaustive) return { kind: 'match', phrase };
+    const rows = stmt(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?`)
       .pluck()
       .all(phrase, CANDIDATE_LIMIT + 1) as number[];
     if (rows.length <= CANDIDATE_LIMIT) return { kind: 'candidates', rowids: JSON.stringify(rows) };

@@ -2,7 +2,7 @@
 import type { CredentialSummary, ServiceAccountQuery, ServiceAccountSort } from '../../src/api/org-credential-schemas';
 import { stmt, type Db } from './database';
 import { paginate, type Page, type PageRequest } from './pagination';
-import { likePattern } from './search';
+import { likePattern, planServiceAccountSearch } from './search';
 import type { ServiceAccountRow } from './service-accounts';
 
 interface QueriedServiceAccountRow extends ServiceAccountRow {
@@ -18,7 +18,7 @@ const SORT_KEYS: Record<ServiceAccountSort, { sql: string; value: (row: QueriedS
   // The case-folded name that also keeps names unique.
   name: { sql: 'name_key', value: (row) => row.name_key },
   // The latest use of any of its credentials (kept by triggers); never used sorts as the oldest.
-  last_used_at: { sql: "ifnull(last_used_at, '')", value: (row) => row.last_used_at ?? '' },
+  last_used_at: { sql: 'last_used_key', value: (row) => row.last_used_at ?? '' },
 };
 
 /**
@@ -32,19 +32,14 @@ export function queryServiceAccounts(
   page: PageRequest,
 ): Page<ServiceAccountRow> {
   const key = SORT_KEYS[query.sort];
-  const search =
-    query.q === undefined
-      ? { sql: '', params: [] as unknown[] }
-      : {
-          sql: ` AND (name LIKE ? ESCAPE '\\' OR ifnull(description, '') LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'
-                 OR id IN (SELECT service_account_id FROM credentials WHERE client_id = ?))`,
-          params: [likePattern(query.q), likePattern(query.q), likePattern(query.q), query.q],
-        };
+  const search = query.q === undefined ? undefined : searchClause(db, query.q);
+  // A few candidate rows drive the query; otherwise the sort's index is walked.
+  const org = search?.narrowed ? '+organization_id = ?' : 'organization_id = ?';
   return paginate<QueriedServiceAccountRow>(
     db,
     {
-      select: `SELECT ${COLUMNS} FROM service_accounts WHERE organization_id = ?${search.sql}`,
-      params: [organizationId, ...search.params],
+      select: `SELECT ${COLUMNS} FROM service_accounts WHERE ${org}${search ? ` AND ${search.sql}` : ''}`,
+      params: [organizationId, ...(search?.params ?? [])],
       keys: { createdAt: key.sql, id: 'id' },
       scope: `service_accounts:${organizationId}:${JSON.stringify([query.sort, query.direction, query.q ?? null])}`,
       direction: query.direction,
@@ -52,6 +47,21 @@ export function queryServiceAccounts(
     },
     page,
   );
+}
+
+/** `q` as the trigram index's candidates (or a LIKE test when they are many), or the owner of a client_id. */
+function searchClause(db: Db, q: string): { sql: string; params: unknown[]; narrowed: boolean } {
+  const owner = 'id IN (SELECT service_account_id FROM credentials WHERE client_id = ?)';
+  const plan = planServiceAccountSearch(db, q);
+  if (plan.kind === 'candidates') {
+    return { sql: `(rowid IN (SELECT value FROM json_each(?)) OR ${owner})`, params: [plan.rowids, q], narrowed: true };
+  }
+  const like = likePattern(q);
+  return {
+    sql: `(name LIKE ? ESCAPE '\\' OR ifnull(description, '') LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' OR ${owner})`,
+    params: [like, like, like, q],
+    narrowed: false,
+  };
 }
 
 /** Count, latest use and oldest creation of each listed service account's credentials. */

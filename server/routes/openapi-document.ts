@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as o from '../../src/api/org-credential-schemas';
 import * as s from '../../src/api/schemas';
 
 // Generated from the shared zod schemas, so the document cannot drift from what the server validates.
@@ -66,6 +67,31 @@ const remove = (summary: string, parameters: object[]) => ({
   responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
 });
 
+// ---------- extensions org_credentials and service_account_query ----------
+const query = (name: string, description: string, schemaObject: object) => ({ name, in: 'query', description, schema: schemaObject });
+const enumOf = (values: readonly string[], fallback: string) => ({ type: 'string', enum: [...values], default: fallback });
+const TIME = { type: 'string', format: 'date-time' };
+const SEARCH = query('q', 'Case-insensitive substring; an exact client_id or id match comes first', { type: 'string', maxLength: o.SEARCH_MAX });
+const SA_FILTER = query('service_account_id', 'Only this service account\'s credentials', { type: 'string' });
+const DAYS = (name: string, fallback: number, description: string) =>
+  query(name, description, { type: 'integer', minimum: 0, maximum: 36_500, default: fallback });
+const ORG_CREDENTIAL_PARAMS = [
+  SEARCH,
+  SA_FILTER,
+  query('last_used_before', 'Last used strictly before (never-used credentials are left out)', TIME),
+  query('last_used_after', 'Last used strictly after (never-used credentials are left out)', TIME),
+  query('never_used', 'true: never used only; false: used at least once', { type: 'boolean' }),
+  query('created_before', 'Created strictly before', TIME),
+  query('created_after', 'Created strictly after', TIME),
+  query('sort', 'Never-used sorts as the oldest use; ties by id', enumOf(o.ORG_CREDENTIAL_SORTS, 'created_at')),
+  query('direction', 'Sort direction', enumOf(o.SORT_DIRECTIONS, 'desc')),
+];
+const SERVICE_ACCOUNT_QUERY_PARAMS = [
+  query('q', 'Case-insensitive substring of name, description or id, or the exact client_id of one of its credentials', { type: 'string', maxLength: o.SEARCH_MAX }),
+  query('sort', 'last_used_at: the latest use of any of its credentials; ties by id', enumOf(o.SERVICE_ACCOUNT_SORTS, 'created_at')),
+  query('direction', 'Sort direction', enumOf(o.SORT_DIRECTIONS, 'desc')),
+];
+
 /**
  * `extensions`: what this server offers beyond the vendor's API; their paths appear only when offered,
  * so with EXTENSIONS=none the document describes exactly the vendor's surface.
@@ -73,6 +99,29 @@ const remove = (summary: string, parameters: object[]) => ({
 export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.EXTENSION_NAMES) {
   // Each extension adds its paths here, as `...(extensions.includes('name') && { ... })`.
   const extensionPaths = {
+    ...(extensions.includes('org_credentials') && {
+      '/organizations/{organization_id}/credentials': {
+        get: {
+          ...list('OrgCredentialList', 'Every credential of the organization, filtered and sorted (a cursor is valid only with the same filters and sort)', [ORG, ...ORG_CREDENTIAL_PARAMS]),
+          responses: { 200: json('OrgCredentialList', 'A page in the requested order'), ...errors(400, 401, 404) },
+        },
+      },
+      '/organizations/{organization_id}/credentials/stats': {
+        get: {
+          summary: 'Credential counts by status with the given policy, over what q and service_account_id select',
+          parameters: [
+            ORG,
+            SEARCH,
+            SA_FILTER,
+            DAYS('idle_after_days', 30, 'Used within this many days (inclusive) → active, else idle'),
+            DAYS('stale_after_days', 90, 'Last used more than this many days ago → stale'),
+            DAYS('new_within_days', 7, 'Never used and created within this many days (inclusive) → new, else stale'),
+            DAYS('rotation_due_after_days', 90, 'Created more than this many days ago → rotation due'),
+          ],
+          responses: { 200: json('CredentialStats', 'Counts at computed_at'), ...errors(400, 401, 404) },
+        },
+      },
+    }),
     ...(extensions.length > 0 && {
       '/capabilities': {
         get: {
@@ -94,7 +143,12 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
       '/organizations': { get: list('OrganizationList', 'Organizations the caller belongs to', []) },
       '/organizations/{organization_id}': { get: get('Organization', 'One organization', [ORG]) },
       [sas]: {
-        get: list('ServiceAccountList', 'List service accounts', [ORG]),
+        get: extensions.includes('service_account_query')
+          ? {
+              ...list('ServiceAccountSummaryList', 'List, search and sort service accounts (expand=credential_summary adds a summary of its credentials)', [ORG, ...SERVICE_ACCOUNT_QUERY_PARAMS]),
+              responses: { 200: json('ServiceAccountSummaryList', 'A page in the requested order'), ...errors(400, 401, 404) },
+            }
+          : list('ServiceAccountList', 'List service accounts', [ORG]),
         post: create('ServiceAccount', 'ServiceAccountCreate', 'Create a service account', [ORG], true),
       },
       [`${sas}/{service_account_id}`]: {
@@ -161,6 +215,13 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
         Error: schema(s.ErrorBodySchema, 'output'),
         DevPrincipalList: schema(s.DevPrincipalListSchema, 'output'),
         Capabilities: schema(s.CapabilitiesSchema, 'output'),
+        ...(extensions.includes('org_credentials') && {
+          OrgCredentialList: schema(o.OrgCredentialListSchema, 'output'),
+          CredentialStats: schema(o.CredentialStatsSchema, 'output'),
+        }),
+        ...(extensions.includes('service_account_query') && {
+          ServiceAccountSummaryList: schema(o.ServiceAccountSummaryListSchema, 'output'),
+        }),
         OAuthError: {
           type: 'object',
           required: ['error'],
