@@ -40,7 +40,7 @@ export default async function bench({ seedDatabase, startServer, launchChromium,
     }
   }
 
-  const timeout = 180_000;
+  const timeout = 1_200_000;
   const reviewTable = 'main table tbody tr';
 
   async function floor(server) {

@@ -108,6 +108,8 @@ export interface OrgCredentialsChunk {
 
 /** Between two chunks: often enough to look live, rarely enough that 10,000 pages are not 10,000 renders. */
 export const CHUNK_EVERY_MS = 250;
+/** Past this many credentials each render costs more (rows rebuilt and sorted): chunks come 4× less often. */
+const MANY_CREDENTIALS = 5_000;
 
 /**
  * Streams the organization's credentials as they arrive. Credential requests start as soon as
@@ -186,7 +188,8 @@ export async function* streamOrgCredentials(
   for (;;) {
     if (outcome.failure) throw outcome.failure.error;
     if (outcome.finished || dirty) {
-      const wait = lastYield === 0 || outcome.finished ? 0 : lastYield + chunkEveryMs - Date.now();
+      const every = pending.progress.credentialsLoaded > MANY_CREDENTIALS ? chunkEveryMs * 4 : chunkEveryMs;
+      const wait = lastYield === 0 || outcome.finished ? 0 : lastYield + every - Date.now();
       if (wait > 0) {
         await sleep(wait, signal);
         continue;

@@ -32,6 +32,20 @@ export function buildRows(credentials: readonly OrgCredential[], now: Date, poli
   }));
 }
 
+/**
+ * buildRows for data that grows by appending (the fan-out streaming in): rows already built with
+ * the same clock and policy are reused, so each new chunk costs its own size, not the total.
+ */
+export function createRowBuilder() {
+  let last: { now: Date; policy: CredentialPolicy; rows: Map<OrgCredential, ReviewRow> } | undefined;
+  return (credentials: readonly OrgCredential[], now: Date, policy: CredentialPolicy): ReviewRow[] => {
+    const cache = last && last.now === now && last.policy === policy ? last.rows : new Map<OrgCredential, ReviewRow>();
+    const rows = credentials.map((credential) => cache.get(credential) ?? buildRows([credential], now, policy)[0]!);
+    last = { now, policy, rows: new Map(rows.map((row) => [row.credential, row])) };
+    return rows;
+  };
+}
+
 export function filterByServiceAccount(rows: readonly ReviewRow[], serviceAccountId: string | null): ReviewRow[] {
   return serviceAccountId ? rows.filter((r) => r.credential.service_account.id === serviceAccountId) : [...rows];
 }

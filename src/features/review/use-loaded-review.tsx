@@ -1,14 +1,14 @@
 // The review over the vendor API alone: the org-wide fan-out of ../../api/org-credentials,
 // streamed, so rows and counts appear as pages arrive; search, filters and sort run here.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { orgCredentialQueries, useOrgCredentialsProgress } from '../../api/org-credentials';
 import { ErrorState } from '../../components/error-state';
 import type { CredentialPolicy } from '../../lib/credential-status';
 import { LoadProgress } from './review-controls';
 import {
-  buildRows,
   countByStatus,
+  createRowBuilder,
   exactMatchFirst,
   filterByServiceAccount,
   filterByStatus,
@@ -23,7 +23,8 @@ export function useLoadedReview(org: string, search: ReviewSearch, policy: Crede
   const progress = useOrgCredentialsProgress(org);
   const data = query.data;
 
-  const rows = useMemo(() => buildRows(data?.credentials ?? [], now, policy), [data?.credentials, now, policy]);
+  const [buildRows] = useState(createRowBuilder);
+  const rows = useMemo(() => buildRows(data?.credentials ?? [], now, policy), [buildRows, data?.credentials, now, policy]);
   const scoped = useMemo(
     () => filterByText(filterByServiceAccount(rows, search.serviceAccountId), search.q),
     [rows, search.serviceAccountId, search.q],
