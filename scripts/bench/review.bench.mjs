@@ -58,6 +58,16 @@ export default async function bench({ seedDatabase, startServer, launchChromium,
     });
   }
 
+  /** The console's own floor: the service-accounts list, one request, until its first row. */
+  async function listPage(server) {
+    return measure(server, async (page) => {
+      const started = Date.now();
+      await page.goto(`${server.url}/orgs/${ORG}/service-accounts`);
+      await page.waitForSelector('main table tbody tr', { timeout });
+      return Date.now() - started;
+    });
+  }
+
   /** First rows, then complete counts (and, without the extension, the end of the load). */
   async function review(server, extensions) {
     return measure(server, async (page) => {
@@ -128,18 +138,21 @@ export default async function bench({ seedDatabase, startServer, launchChromium,
 
   const runs = 3;
   const floors = [];
+  const lists = [];
   const withExt = [];
   const reviewSearchExt = [];
   const findExt = [];
   const saSearchExt = [];
   for (let i = 0; i < runs; i++) {
     floors.push(await floor(full));
+    lists.push(await listPage(full));
     withExt.push(await review(full, true));
     reviewSearchExt.push(await reviewClientIdSearch(full));
     findExt.push(await headerFind(full));
     saSearchExt.push(await serviceAccountSearch(full));
   }
   // Without the extensions every job reads the whole organization: once each.
+  const vendorList = await listPage(vendor);
   const vendorReview = await review(vendor, false);
   const vendorReviewSearch = await reviewClientIdSearch(vendor);
   const vendorFind = await headerFind(vendor);
@@ -154,6 +167,7 @@ export default async function bench({ seedDatabase, startServer, launchChromium,
     ['measure', 'with extensions', 'without (EXTENSIONS=none)'],
     [
       ['floor: blank page, one API fetch (50 service accounts)', ms(floors), '—'],
+      ['floor: console service-accounts list → first row', ms(lists), ms([vendorList])],
       ['review: first rows', ms(withExt.map((r) => r.rows)), ms([vendorReview.rows])],
       ['review: complete counts', ms(withExt.map((r) => r.counts)), ms([vendorReview.counts])],
       ['review: credentials counted', withExt[0].total, vendorReview.total],

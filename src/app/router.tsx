@@ -9,6 +9,7 @@ import { getSessionToken } from '../api/session';
 import { OrgBoundary } from '../features/organizations';
 // Deep import on purpose: the feature's index would pull its pages into the main chunk.
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
+import { prefetchServerReview } from '../features/review/prefetch';
 import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
@@ -81,6 +82,8 @@ export function createAppRouter(queryClient: QueryClient) {
                                   }),
                                 )
                               : qc.prefetchQuery(serviceAccountQueries.list(org, listParams(search))),
+                            // Discovery failing is the page's to report.
+                            () => undefined,
                           );
                         }),
                       lazy: { Component: async () => (await import('./routes/service-accounts')).Component },
@@ -105,6 +108,10 @@ export function createAppRouter(queryClient: QueryClient) {
                     },
                     {
                       path: 'credentials',
+                      loader: (args) =>
+                        prefetch((qc) => {
+                          void prefetchServerReview(qc, param(args, 'org'), new URL(args.request.url).searchParams);
+                        }),
                       lazy: { Component: async () => (await import('./routes/credential-review')).Component },
                     },
                     {

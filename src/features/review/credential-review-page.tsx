@@ -9,6 +9,7 @@ import { LoadProgress } from './review-controls';
 import { parseReviewSearch, reviewSearchParams, type ReviewSearch } from './review-search';
 import { ReviewView } from './review-view';
 import { useLoadedReview } from './use-loaded-review';
+import { reviewClockAnchor } from './prefetch';
 import { useServerReview } from './use-server-review';
 import './review.css';
 
@@ -55,8 +56,8 @@ function useReviewState() {
 
 function ServerReview({ org }: { org: string }) {
   const { now, search, policy, update } = useReviewState();
-  const [anchorMs, setAnchorMs] = useState(() => Date.now());
-  const { source, pages } = useServerReview(org, search, policy, now, anchorMs, () => setAnchorMs(Date.now()));
+  const [anchorMs, setAnchorMs] = useState(reviewClockAnchor);
+  const { source, pages } = useServerReview(org, search, policy, now, anchorMs, () => setAnchorMs(reviewClockAnchor()));
   if (pages.isError && !pages.data) {
     return (
       <ErrorState

@@ -40,7 +40,8 @@ export function useServerReview(
     ...orgCredentialIndexQueries.stats(org, scope, statsPolicy(policy)),
     placeholderData: keepPreviousData,
   });
-  const directory = useQuery(serviceAccountQueries.directory(org));
+  // Every service account, for the filter's options: after the first rows, so it never delays them.
+  const directory = useQuery({ ...serviceAccountQueries.directory(org), enabled: Boolean(pages.data) });
 
   const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const rows = useMemo(() => exactMatchFirst(buildRows(items, now, policy), search.q), [items, now, policy, search.q]);
