@@ -6,10 +6,14 @@ const apiPort = process.env.API_PORT ?? '8080';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': `http://127.0.0.1:${apiPort}` },
+    // changeOrigin: the API server answers only the host names it serves (ALLOWED_HOSTS), and the
+    // dev server's own name may not be one of them (`npm run dev -- --host`). Vite checks that one.
+    proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: true } },
   },
   build: {
-    sourcemap: true,
+    // Maps are written for local debugging but not referenced from the bundles, and the server does
+    // not serve them (SERVE_SOURCE_MAPS=1 to allow): a public map would publish the source.
+    sourcemap: 'hidden',
     // The timing report fires on any build slower than 3 s (a busy 2-core machine) and is not actionable here.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },

@@ -4,11 +4,14 @@ import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth/authenticate';
 import { DEFAULT_TOKEN_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './auth/rate-limit';
 import { hasExtension, type Config } from './config';
-import type { Db } from './db/database';
+import { isBusy, type Db } from './db/database';
 import { InvalidCursorError } from './db/pagination';
+import { rejectContentEncoding } from './http/body';
+import { closeWhenBodyUnread } from './http/connection';
 import type { AppEnv, Services } from './http/context';
-import { ApiError, internalError } from './http/errors';
-import { contentSecurityPolicy, noStore, requestContext } from './http/middleware';
+import { ApiError, internalError, unavailableError } from './http/errors';
+import { hostAllowList, servedHostNames } from './http/host-allow-list';
+import { contentSecurityPolicy, noStore, rawPathForLog, requestContext } from './http/middleware';
 import { registerSpa } from './http/spa';
 import { systemClock, type Clock } from './lib/clock';
 import { createLogger, type Logger } from './lib/logger';
@@ -38,6 +41,8 @@ function toApiError(error: unknown): ApiError | undefined {
   }
   // Hono's own errors for client mistakes (e.g. an unreadable body) keep their 4xx status.
   if (error instanceof HTTPException && error.status < 500) return ApiError.invalid(error.message || 'Bad request');
+  // Another process held the write lock past the request's deadline (see db/busy.ts): retry later.
+  if (isBusy(error)) return unavailableError();
   return undefined;
 }
 
@@ -54,6 +59,7 @@ export function createApp(deps: AppDeps) {
 
   const api = new Hono<AppEnv>();
   api.use('*', noStore);
+  api.use('*', rejectContentEncoding);
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -80,13 +86,15 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(logger, contentSecurityPolicy(deps.config.apiBaseUrl)));
+  app.use('*', closeWhenBodyUnread);
+  app.use('*', hostAllowList(servedHostNames(deps.config.host, deps.config.allowedHosts)));
   app.route('/api', api);
-  registerSpa(app, deps.config.staticDir, deps.config.apiBaseUrl);
+  registerSpa(app, deps.config.staticDir, deps.config.apiBaseUrl, { serveSourceMaps: deps.config.serveSourceMaps });
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found', 'Not found').toBody(c.var.requestId), 404));
   app.onError((error, c) => {
     const apiError = toApiError(error);
-    if (!apiError) logger.error(`${c.req.method} ${c.req.path} failed (request ${c.var.requestId})`, error);
+    if (!apiError) logger.error(`${c.req.method} ${rawPathForLog(c.req.url)} failed (request ${c.var.requestId})`, error);
     const e = apiError ?? internalError();
     for (const [name, value] of Object.entries(e.headers)) c.header(name, value);
     return c.json(e.toBody(c.var.requestId), e.status);

@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       apiBaseUrl: undefined,
       tokenTtlSeconds: 3600,
+      allowedHosts: [],
+      serveSourceMaps: false,
       extensions: ['org_credentials', 'service_account_query', 'usage', 'audit_events'],
     });
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
@@ -22,6 +24,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 9000, demo: false, databasePath: '/tmp/x.sqlite', apiBaseUrl: 'https://api.example.com' });
     expect(loadConfig({ DEMO: '1' }).demo).toBe(true);
     expect(loadConfig({ PORT: '' }).port).toBe(8080);
+    expect(loadConfig({ ALLOWED_HOSTS: ' console.example.com, 10.0.0.5,[fd00::1] ' }).allowedHosts).toEqual([
+      'console.example.com',
+      '10.0.0.5',
+      '[fd00::1]',
+    ]);
+    expect(loadConfig({ SERVE_SOURCE_MAPS: '1' }).serveSourceMaps).toBe(true);
   });
 
   it('names each bad variable in one clear error', () => {
@@ -31,6 +39,7 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/LOG_LEVEL="loud": must be one of silent, error, info, debug/);
     expect(attempt).toThrow(/API_BASE_URL="ftp:\/\/x"/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/between 0 and 65535/);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://console.example.com' })).toThrow(/ALLOWED_HOSTS=.*without scheme or port/);
   });
 
   it('reads EXTENSIONS as all, none or a list, and rejects unknown names', () => {

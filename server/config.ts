@@ -13,6 +13,14 @@ const ApiBaseUrlSchema = z
   .string()
   .refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL or a path starting with /');
 
+// ALLOWED_HOSTS: comma-separated host names (no scheme, no port), e.g. `console.example.com,10.0.0.5`.
+const AllowedHostsSchema = z
+  .string()
+  .transform((v) => v.split(',').map((name) => name.trim()).filter(Boolean))
+  .refine(
+    (names) => names.every((name) => /^(\[[0-9a-f:.]+\]|[a-z0-9.:_-]+)$/i.test(name)),
+    'must be host names separated by commas, without scheme or port (e.g. console.example.com,10.0.0.5)',
+  );
 // EXTENSIONS: `all` (default), `none` (behave as the vendor's API), or a comma-separated list of names.
 const ExtensionsSchema = z
   .string()
@@ -38,6 +46,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   API_BASE_URL: ApiBaseUrlSchema.optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  ALLOWED_HOSTS: AllowedHostsSchema.optional(),
+  SERVE_SOURCE_MAPS: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
   EXTENSIONS: ExtensionsSchema.optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -51,6 +61,10 @@ export interface Config {
   logLevel: LogLevel;
   apiBaseUrl: string | undefined;
   tokenTtlSeconds: number;
+  /** Host names answered besides loopback and HOST (DNS-rebinding defence). */
+  allowedHosts: string[];
+  /** Whether *.map files in STATIC_DIR are served (off: they would publish the source). */
+  serveSourceMaps: boolean;
   /** Extensions of the vendor API this server offers (empty: behaves as the vendor's API). */
   extensions: readonly ExtensionName[];
 }
@@ -87,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? defaultLogLevel(e.NODE_ENV),
     apiBaseUrl: e.API_BASE_URL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    allowedHosts: e.ALLOWED_HOSTS ?? [],
+    serveSourceMaps: e.SERVE_SOURCE_MAPS === '1',
     extensions: e.EXTENSIONS ?? [...EXTENSION_NAMES],
   };
 }

@@ -47,7 +47,8 @@ describe('bulk seed', () => {
     open();
     const started = performance.now();
     const result = seedBulk(db, { orgName: 'Load Test Org', serviceAccounts: 2000, credentialsPerAccount: 2, now });
-    expect(performance.now() - started).toBeLessThan(5000);
+    // Each insert also writes the org-wide sort indexes and two trigram search tables (issue 9).
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(result).toMatchObject({ serviceAccounts: 2000, credentials: 4000 });
     expect(result.org.label).toBe('load-test-org');
     const role = db
@@ -59,5 +60,5 @@ describe('bulk seed', () => {
     const again = seedBulk(db, { orgName: 'Load Test Org', serviceAccounts: 10, credentialsPerAccount: 0, now });
     expect(again.org.id).toBe(result.org.id);
     expect(db.prepare(`SELECT count(*) AS n FROM service_accounts WHERE organization_id = ?`).get(result.org.id)).toEqual({ n: 2010 });
-  });
+  }, 30_000);
 });

@@ -3,7 +3,7 @@ import type { Role } from '../src/api/schemas';
 import { hashSecret, newClientId } from './auth/tokens';
 import { insertPersonToken } from './db/access-tokens';
 import { insertCredential } from './db/credentials';
-import type { Db } from './db/database';
+import { isUniqueViolation, type Db } from './db/database';
 import {
   countOrganizations,
   findOrganization,
@@ -135,7 +135,7 @@ export function seedDemo(db: Db, now: Date): void {
     }
     seedServiceAccounts(db, orgs.acme, ACME_SERVICE_ACCOUNTS, random, now.getTime());
     seedServiceAccounts(db, orgs.globex, GLOBEX_SERVICE_ACCOUNTS, random, now.getTime());
-  })();
+  }).immediate();
 }
 
 /** Seeds demo data into an empty database; returns whether it did. */
@@ -153,39 +153,79 @@ export interface BulkSeedOptions {
   /** Given this role in the org; defaults to the demo admin as org_admin. */
   memberEmail?: string;
   role?: Role;
+  /** Longest a batch may hold the write lock; defaults to BULK_BATCH_MS. */
+  batchMs?: number;
+  /** Pause between batches, so a server waiting for the lock gets it; defaults to BULK_PAUSE_MS. */
+  pauseMs?: number;
 }
 
-/** A large organization for performance work, in one transaction. */
+/**
+ * A running server's writes poll for the lock every 10 ms at most and give up after 2 s (see
+ * server/db/busy.ts): batches of 50 ms with 15 ms gaps let them in within one batch, and reads are
+ * never blocked (WAL).
+ */
+export const BULK_BATCH_MS = 50;
+export const BULK_PAUSE_MS = 15;
+
+const pauseThread = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * A large organization for performance work, committed in short batches so that a running server
+ * keeps answering (a single transaction held the lock for seconds). Each transaction starts
+ * IMMEDIATE: it reads before it writes, and only an immediate one can wait for the lock.
+ */
 export function seedBulk(db: Db, options: BulkSeedOptions): { org: OrganizationRow; serviceAccounts: number; credentials: number } {
   const random = seededRandom(options.serviceAccounts * 31 + options.credentialsPerAccount);
   const now = options.now.getTime();
-  return db.transaction(() => {
+  const batchMs = options.batchMs ?? BULK_BATCH_MS;
+  const pauseMs = options.pauseMs ?? BULK_PAUSE_MS;
+  const { org, taken } = db.transaction(() => {
     if (countOrganizations(db) === 0) seedDemo(db, options.now);
     const org = ensureOrganization(db, options.orgName, options.now);
     const member = findPersonByEmail(db, options.memberEmail ?? DEMO_ADMIN_EMAIL);
     if (member) setMembership(db, member.id, org.id, options.role ?? 'org_admin', options.now.toISOString());
+    return { org, taken: serviceAccountNameKeys(db, org.id) };
+  }).immediate();
 
-    const taken = serviceAccountNameKeys(db, org.id);
-    let serial = taken.size;
-    const nextName = () => {
-      let name: string;
-      do name = `load-test-${String((serial += 1)).padStart(6, '0')}`;
-      while (taken.has(nameKey(name)));
-      return name;
+  let serial = taken.size;
+  const nextName = () => {
+    let name: string;
+    do name = `load-test-${String((serial += 1)).padStart(6, '0')}`;
+    while (taken.has(nameKey(name)));
+    return name;
+  };
+  const insertOne = (i: number) => {
+    const times = Array.from({ length: options.credentialsPerAccount }, () => credentialTimes(random, now));
+    const account = {
+      id: newId(),
+      organization_id: org.id,
+      description: i % 3 === 0 ? null : `Generated service account #${i + 1}`,
+      created_at: new Date(serviceAccountCreatedAt(random, now, times)).toISOString(),
     };
-    let credentials = 0;
-    for (let i = 0; i < options.serviceAccounts; i += 1) {
-      const times = Array.from({ length: options.credentialsPerAccount }, () => credentialTimes(random, now));
-      const sa = insertServiceAccount(db, {
-        id: newId(),
-        organization_id: org.id,
-        name: nextName(),
-        description: i % 3 === 0 ? null : `Generated service account #${i + 1}`,
-        created_at: new Date(serviceAccountCreatedAt(random, now, times)).toISOString(),
-      });
-      for (const t of times) insertSeedCredential(db, random, sa.id, t, false);
-      credentials += times.length;
+    for (;;) {
+      try {
+        insertServiceAccount(db, { ...account, name: nextName() });
+        break;
+      } catch (error) {
+        // Someone (the running server) took that name since we listed them: use the next one.
+        if (!isUniqueViolation(error)) throw error;
+      }
     }
-    return { org, serviceAccounts: options.serviceAccounts, credentials };
-  })();
+    for (const t of times) insertSeedCredential(db, random, account.id, t, false);
+    return times.length;
+  };
+
+  let done = 0;
+  let credentials = 0;
+  while (done < options.serviceAccounts) {
+    db.transaction(() => {
+      const started = performance.now();
+      do {
+        credentials += insertOne(done);
+        done += 1;
+      } while (done < options.serviceAccounts && performance.now() - started < batchMs);
+    }).immediate();
+    if (done < options.serviceAccounts && pauseMs > 0) pauseThread(pauseMs);
+  }
+  return { org, serviceAccounts: options.serviceAccounts, credentials };
 }

@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { EXTENSION_NAMES } from '../src/api/schemas';
 import { createApp } from './app';
 import type { RateLimitOptions } from './auth/rate-limit';
 import { defaultLogLevel, type Config } from './config';
-import { closeDatabase, openDatabase, type Db } from './db/database';
+import { closeDatabase, openDatabase, SERVER_BUSY_TIMEOUT_MS, type Db } from './db/database';
 import { migrate } from './db/migrations';
 import { systemClock, type Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
@@ -35,6 +36,23 @@ export interface RunningServer {
 const FORCE_CLOSE_AFTER_MS = 5000;
 
 /**
+ * Requests Node's HTTP parser rejects (bad framing, bad header bytes) never reach the app; they get
+ * the contract's error JSON too, instead of Node's bare 400, and the connection is closed.
+ */
+function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ status, code: 'invalid_request', message: 'Malformed HTTP request' });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
  * Opens and migrates the database, seeds it when empty, and listens. Used by server/index.ts and
  * by tests (port 0 and a temporary database file).
  */
@@ -49,6 +67,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     apiBaseUrl: undefined,
     tokenTtlSeconds: 3600,
     extensions: [...EXTENSION_NAMES],
+    allowedHosts: [],
+    serveSourceMaps: false,
     ...overrides,
   };
   const db = openDatabase(config.databasePath);
@@ -58,6 +78,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     migrate(db);
     seeded = seedIfEmpty(db, clock());
     if (!config.demo) issuedTokens = retireDemoTokens(db, clock());
+    // Start-up may wait for a seed's batch; requests must not (see db/busy.ts).
+    db.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
   } catch (error) {
     db.close();
     throw error;
@@ -84,6 +106,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.keepAliveTimeout = 65_000;
     server.headersTimeout = 66_000;
   }
+  server.on('clientError', answerMalformedRequest);
   const { port } = server.address() as AddressInfo;
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 

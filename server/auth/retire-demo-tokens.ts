@@ -26,5 +26,5 @@ export function retireDemoTokens(db: Db, now: Date): IssuedPersonToken[] {
       issued.push({ name: person.name, email: person.email, token });
     }
     return issued;
-  })();
+  }).immediate();
 }

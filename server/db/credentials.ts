@@ -88,7 +88,7 @@ export function updateCredential(
     };
     stmt(db, `UPDATE credentials SET name = ?, description = ? WHERE id = ?`).run(next.name, next.description, id);
     return next;
-  })();
+  }).immediate();
 }
 
 /** Tokens issued to the credential are deleted with it (ON DELETE CASCADE). */

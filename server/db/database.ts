@@ -4,20 +4,32 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+export interface OpenOptions {
+  /**
+   * How long a statement waits for a lock held by another process before failing with
+   * SQLITE_BUSY. The wait is a synchronous sleep: in the server it blocks the event loop, so the
+   * server keeps it short and retries writes asynchronously (see `retryWhileBusy`); a CLI such as
+   * the seed can afford to wait longer.
+   */
+  busyTimeoutMs?: number;
+}
+
+/** The server's wait: long enough for a read to ride out a checkpoint, short enough not to stall. */
+export const SERVER_BUSY_TIMEOUT_MS = 20;
+
 /**
  * Opens (creating if needed) the SQLite file. WAL lets readers proceed during a write and survives
- * a crash without corruption; with synchronous=NORMAL a commit survives the process being killed
- * and only a power cut can drop the last few (never corrupt the file), for far fewer fsyncs.
- * busy_timeout makes a second process (e.g. `npm run seed` while the server runs) wait for the
- * lock instead of failing with SQLITE_BUSY.
+ * a crash without corruption. synchronous=FULL makes every commit wait for the WAL to reach the
+ * disk, so an acknowledged create, update or delete survives a power cut; the token endpoint's
+ * bookkeeping opts out per transaction (see `withRelaxedSync`).
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   // 64 MiB of page cache (the default is 2 MiB): the org-wide indexes of a 300,000-credential
   // organization stay in memory for the stats' range counts, and a bulk seed does not spill.
   db.pragma('cache_size = -65536');
@@ -33,6 +45,26 @@ export function closeDatabase(db: Db): void {
 
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Another connection (e.g. `npm run seed`) holds the lock this statement needed. */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
+}
+
+/**
+ * Commits made inside `write` wait only for the OS to take the WAL (synchronous=NORMAL): a power
+ * cut may drop the last of them, a crash of the process may not. For high-rate bookkeeping
+ * (last_used_at, issued access tokens), never for a create, update or delete. The next FULL commit
+ * makes them durable too, since it syncs the whole WAL.
+ */
+export function withRelaxedSync<T>(db: Db, write: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();

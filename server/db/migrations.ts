@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { stmt, type Db } from './database';
+import { nameKey } from './service-accounts';
 
 type Migration = (db: Db) => void;
 
@@ -178,6 +179,13 @@ const MIGRATIONS: Migration[] = [
     // Signs pagination cursors; kept in the database so cursors survive restarts.
     stmt(db, `INSERT INTO meta (key, value) VALUES ('cursor_key', ?)`).run(randomBytes(32).toString('hex'));
   },
+  // Name keys now use full case folding (ß = ss). Two names that already coexist and now fold to
+  // the same key keep their old keys (OR IGNORE): nothing is renamed, and new duplicates are refused.
+  (db) => {
+    const rows = db.prepare(`SELECT id, name FROM service_accounts`).all() as { id: string; name: string }[];
+    const update = db.prepare(`UPDATE OR IGNORE service_accounts SET name_key = ? WHERE id = ?`);
+    for (const row of rows) update.run(nameKey(row.name), row.id);
+  },
   orgWideCredentials,
 ];
 
@@ -191,7 +199,7 @@ export function migrate(db: Db, target = MIGRATIONS.length): void {
     db.transaction(() => {
       migration(db);
       db.pragma(`user_version = ${current + index + 1}`);
-    })();
+    }).immediate();
   });
 }
 

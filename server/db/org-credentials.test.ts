@@ -27,7 +27,7 @@ describe('migration to org-wide credentials', () => {
       insertV1.run(id, `client-${id}`, `key ${id}`, AT, used);
     }
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
     const page = listOrgCredentials(db, 'org1', { ...query, q: 'billing exp' }, { limit: 10 });
     expect(page.rows.map((r) => [r.id, r.service_account_name])).toEqual([
       ['c3', 'Billing Export'],
@@ -50,7 +50,7 @@ describe('migration to org-wide credentials', () => {
     db = openDatabase(':memory:');
     migrate(db);
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
     db.pragma('user_version = 99');
     expect(() => migrate(db)).toThrow(/newer than this server/);
   });

@@ -20,9 +20,12 @@ export interface ServiceAccountInsert {
 
 const COLUMNS = 'id, organization_id, name, description, created_at, updated_at';
 
-/** The uniqueness key for names: case-insensitive for any script, not just ASCII. */
+/**
+ * The uniqueness key for names: case-insensitive for any script, with full case folding, so
+ * "Straße" and "STRASSE" are one name (upper-casing first maps ß to SS, ﬁ to FI, final σ to Σ).
+ */
 export function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return name.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
 }
 
 export function listServiceAccounts(db: Db, organizationId: string, page: PageRequest): Page<ServiceAccountRow> {
@@ -77,7 +80,7 @@ export function updateServiceAccount(
        updated_at = @updated_at WHERE id = @id`,
     ).run({ ...next, name_key: nameKey(next.name) });
     return next;
-  })();
+  }).immediate();
 }
 
 /** Credentials and their issued tokens go with it (ON DELETE CASCADE). */

@@ -1,6 +1,7 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { FieldError } from '../../src/api/schemas';
+import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -44,3 +45,15 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
   if (!parsed.success) throw ApiError.invalid('Request body is invalid', fieldErrors(parsed.error, body));
   return parsed.data;
 }
+
+/**
+ * The server does not decompress request bodies, so a body declared as gzip (or anything but
+ * identity) is refused rather than parsed as if it were plain.
+ */
+export const rejectContentEncoding: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const encoding = c.req.header('Content-Encoding');
+  if (encoding !== undefined && encoding.trim() !== '' && encoding.trim().toLowerCase() !== 'identity') {
+    throw new ApiError(415, 'unsupported_media_type', 'Content-Encoding is not supported: send the body uncompressed');
+  }
+  await next();
+};

@@ -45,3 +45,7 @@ export class ApiError extends Error {
 }
 
 export const internalError = (): ApiError => new ApiError(500, 'internal', 'Something went wrong on our side');
+
+/** The database is locked by another process (e.g. `npm run seed`) for longer than a request waits. */
+export const unavailableError = (): ApiError =>
+  new ApiError(503, 'unavailable', 'The database is busy; try again shortly', { headers: { 'Retry-After': '1' } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { Logger } from '../lib/logger';
+import { escapeForLog, type Logger } from '../lib/logger';
 import type { AppEnv } from './context';
 
 // A caller-supplied id is echoed only when it is harmless in a header and a log line.
@@ -23,9 +23,20 @@ export function contentSecurityPolicy(apiBaseUrl: string | undefined): string {
   ].join('; ');
 }
 
+/** The request's path as it was sent (percent-encoded, no query string), safe for one log line. */
+export function rawPathForLog(url: string): string {
+  try {
+    return escapeForLog(new URL(url).pathname);
+  } catch {
+    return '(unparsable path)';
+  }
+}
+
 /**
  * Request id, security headers on every response, and one log line per request. The line has the
- * path without its query string and never a header or a body, so no token or secret reaches logs.
+ * path without its query string and never a header or a body, so no token or secret reaches logs;
+ * the path is logged as sent, still percent-encoded (decoded, a %0A would end the line and forge
+ * the next), and escaped on top of that, so one request is always one line of printable text.
  */
 export function requestContext(logger: Logger, csp: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -43,7 +54,7 @@ export function requestContext(logger: Logger, csp: string): MiddlewareHandler<A
     headers.set('X-Frame-Options', 'DENY');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
     const ms = (performance.now() - started).toFixed(1);
-    logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms ${requestId}`);
+    logger.info(`${escapeForLog(c.req.method)} ${rawPathForLog(c.req.url)} ${c.res.status} ${ms}ms ${requestId}`);
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import viteConfig from '../../vite.config';
 import { startTestServer, type TestServer } from '../test/harness';
 import { injectApiBaseUrl } from './spa';
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
+  writeFileSync(join(dist, 'assets', 'app-abc123.js.map'), '{"version":3,"sourcesContent":["the original source"]}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   server = await startTestServer({ staticDir: dist, apiBaseUrl: 'https://api.example.com/v1' });
 });
@@ -59,6 +61,28 @@ describe('static files and SPA fallback', () => {
     const traversal = await fetch(`${server.url}/assets/..%2f..%2fpackage.json`);
     expect(await traversal.text()).not.toContain('"dependencies"');
   });
+});
+
+describe('source maps (issue 7, defect 9)', () => {
+  it('are not referenced from the production bundles', () => {
+    expect(viteConfig.build?.sourcemap === 'hidden' || !viteConfig.build?.sourcemap).toBe(true);
+  });
+
+  it('are not served, unless SERVE_SOURCE_MAPS asks', async () => {
+    for (const path of ['/assets/app-abc123.js.map', '/assets/APP-ABC123.JS.MAP', '/assets/missing.js.map']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('the original source');
+    }
+    const debugging = await startTestServer({ staticDir: dist, serveSourceMaps: true });
+    try {
+      const res = await fetch(`${debugging.url}/assets/app-abc123.js.map`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('the original source');
+    } finally {
+      await debugging.close();
+    }
+  }, 20_000);
 });
 
 describe('injectApiBaseUrl', () => {

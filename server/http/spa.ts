@@ -19,9 +19,15 @@ export function injectApiBaseUrl(html: string, apiBaseUrl: string | undefined): 
 /**
  * Serves the built SPA from `staticDir`: files as they are, and index.html for any other GET that
  * is not under /api, so client-side routes survive a reload. Reads from disk on each request so a
- * rebuild shows up without a restart.
+ * rebuild shows up without a restart. Source maps (*.map) are not served unless asked: they would
+ * publish the original source.
  */
-export function registerSpa(app: Hono<AppEnv>, staticDir: string, apiBaseUrl: string | undefined): void {
+export function registerSpa(
+  app: Hono<AppEnv>,
+  staticDir: string,
+  apiBaseUrl: string | undefined,
+  options: { serveSourceMaps?: boolean } = {},
+): void {
   const root = resolve(staticDir);
   const indexPath = resolve(root, 'index.html');
 
@@ -50,6 +56,9 @@ export function registerSpa(app: Hono<AppEnv>, staticDir: string, apiBaseUrl: st
 
   app.get('/', sendIndex);
   app.get('/index.html', sendIndex);
+  if (!options.serveSourceMaps) {
+    app.use('*', async (c, next) => (c.req.path.toLowerCase().endsWith('.map') ? c.text('Not found', 404) : next()));
+  }
   app.use('*', staticFiles);
   app.get('*', (c) => {
     const lastSegment = c.req.path.split('/').pop() ?? '';

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { CredentialCreateSchema, CredentialUpdateSchema } from '../../src/api/schemas';
 import { authorize, permissionsFor } from '../auth/authorize';
 import { hashSecret, newClientId, newClientSecret } from '../auth/tokens';
+import { retryWhileBusy } from '../db/busy';
 import { deleteCredential, findCredential, insertCredential, listCredentials, updateCredential } from '../db/credentials';
 import { readJsonBody } from '../http/body';
 import { nowIso, type AppEnv, type Services } from '../http/context';
@@ -44,15 +45,17 @@ export function credentialRoutes(services: Services) {
     authorize(principal, org, 'service_account_credentials', 'create');
     const body = await readJsonBody(c, CredentialCreateSchema);
     const secret = newClientSecret();
-    const row = insertCredential(db, {
-      id: newId(),
-      service_account_id: sa.id,
-      client_id: newClientId(),
-      secret_hash: hashSecret(secret),
-      name: body.name,
-      description: body.description || null,
-      created_at: nowIso(services),
-    });
+    const row = await retryWhileBusy(db, () =>
+      insertCredential(db, {
+        id: newId(),
+        service_account_id: sa.id,
+        client_id: newClientId(),
+        secret_hash: hashSecret(secret),
+        name: body.name,
+        description: body.description || null,
+        created_at: nowIso(services),
+      }),
+    );
     // The only response that ever carries the secret; /api responses are all Cache-Control: no-store.
     return c.json(presentCreatedCredential(row, secret), 201);
   });
@@ -72,17 +75,19 @@ export function credentialRoutes(services: Services) {
     authorize(c.var.principal, c.var.org, 'service_account_credentials', 'update');
     const body = await readJsonBody(c, CredentialUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
-    const row = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
+    const row = await retryWhileBusy(db, () =>
+      updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description }),
+    );
     if (!row) throw ApiError.notFound('Credential');
     return c.json(presentCredential(row, itemPermissions(c, wantsPermissions(c))));
   });
 
-  app.delete('/:credentialId', (c) => {
+  app.delete('/:credentialId', async (c) => {
     const sa = requireServiceAccount(c, services);
     const id = credentialId(c);
     if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
     authorize(c.var.principal, c.var.org, 'service_account_credentials', 'delete');
-    if (!deleteCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
+    if (!(await retryWhileBusy(db, () => deleteCredential(db, c.var.org.id, sa.id, id)))) throw ApiError.notFound('Credential');
     return c.body(null, 204);
   });
 

@@ -18,8 +18,10 @@ const ERRORS: Record<number, string> = {
   403: 'Member of the organization without the permission',
   404: 'Not found, or an organization the caller does not belong to',
   409: 'A service account with this name already exists (case-insensitive)',
-  413: 'Body over 64 KiB',
-  415: 'Body is not JSON',
+  413: 'Body over 64 KiB (the connection is closed)',
+  415: 'Body is not JSON, or has a Content-Encoding other than identity',
+  421: 'A Host name this server does not serve (see ALLOWED_HOSTS)',
+  503: 'The database is locked by another process (e.g. a seed) for longer than a write waits (2 s); retry after Retry-After seconds',
 };
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, json('Error', ERRORS[status] ?? 'Error')]));
@@ -53,18 +55,18 @@ const create = (name: string, request: string, summary: string, parameters: obje
   summary,
   parameters,
   requestBody: body(request),
-  responses: { 201: json(name, 'Created'), ...errors(400, 401, 403, 404, ...(conflict ? [409] : []), 413, 415) },
+  responses: { 201: json(name, 'Created'), ...errors(400, 401, 403, 404, ...(conflict ? [409] : []), 413, 415, 503) },
 });
 const update = (name: string, request: string, summary: string, parameters: object[], conflict = false) => ({
   summary,
   parameters: [...parameters, ...EXPAND],
   requestBody: body(request),
-  responses: { 200: json(name, 'Updated'), ...errors(400, 401, 403, 404, ...(conflict ? [409] : []), 413, 415) },
+  responses: { 200: json(name, 'Updated'), ...errors(400, 401, 403, 404, ...(conflict ? [409] : []), 413, 415, 503) },
 });
 const remove = (summary: string, parameters: object[]) => ({
   summary,
   parameters,
-  responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+  responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404, 503) },
 });
 
 // ---------- extensions org_credentials and service_account_query ----------
@@ -181,7 +183,9 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
             200: json('TokenResponse', 'An access token'),
             400: json('OAuthError', 'invalid_request or unsupported_grant_type'),
             401: json('OAuthError', 'invalid_client'),
-            429: json('Error', 'Too many failed attempts'),
+            415: json('Error', ERRORS[415] ?? 'Error'),
+            429: json('Error', 'Too many failed attempts (README: token endpoint limits)'),
+            503: json('Error', ERRORS[503] ?? 'Error'),
           },
         },
       },

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { CredentialStatsQuerySchema, OrgCredentialQuerySchema } from '../../src/api/org-credential-schemas';
 import { authorize, permissionsFor } from '../auth/authorize';
-import { credentialStats, listOrgCredentials } from '../db/org-credentials';
+import { credentialStats } from '../db/credential-stats';
+import { listOrgCredentials } from '../db/org-credentials';
 import type { AppEnv, Services } from '../http/context';
 import { parseListQuery, parseQuery, wantsPermissions } from '../http/query';
 import { presentList, presentOrgCredential } from './present';

@@ -4,6 +4,7 @@ import {
   type ServiceAccountWithSummary,
 } from '../../src/api/org-credential-schemas';
 import { CredentialCreatedSchema, ErrorBodySchema, ServiceAccountListSchema, ServiceAccountSchema } from '../../src/api/schemas';
+import { nameKey } from '../db/service-accounts';
 import { seedBulk } from '../seed';
 import { exchange, expectOk, startTestServer, TOKENS, type ApiClient, type TestServer } from '../test/harness';
 
@@ -39,7 +40,7 @@ function truth(label = 'many-accounts'): Truth[] {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const SORT_VALUE: Record<string, (sa: Truth) => string> = {
   created_at: (sa) => sa.created_at,
-  name: (sa) => sa.name.normalize('NFC').toLowerCase(),
+  name: (sa) => nameKey(sa.name),
   last_used_at: (sa) => sa.last_used_at ?? '',
 };
 const order = (rows: Truth[], sort: string, direction: string) =>

@@ -3,6 +3,7 @@ import { ServiceAccountQuerySchema } from '../../src/api/org-credential-schemas'
 import { ServiceAccountCreateSchema, ServiceAccountUpdateSchema } from '../../src/api/schemas';
 import { authorize, permissionsFor } from '../auth/authorize';
 import { hasExtension } from '../config';
+import { retryWhileBusy } from '../db/busy';
 import { isUniqueViolation } from '../db/database';
 import { credentialSummaries, queryServiceAccounts } from '../db/service-account-query';
 import {
@@ -75,14 +76,16 @@ export function serviceAccountRoutes(services: Services) {
     const { principal, org } = c.var;
     authorize(principal, org, 'service_accounts', 'create');
     const body = await readJsonBody(c, ServiceAccountCreateSchema);
-    const row = guardName(body.name, () =>
-      insertServiceAccount(db, {
-        id: newId(),
-        organization_id: org.id,
-        name: body.name,
-        description: body.description || null,
-        created_at: nowIso(services),
-      }),
+    const row = await retryWhileBusy(db, () =>
+      guardName(body.name, () =>
+        insertServiceAccount(db, {
+          id: newId(),
+          organization_id: org.id,
+          name: body.name,
+          description: body.description || null,
+          created_at: nowIso(services),
+        }),
+      ),
     );
     return c.json(presentServiceAccount(row, itemPermissions(c, wantsPermissions(c))), 201);
   });
@@ -100,18 +103,18 @@ export function serviceAccountRoutes(services: Services) {
     authorize(principal, org, 'service_accounts', 'update');
     const body = await readJsonBody(c, ServiceAccountUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
-    const row = guardName(body.name, () =>
-      updateServiceAccount(db, org.id, id, { name: body.name, description }, nowIso(services)),
+    const row = await retryWhileBusy(db, () =>
+      guardName(body.name, () => updateServiceAccount(db, org.id, id, { name: body.name, description }, nowIso(services))),
     );
     if (!row) throw ApiError.notFound('Service account');
     return c.json(presentServiceAccount(row, itemPermissions(c, wantsPermissions(c))));
   });
 
-  app.delete('/:serviceAccountId', (c) => {
+  app.delete('/:serviceAccountId', async (c) => {
     const { principal, org } = c.var;
     const { id } = requireServiceAccount(c, services);
     authorize(principal, org, 'service_accounts', 'delete');
-    if (!deleteServiceAccount(db, org.id, id)) throw ApiError.notFound('Service account');
+    if (!(await retryWhileBusy(db, () => deleteServiceAccount(db, org.id, id)))) throw ApiError.notFound('Service account');
     return c.body(null, 204);
   });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   server = await startTestServer({
     clock: time.clock,
     tokenTtlSeconds: 600,
-    tokenRateLimit: { perClient: 3, perAddress: 1000, windowMs: 60_000 },
+    tokenRateLimit: { perClient: 3, perClientAllAddresses: 1000, perAddress: 1000, windowMs: 60_000 },
   });
   admin = server.as(TOKENS.admin);
   sa = expectOk(await admin.post('/organizations/acme/service-accounts', { name: 'token-user' }), 201, ServiceAccountSchema);

@@ -3,7 +3,9 @@ import { Hono, type Context } from 'hono';
 import type { TokenResponse } from '../../src/api/schemas';
 import { hashSecret, newAccessToken, secretMatches } from '../auth/tokens';
 import { deleteExpiredTokens, insertCredentialToken } from '../db/access-tokens';
+import { retryWhileBusy } from '../db/busy';
 import { findSecretHashByClientId, markCredentialUsed } from '../db/credentials';
+import { withRelaxedSync } from '../db/database';
 import type { AppEnv, Services } from '../http/context';
 import { ApiError } from '../http/errors';
 
@@ -37,6 +39,21 @@ function remoteAddress(c: Context): string {
   }
 }
 
+/**
+ * Failed exchanges are answered when a timer started before the lookup fires. A known client_id
+ * reads a row and an unknown one does not (a few microseconds, measurable over many tries); the
+ * timer's start does not depend on that, so neither does the answer's time. Successes are not held.
+ */
+export const FAILED_EXCHANGE_FLOOR_MS = 5;
+
+function answerFloor(): { reached: Promise<void>; cancel: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reached = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, FAILED_EXCHANGE_FLOOR_MS);
+  });
+  return { reached, cancel: () => clearTimeout(timer) };
+}
+
 // OAuth errors use RFC 6749 §5.2 bodies, not the contract's error shape: OAuth clients parse these.
 const oauthError = (c: Context, status: 400 | 401, error: string, description: string) => {
   if (status === 401) c.header('WWW-Authenticate', 'Basic realm="service-account-token"');
@@ -61,11 +78,14 @@ export function tokenRoutes(services: Services) {
       });
     }
 
+    const floor = answerFloor();
     const stored = client ? findSecretHashByClientId(db, client.clientId) : undefined;
     if (!client || !secretMatches(client.clientSecret, stored?.secret_hash) || !stored) {
       tokenFailures.recordFailure(client?.clientId, address);
+      await floor.reached;
       return oauthError(c, 401, 'invalid_client', 'Client authentication failed');
     }
+    floor.cancel();
     tokenFailures.recordSuccess(client.clientId, address);
 
     if (!/^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(c.req.header('Content-Type') ?? '')) {
@@ -80,11 +100,16 @@ export function tokenRoutes(services: Services) {
     const token = newAccessToken();
     const now = services.clock();
     const ttl = services.config.tokenTtlSeconds;
-    db.transaction(() => {
-      deleteExpiredTokens(db, now.toISOString());
-      markCredentialUsed(db, stored.id, now.toISOString());
-      insertCredentialToken(db, hashSecret(token), stored.id, now.toISOString(), new Date(now.getTime() + ttl * 1000).toISOString());
-    })();
+    // Bookkeeping at the rate clients fetch tokens: not worth an fsync each (README "Durability").
+    await retryWhileBusy(db, () =>
+      withRelaxedSync(db, () =>
+        db.transaction(() => {
+          deleteExpiredTokens(db, now.toISOString());
+          markCredentialUsed(db, stored.id, now.toISOString());
+          insertCredentialToken(db, hashSecret(token), stored.id, now.toISOString(), new Date(now.getTime() + ttl * 1000).toISOString());
+        }).immediate(),
+      ),
+    );
     const body: TokenResponse = { access_token: token, token_type: 'Bearer', expires_in: ttl };
     return c.json(body);
   });

@@ -29,16 +29,27 @@ export const DESCRIPTION_MAX = 1024;
 // would differ from what was sent (and from the 201 that echoed it).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
+// Names are shown in lists, logs and terminals: no control characters (Cc), no invisible format
+// characters (Cf: zero-width spaces and joiners, bidi overrides such as U+202E, BOM) and no line or
+// paragraph separators, which could hide or disguise what a name says.
+const NAME_FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// Descriptions may have line breaks and tabs, but no other control characters.
+// eslint-disable-next-line no-control-regex
+const DESCRIPTION_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export const NameSchema = z
   .string({ error: 'Name must be a string' })
   .trim()
+  // One spelling per name: "é" typed as one code point or as "e" + accent is the same name.
+  .overwrite((value) => (isWellFormed(value) ? value.normalize('NFC') : value))
   .min(1, 'Name is required')
   .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`)
-  .refine(isWellFormed, 'Name must be valid Unicode text');
+  .refine(isWellFormed, 'Name must be valid Unicode text')
+  .refine((value) => !NAME_FORBIDDEN.test(value), 'Name must not contain control or invisible characters');
 export const DescriptionSchema = z
   .string({ error: 'Description must be a string' })
   .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`)
-  .refine(isWellFormed, 'Description must be valid Unicode text');
+  .refine(isWellFormed, 'Description must be valid Unicode text')
+  .refine((value) => !DESCRIPTION_FORBIDDEN.test(value), 'Description must not contain control characters other than line breaks and tabs');
 
 // ---------- resources ----------
 export const OrganizationSchema = z.object({
@@ -157,7 +168,9 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'misdirected_request',
   'internal',
+  'unavailable',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

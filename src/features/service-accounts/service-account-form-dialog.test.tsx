@@ -32,6 +32,16 @@ describe('ServiceAccountFormDialog (create)', () => {
     expect(apiRequest).not.toHaveBeenCalled();
   });
 
+  it('shows the server’s rule for invisible characters in a name, on the field, before sending', async () => {
+    const user = userEvent.setup();
+    render(<ServiceAccountFormDialog mode="create" org="acme" open onClose={() => {}} />, { wrapper });
+    await user.type(screen.getByRole('textbox', { name: /Name/ }), 'pay\u200Broll');
+    await user.click(screen.getByRole('button', { name: 'Create service account' }));
+    expect(await screen.findByText('Name must not contain control or invisible characters')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /Name/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(apiRequest).not.toHaveBeenCalled();
+  });
+
   it('puts a 409 on the name field and keeps the input', async () => {
     const user = userEvent.setup();
     vi.mocked(apiRequest).mockRejectedValue(
