@@ -10,7 +10,8 @@ const table = (page: Page) => page.getByRole('table', { name: 'Credentials of th
 async function slowCredentialLists(page: Page, ms: number) {
   await page.route(/\/api\/organizations\/[^/]+\/service-accounts\/[^/]+\/credentials\?/, async (route) => {
     await new Promise((r) => setTimeout(r, ms));
-    await route.continue();
+    // Cancelled meanwhile (the console aborted it, or the test unrouted): nothing to continue.
+    await route.continue().catch(() => undefined);
   });
 }
 
