@@ -135,13 +135,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'rotation in progress');
     });
 
-    test('credential review page', async ({ page, api }) => {
+    test('credential review page, its search, a hidden selection and the typed bulk-revoke confirmation', async ({
+      page,
+      api,
+    }) => {
       const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y review') });
-      await api.createCredential(ORG, sa.id, { name: uniqueName('a11y review') });
+      for (let i = 0; i < 11; i++) await api.createCredential(ORG, sa.id, { name: `a11y review ${i}` });
       await signInAs(page, 'ada', { returnTo: `/orgs/${ORG}/credentials` });
-      await expect(page.getByRole('table', { name: 'Credentials of the organization' })).toBeVisible({ timeout: 20_000 });
+      const table = page.getByRole('table', { name: 'Credentials of the organization' });
+      await expect(table).toBeVisible({ timeout: 20_000 });
       await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
       await expectNoViolations(page, 'credential review');
+
+      await page.getByRole('searchbox', { name: 'Search credentials' }).fill(sa.name);
+      await expect(table.locator('tbody tr')).toHaveCount(11);
+      await page.getByRole('button', { name: 'Select all 11 matching' }).click();
+      await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Stale' });
+      await expect(page.getByRole('button', { name: 'Clear hidden selection' })).toBeVisible();
+      await expectNoViolations(page, 'credential review with a hidden selection');
+
+      await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'All statuses' });
+      await page.getByRole('button', { name: 'Revoke selected (11)' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Revoke 11 credentials?' });
+      await expect(dialog.getByRole('textbox', { name: 'Type 11 to confirm' })).toBeVisible();
+      await expectNoViolations(page, 'bulk revoke with a typed confirmation');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      await page.getByRole('searchbox', { name: 'Find a credential by client ID' }).fill('no-such-client-id');
+      await page.getByRole('searchbox', { name: 'Find a credential by client ID' }).press('Enter');
+      await expect(page.getByText('No credential has this client ID')).toBeVisible();
+      await expectNoViolations(page, 'find a credential: not found');
     });
 
     test('a viewer\'s pages, with the controls they may not use', async ({ page, api }) => {

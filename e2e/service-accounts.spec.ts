@@ -217,9 +217,12 @@ test('search finds a service account that is not on the first page', async ({ pa
   const results = page.getByRole('table', { name: `Service accounts matching “${marker.toUpperCase()}”` });
   await expect(results.getByRole('link', { name: needle.name, exact: true })).toBeVisible();
   await expect(results.getByRole('row').getByRole('link')).toHaveCount(1);
-  await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).toContainText(
-    `1 match for “${marker.toUpperCase()}”`,
-  );
+  // Without the server's search the console scans every page and says how many matched.
+  if (test.info().project.name === 'vendor') {
+    await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).toContainText(
+      `1 match for “${marker.toUpperCase()}”`,
+    );
+  }
 
   // By its exact id.
   await search.fill(needle.id);

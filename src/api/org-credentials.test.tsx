@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
 import { credentialQueries, deleteCredential, listCredentials } from './credentials';
 import {
+  addOrgCredentialsChunk,
+  EMPTY_ORG_CREDENTIALS,
   lastActivityByServiceAccount,
+  streamOrgCredentials,
   loadOrgCredentials,
   orgCredentialQueries,
   useBulkRevokeCredentials,
@@ -104,6 +107,57 @@ describe('loadOrgCredentials', () => {
   });
 });
 
+describe('streamOrgCredentials', () => {
+  it('yields credentials while service accounts are still being listed, then a done chunk', async () => {
+    let releaseSecondPage: () => void = () => {};
+    vi.mocked(listServiceAccounts).mockImplementation(async (_org, params) => {
+      if (params.after !== 'p2') return page([sa(1), sa(2)], 'p2') as ServiceAccountList;
+      await new Promise<void>((resolve) => {
+        releaseSecondPage = resolve;
+      });
+      return page([sa(3)]) as ServiceAccountList;
+    });
+    vi.mocked(listCredentials).mockImplementation(async (_org, saId) => page([cred(`c-${saId}`)]) as CredentialList);
+
+    const stream = streamOrgCredentials('acme', new AbortController().signal, { chunkEveryMs: 0 });
+    const seen: string[] = [];
+    let chunk = await stream.next();
+    // Before the second page of service accounts exists, rows of the first page arrive.
+    while (!chunk.done && seen.length < 2) {
+      seen.push(...chunk.value.credentials.map((c) => c.id));
+      expect(chunk.value.progress.phase).toBe('service-accounts');
+      if (seen.length < 2) chunk = await stream.next();
+    }
+    expect(seen.sort()).toEqual(['c-sa1', 'c-sa2']);
+    releaseSecondPage();
+    let last = chunk;
+    for (chunk = await stream.next(); !chunk.done; chunk = await stream.next()) {
+      seen.push(...chunk.value.credentials.map((c) => c.id));
+      last = chunk;
+    }
+    expect(seen.sort()).toEqual(['c-sa1', 'c-sa2', 'c-sa3']);
+    expect(!last.done && last.value.progress).toEqual({
+      phase: 'done',
+      serviceAccountsListed: 3,
+      serviceAccountsLoaded: 3,
+      credentialsLoaded: 3,
+    });
+  });
+
+  it('adds chunks into one growing, complete-when-done value', () => {
+    const progress = { phase: 'done', serviceAccountsListed: 1, serviceAccountsLoaded: 1, credentialsLoaded: 1 } as const;
+    const data = addOrgCredentialsChunk(EMPTY_ORG_CREDENTIALS, {
+      serviceAccounts: [{ id: 'sa1', name: 'One' }],
+      credentials: [{ ...cred('a'), service_account: { id: 'sa1', name: 'One' } }],
+      permissions: { service_account_credentials: { delete: true } },
+      progress,
+    });
+    expect(data.complete).toBe(true);
+    expect(data.credentials).toHaveLength(1);
+    expect(data.permissions).toEqual({ service_account_credentials: { delete: true } });
+  });
+});
+
 describe('orgCredentialQueries.all', () => {
   it('cancels the load when the page using it goes away', async () => {
     let signal: AbortSignal | undefined;
@@ -137,6 +191,8 @@ const loaded: OrgCredentials = {
     { ...cred('b', '2026-05-01T00:00:00.000Z'), service_account: { id: 'sa1', name: 'One' } },
     { ...cred('c'), service_account: { id: 'sa2', name: 'Two' } },
   ],
+  progress: { phase: 'done', serviceAccountsListed: 2, serviceAccountsLoaded: 2, credentialsLoaded: 3 },
+  complete: true,
   loadedAt: T,
 };
 

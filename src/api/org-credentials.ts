@@ -2,11 +2,17 @@
 // and no search, so this walks every service account page, then every service account's
 // credential pages, a few at a time. Progress goes to a small store beside the query (a
 // queryFn cannot report progress through the cache), so the review page can show a bar.
-import { queryOptions, useMutation, useQuery, type QueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import { mapWithConcurrency, settleWithConcurrency, type Settled } from '../lib/concurrency';
+import { createLimiter, settleWithConcurrency, type Settled } from '../lib/concurrency';
 import { isApiError } from './client';
 import { credentialQueries, deleteCredential, listCredentials } from './credentials';
+import { orgCredentialIndexQueries, removeFromOrgCredentialIndex } from './org-credential-index';
 import { LIMIT_MAX, type Credential, type Permissions, type ServiceAccount } from './schemas';
 import { listServiceAccounts } from './service-accounts';
 
@@ -27,6 +33,9 @@ export interface OrgCredentials {
   credentials: OrgCredential[];
   /** The caller's rights in the organization (top level of the service-account list), when sent. */
   permissions?: Permissions | undefined;
+  /** Where the load stands; `complete` once every service account's credentials are in. */
+  progress: OrgCredentialsProgress;
+  complete: boolean;
   loadedAt: string;
 }
 
@@ -70,21 +79,6 @@ export function useOrgCredentialsProgress(org: string): OrgCredentialsProgress |
 
 // ---------- loading ----------
 
-async function listAllServiceAccounts(org: string, signal: AbortSignal, onPage: (count: number) => void) {
-  const serviceAccounts: ServiceAccount[] = [];
-  let permissions: Permissions | undefined;
-  let after: string | undefined;
-  for (;;) {
-    const page = await listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal);
-    serviceAccounts.push(...page.items);
-    permissions ??= page.permissions;
-    onPage(serviceAccounts.length);
-    if (!page.page_info.has_next_page || !page.page_info.end_cursor) break;
-    after = page.page_info.end_cursor;
-  }
-  return { serviceAccounts, permissions };
-}
-
 async function listAllCredentials(org: string, serviceAccount: ServiceAccount, signal: AbortSignal) {
   const credentials: OrgCredential[] = [];
   const owner = { id: serviceAccount.id, name: serviceAccount.name };
@@ -104,48 +98,193 @@ async function listAllCredentials(org: string, serviceAccount: ServiceAccount, s
   return credentials;
 }
 
+/** What arrived since the previous chunk, and where the load stands. */
+export interface OrgCredentialsChunk {
+  serviceAccounts: OrgServiceAccount[];
+  credentials: OrgCredential[];
+  permissions?: Permissions | undefined;
+  progress: OrgCredentialsProgress;
+}
+
+/** Between two chunks: often enough to look live, rarely enough that 10,000 pages are not 10,000 renders. */
+export const CHUNK_EVERY_MS = 250;
+/** Past this many credentials each render costs more (rows rebuilt and sorted): chunks come 4× less often. */
+const MANY_CREDENTIALS = 5_000;
+
+/**
+ * Streams the organization's credentials as they arrive. Credential requests start as soon as
+ * the first page of service accounts is in (at most ORG_CREDENTIALS_CONCURRENCY at once), so
+ * the first rows come after two round trips, not after the whole listing. The first chunk goes
+ * out at once, the next ones at most every CHUNK_EVERY_MS; the last one has phase 'done'.
+ */
+export async function* streamOrgCredentials(
+  org: string,
+  signal: AbortSignal,
+  { chunkEveryMs = CHUNK_EVERY_MS }: { chunkEveryMs?: number } = {},
+): AsyncGenerator<OrgCredentialsChunk> {
+  let pending: OrgCredentialsChunk = {
+    serviceAccounts: [],
+    credentials: [],
+    progress: { phase: 'service-accounts', serviceAccountsListed: 0, serviceAccountsLoaded: 0, credentialsLoaded: 0 },
+  };
+  let dirty = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    dirty = true;
+    wake?.();
+  };
+  const progress = () => pending.progress;
+
+  const limit = createLimiter(ORG_CREDENTIALS_CONCURRENCY, signal);
+  const producer = (async () => {
+    const loads: Promise<void>[] = [];
+    let after: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      const page = await listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal);
+      pending.permissions ??= page.permissions;
+      pending.serviceAccounts.push(...page.items.map(({ id, name, permissions }) => ({ id, name, permissions })));
+      pending.progress = { ...progress(), serviceAccountsListed: progress().serviceAccountsListed + page.items.length };
+      for (const serviceAccount of page.items) {
+        loads.push(
+          limit(async () => {
+            const credentials = await listAllCredentials(org, serviceAccount, signal);
+            pending.credentials.push(...credentials);
+            pending.progress = {
+              ...progress(),
+              serviceAccountsLoaded: progress().serviceAccountsLoaded + 1,
+              credentialsLoaded: progress().credentialsLoaded + credentials.length,
+            };
+            notify();
+          }),
+        );
+      }
+      notify();
+      const next = page.page_info.end_cursor;
+      if (!page.page_info.has_next_page || !next || seen.has(next)) break;
+      seen.add(next);
+      after = next;
+    }
+    pending.progress = { ...progress(), phase: 'credentials' };
+    notify();
+    await Promise.all(loads);
+    pending.progress = { ...progress(), phase: 'done' };
+  })();
+  // Set by the producer while this generator awaits: an object, so TypeScript does not narrow it.
+  const outcome: { finished: boolean; failure?: { error: unknown } } = { finished: false };
+  producer.then(
+    () => {
+      outcome.finished = true;
+      notify();
+    },
+    (error: unknown) => {
+      outcome.failure = { error };
+      limit.stop();
+      notify();
+    },
+  );
+
+  let lastYield = 0;
+  for (;;) {
+    if (outcome.failure) throw outcome.failure.error;
+    if (outcome.finished || dirty) {
+      const every = pending.progress.credentialsLoaded > MANY_CREDENTIALS ? chunkEveryMs * 4 : chunkEveryMs;
+      const wait = lastYield === 0 || outcome.finished ? 0 : lastYield + every - Date.now();
+      if (wait > 0) {
+        await sleep(wait, signal);
+        continue;
+      }
+      const chunk = pending;
+      pending = { serviceAccounts: [], credentials: [], progress: chunk.progress };
+      dirty = false;
+      lastYield = Date.now();
+      yield chunk;
+      if (chunk.progress.phase === 'done') return;
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    wake = undefined;
+    signal.throwIfAborted();
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Adds a chunk to what arrived before (the streamed query's reducer). */
+export function addOrgCredentialsChunk(data: OrgCredentials, chunk: OrgCredentialsChunk): OrgCredentials {
+  return {
+    serviceAccounts: chunk.serviceAccounts.length ? [...data.serviceAccounts, ...chunk.serviceAccounts] : data.serviceAccounts,
+    credentials: chunk.credentials.length ? data.credentials.concat(chunk.credentials) : data.credentials,
+    permissions: data.permissions ?? chunk.permissions,
+    progress: chunk.progress,
+    complete: chunk.progress.phase === 'done',
+    loadedAt: new Date().toISOString(),
+  };
+}
+
+export const EMPTY_ORG_CREDENTIALS: OrgCredentials = {
+  serviceAccounts: [],
+  credentials: [],
+  progress: { phase: 'service-accounts', serviceAccountsListed: 0, serviceAccountsLoaded: 0, credentialsLoaded: 0 },
+  complete: false,
+  loadedAt: new Date(0).toISOString(),
+};
+
+/** The whole organization at once (credentials in service-account order); `onProgress` sees each chunk. */
 export async function loadOrgCredentials(
   org: string,
   signal: AbortSignal,
   onProgress: (progress: OrgCredentialsProgress) => void = () => {},
 ): Promise<OrgCredentials> {
-  onProgress({ phase: 'service-accounts', serviceAccountsListed: 0, serviceAccountsLoaded: 0, credentialsLoaded: 0 });
-  const { serviceAccounts, permissions } = await listAllServiceAccounts(org, signal, (listed) =>
-    onProgress({ phase: 'service-accounts', serviceAccountsListed: listed, serviceAccountsLoaded: 0, credentialsLoaded: 0 }),
+  let data = EMPTY_ORG_CREDENTIALS;
+  for await (const chunk of streamOrgCredentials(org, signal, { chunkEveryMs: 0 })) {
+    data = addOrgCredentialsChunk(data, chunk);
+    onProgress(chunk.progress);
+  }
+  const order = new Map(data.serviceAccounts.map((sa, i) => [sa.id, i]));
+  const credentials = [...data.credentials].sort(
+    (a, b) => (order.get(a.service_account.id) ?? 0) - (order.get(b.service_account.id) ?? 0),
   );
-
-  let credentialsLoaded = 0;
-  const report = (phase: OrgCredentialsProgress['phase'], loaded: number) =>
-    onProgress({ phase, serviceAccountsListed: serviceAccounts.length, serviceAccountsLoaded: loaded, credentialsLoaded });
-  report('credentials', 0);
-  const perAccount = await mapWithConcurrency(
-    serviceAccounts,
-    async (serviceAccount, _index, taskSignal) => {
-      const credentials = await listAllCredentials(org, serviceAccount, taskSignal);
-      credentialsLoaded += credentials.length;
-      return credentials;
-    },
-    { limit: ORG_CREDENTIALS_CONCURRENCY, signal, onProgress: (done) => report('credentials', done) },
-  );
-  report('done', serviceAccounts.length);
-
-  return {
-    serviceAccounts: serviceAccounts.map(({ id, name, permissions: p }) => ({ id, name, permissions: p })),
-    credentials: perAccount.flat(),
-    permissions,
-    loadedAt: new Date().toISOString(),
-  };
+  return { ...data, credentials };
 }
+
+const orgWideKey = (org: string) => [...credentialQueries.all(org), 'org-wide'] as const;
 
 export const orgCredentialQueries = {
   /**
    * Under credentialQueries.all(org) so that credential mutations elsewhere (create, rotate,
    * delete) mark it stale. Loading it is expensive, so it is not refetched on window focus.
+   * Streamed into the cache: `data` grows as pages arrive (`complete` says when it is whole),
+   * except that a reload of complete data keeps the old data on screen until the new is in.
    */
   all: (org: string) =>
     queryOptions({
-      queryKey: [...credentialQueries.all(org), 'org-wide'] as const,
-      queryFn: ({ signal }) => loadOrgCredentials(org, signal, (progress) => setProgress(org, progress)),
+      queryKey: orgWideKey(org),
+      queryFn: async ({ client, signal }): Promise<OrgCredentials> => {
+        // A first load, or one cut short (its observers left and came back): show rows as they come.
+        const live = !client.getQueryData<OrgCredentials>(orgWideKey(org))?.complete;
+        let data = EMPTY_ORG_CREDENTIALS;
+        for await (const chunk of streamOrgCredentials(org, signal)) {
+          setProgress(org, chunk.progress);
+          data = addOrgCredentialsChunk(data, chunk);
+          if (live) client.setQueryData(orgWideKey(org), data);
+        }
+        return data;
+      },
       staleTime: 5 * 60_000,
       gcTime: 30 * 60_000,
       refetchOnWindowFocus: false,
@@ -182,7 +321,8 @@ export function useServiceAccountLastActivity(org: string): LastActivityMap | un
   const { data } = useQuery({
     ...orgCredentialQueries.all(org),
     enabled: false,
-    select: lastActivityByServiceAccount,
+    // Half-loaded data would call every account not reached yet "never used".
+    select: (loaded) => (loaded.complete ? lastActivityByServiceAccount(loaded) : undefined),
   });
   return data;
 }
@@ -199,11 +339,15 @@ export interface RevokeOutcome {
   result: Settled<void>;
 }
 
-/** Drops deleted credentials from the cached org-wide data, so the table is right without reloading everything. */
+/**
+ * Drops deleted credentials from the cached org-wide data and from the server index's cached
+ * pages, so the table is right without reloading everything.
+ */
 export function removeFromOrgCredentials(queryClient: QueryClient, org: string, ids: ReadonlySet<string>) {
   queryClient.setQueryData(orgCredentialQueries.all(org).queryKey, (data) =>
     data && { ...data, credentials: data.credentials.filter((c) => !ids.has(c.id)) },
   );
+  removeFromOrgCredentialIndex(queryClient, org, ids);
 }
 
 /**
@@ -232,10 +376,12 @@ export function useBulkRevokeCredentials(org: string, options: { onProgress?: (d
       for (const { target } of gone) {
         client.removeQueries({ queryKey: credentialQueries.detail(org, target.serviceAccountId, target.id).queryKey });
       }
-      // Per-service-account lists only: the org-wide data is already right and costly to reload.
-      return Promise.all(
-        [...touched].map((saId) => client.invalidateQueries({ queryKey: credentialQueries.lists(org, saId) })),
-      ).then(() => undefined);
+      // Per-service-account lists and the index's counts only: the org-wide data and the
+      // index's pages are already right, and costly to reload.
+      return Promise.all([
+        ...[...touched].map((saId) => client.invalidateQueries({ queryKey: credentialQueries.lists(org, saId) })),
+        client.invalidateQueries({ queryKey: orgCredentialIndexQueries.statsKey(org) }),
+      ]).then(() => undefined);
     },
   });
 }

@@ -2,8 +2,15 @@ import { queryOptions, useMutation } from '@tanstack/react-query';
 import { apiPath, apiRequest } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { credentialQueries } from './credentials';
+import {
+  ServiceAccountSummaryListSchema,
+  type ServiceAccountSort,
+  type ServiceAccountSummaryList,
+  type SortDirection,
+} from './org-credential-schemas';
 import { normalizeListParams, type ListParams } from './pagination';
 import {
+  LIMIT_MAX,
   ServiceAccountListSchema,
   ServiceAccountSchema,
   type ServiceAccount,
@@ -23,6 +30,54 @@ export function listServiceAccounts(org: string, params: ListParams, signal?: Ab
     schema: ServiceAccountListSchema,
     signal,
   });
+}
+
+/**
+ * The list's `service_account_query` extension: search (`q`: name, description, id, or a
+ * credential's exact client_id), sort, and each row's credential summary. Only sent when
+ * discovery announces it; the vendor ignores these parameters.
+ */
+export interface ServiceAccountListQuery {
+  q?: string | undefined;
+  sort?: ServiceAccountSort | undefined;
+  direction?: SortDirection | undefined;
+}
+
+function normalizeListQuery(query: ServiceAccountListQuery): ServiceAccountListQuery {
+  const out: ServiceAccountListQuery = {};
+  if (query.q?.trim()) out.q = query.q.trim();
+  if (query.sort) out.sort = query.sort;
+  if (query.direction) out.direction = query.direction;
+  return out;
+}
+
+export function queryServiceAccounts(
+  org: string,
+  params: ListParams,
+  query: ServiceAccountListQuery,
+  signal?: AbortSignal,
+): Promise<ServiceAccountSummaryList> {
+  return apiRequest(collectionPath(org), {
+    query: { ...normalizeListParams(params), ...normalizeListQuery(query) },
+    expand: ['permissions', 'credential_summary'],
+    schema: ServiceAccountSummaryListSchema,
+    signal,
+  });
+}
+
+/** Every service account of the organization (pages of the largest size, one after another). */
+export async function listAllServiceAccounts(org: string, signal?: AbortSignal): Promise<ServiceAccount[]> {
+  const all: ServiceAccount[] = [];
+  const seen = new Set<string>();
+  let after: string | undefined;
+  for (;;) {
+    const page = await listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal);
+    all.push(...page.items);
+    const next = page.page_info.end_cursor;
+    if (!page.page_info.has_next_page || !next || seen.has(next)) return all;
+    seen.add(next);
+    after = next;
+  }
 }
 
 export function getServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<ServiceAccount> {
@@ -61,6 +116,22 @@ export const serviceAccountQueries = {
     return queryOptions({
       queryKey: [...serviceAccountQueries.lists(org), keyParams] as const,
       queryFn: ({ signal }) => listServiceAccounts(org, keyParams, signal),
+    });
+  },
+  /** Every service account, for a filter's options; never needed for a first render. */
+  directory: (org: string) =>
+    queryOptions({
+      queryKey: [...serviceAccountQueries.all(org), 'directory'] as const,
+      queryFn: ({ signal }) => listAllServiceAccounts(org, signal),
+      staleTime: 5 * 60_000,
+    }),
+  /** A page of the list with the `service_account_query` extension (search, sort, credential summaries). */
+  queried: (org: string, params: ListParams, query: ServiceAccountListQuery) => {
+    const keyParams = normalizeListParams(params);
+    const keyQuery = normalizeListQuery(query);
+    return queryOptions({
+      queryKey: [...serviceAccountQueries.lists(org), keyParams, 'queried', keyQuery] as const,
+      queryFn: ({ signal }) => queryServiceAccounts(org, keyParams, keyQuery, signal),
     });
   },
   details: (org: string) => [...serviceAccountQueries.all(org), 'detail'] as const,

@@ -6,6 +6,7 @@ import { RequireSession } from '../features/auth/require-session';
 import { UserMenu } from '../features/auth/user-menu';
 import { OrgSwitcher } from '../features/organizations/org-switcher';
 import { TimeZoneSwitch } from '../components/time-zone-switch';
+import { FindCredentialForm } from '../features/find-credential/find-credential-form';
 import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
@@ -38,6 +39,7 @@ export function AppLayout() {
               </nav>
             )}
             <div className="app-header__end">
+              {org && <FindCredentialForm org={org} />}
               <OrgSwitcher />
               <TimeZoneSwitch />
               <UserMenu />

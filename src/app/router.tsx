@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
+import { hasExtension } from '../api/capabilities';
 import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
 import { serviceAccountQueries } from '../api/service-accounts';
@@ -8,6 +9,7 @@ import { getSessionToken } from '../api/session';
 // Deep imports on purpose: the features' indexes would pull their pages into the main chunk.
 import { OrgBoundary } from '../features/organizations/org-not-found';
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
+import { prefetchServerReview } from '../features/review/prefetch';
 import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
@@ -68,7 +70,21 @@ export function createAppRouter(queryClient: QueryClient) {
                       loader: (args) =>
                         prefetch((qc) => {
                           const search = parseListSearch(new URL(args.request.url).searchParams);
-                          void qc.prefetchQuery(serviceAccountQueries.list(param(args, 'org'), listParams(search)));
+                          const org = param(args, 'org');
+                          // The page's request depends on the server's extensions (discovery is cached after the first ask).
+                          void hasExtension(qc, 'service_account_query').then((queryable) =>
+                            queryable
+                              ? qc.prefetchQuery(
+                                  serviceAccountQueries.queried(org, listParams(search), {
+                                    q: search.q,
+                                    sort: search.sort,
+                                    direction: search.dir,
+                                  }),
+                                )
+                              : qc.prefetchQuery(serviceAccountQueries.list(org, listParams(search))),
+                            // Discovery failing is the page's to report.
+                            () => undefined,
+                          );
                         }),
                       lazy: { Component: async () => (await import('./routes/service-accounts')).Component },
                     },
@@ -92,7 +108,15 @@ export function createAppRouter(queryClient: QueryClient) {
                     },
                     {
                       path: 'credentials',
+                      loader: (args) =>
+                        prefetch((qc) => {
+                          void prefetchServerReview(qc, param(args, 'org'), new URL(args.request.url).searchParams);
+                        }),
                       lazy: { Component: async () => (await import('./routes/credential-review')).Component },
+                    },
+                    {
+                      path: 'find-credential',
+                      lazy: { Component: async () => (await import('./routes/find-credential')).Component },
                     },
                     { path: '*', Component: NotFoundPage },
                   ],

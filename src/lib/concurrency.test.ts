@@ -120,3 +120,33 @@ describe('settleWithConcurrency', () => {
     expect(onProgress).toHaveBeenLastCalledWith(3, 3);
   });
 });
+
+describe('createLimiter', () => {
+  it('runs tasks added over time with at most `limit` at once, and stops on abort', async () => {
+    const { createLimiter } = await import('./concurrency');
+    const controller = new AbortController();
+    const limit = createLimiter(2, controller.signal);
+    let running = 0;
+    let peak = 0;
+    const task = (ms: number) => async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, ms));
+      running -= 1;
+      return ms;
+    };
+    const first = [limit(task(5)), limit(task(5)), limit(task(5))];
+    // Added while the first ones run.
+    const later = limit(task(1));
+    expect(await Promise.all([...first, later])).toEqual([5, 5, 5, 1]);
+    expect(peak).toBe(2);
+
+    const blocker = limit(() => new Promise<void>((r) => setTimeout(r, 20)));
+    const blocker2 = limit(() => new Promise<void>((r) => setTimeout(r, 20)));
+    const queued = limit(task(1));
+    controller.abort();
+    await expect(queued).rejects.toBeDefined();
+    await expect(limit(task(1))).rejects.toBeDefined();
+    await Promise.all([blocker, blocker2]);
+  });
+});

@@ -85,3 +85,51 @@ export function settleWithConcurrency<T, R>(
 ): Promise<Settled<R>[]> {
   return runPool(items, task, options, false);
 }
+
+export interface Limiter {
+  /** Runs `task` once fewer than `limit` tasks run; rejects without running it once stopped. */
+  <R>(task: () => Promise<R>): Promise<R>;
+  /** Starts nothing more (queued tasks reject); tasks already running finish on their own. */
+  stop(): void;
+}
+
+/**
+ * A pool that takes tasks as they come (unlike mapWithConcurrency, which needs them all up
+ * front): for work discovered while earlier work runs, such as credentials of service
+ * accounts still being listed. Aborting `signal` stops it.
+ */
+export function createLimiter(limit: number, signal?: AbortSignal): Limiter {
+  if (!(limit >= 1)) throw new RangeError('limit must be at least 1');
+  let running = 0;
+  let stopped: unknown = null;
+  const queue: { start: () => void; fail: (reason: unknown) => void }[] = [];
+  const next = () => {
+    while (running < limit && queue.length > 0) queue.shift()?.start();
+  };
+  const stop = (reason: unknown = new DOMException('The operation was aborted.', 'AbortError')) => {
+    stopped ??= reason;
+    for (const waiting of queue.splice(0)) waiting.fail(stopped);
+  };
+  signal?.addEventListener('abort', () => stop(abortReason(signal)), { once: true });
+  const run = <R>(task: () => Promise<R>) =>
+    new Promise<R>((resolve, reject) => {
+      if (stopped !== null || signal?.aborted) {
+        reject(stopped ?? abortReason(signal as AbortSignal));
+        return;
+      }
+      queue.push({
+        start: () => {
+          running += 1;
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              running -= 1;
+              next();
+            });
+        },
+        fail: reject,
+      });
+      next();
+    });
+  return Object.assign(run, { stop: () => stop() });
+}

@@ -17,3 +17,10 @@ export const rotateCredentialPath = (org: string, serviceAccountId: string, cred
   `${credentialPath(org, serviceAccountId, credentialId)}/rotate`;
 
 export const credentialReviewPath = (org: string) => `/orgs/${seg(org)}/credentials`;
+
+/** Finds a credential by its client_id, then replaces itself with the credential's page. */
+export const findCredentialPath = (org: string, clientId: string) =>
+  `/orgs/${seg(org)}/find-credential?${new URLSearchParams({ client_id: clientId }).toString()}`;
+
+export const credentialReviewSearchPath = (org: string, q: string) =>
+  `${credentialReviewPath(org)}?${new URLSearchParams({ q }).toString()}`;

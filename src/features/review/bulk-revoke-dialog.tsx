@@ -3,6 +3,7 @@ import { isApiError } from '../../api/client';
 import { useBulkRevokeCredentials, type RevokeOutcome } from '../../api/org-credentials';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { TextInput } from '../../components/field';
 import { ProgressBar } from '../../components/progress-bar';
 import { RelativeTime } from '../../components/relative-time';
 import { useToast } from '../../components/toast';
@@ -18,6 +19,8 @@ export interface BulkRevokeDialogProps {
 }
 
 const LISTED = 8;
+/** Above this many, the person types the number to confirm: one click must not revoke hundreds. */
+export const TYPE_TO_CONFIRM_ABOVE = 10;
 
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -40,6 +43,9 @@ export function BulkRevokeDialog({ org, rows: initialRows, onClose, onFinished }
   const toast = useToast();
   const [rows] = useState(initialRows);
   const [done, setDone] = useState(0);
+  const [typed, setTyped] = useState('');
+  const mustType = initialRows.length > TYPE_TO_CONFIRM_ABOVE;
+  const confirmed = !mustType || typed.trim() === String(initialRows.length);
   const [outcomes, setOutcomes] = useState<readonly RevokeOutcome[] | null>(null);
   const revoke = useBulkRevokeCredentials(org, { onProgress: setDone });
   const doneRef = useRef<HTMLButtonElement>(null);
@@ -52,7 +58,7 @@ export function BulkRevokeDialog({ org, rows: initialRows, onClose, onFinished }
   const count = plural(rows.length, 'credential');
 
   function start() {
-    if (revoke.isPending || outcomes) return;
+    if (revoke.isPending || outcomes || !confirmed) return;
     revoke.mutate(
       rows.map((r) => ({ id: r.credential.id, serviceAccountId: r.credential.service_account.id })),
       {
@@ -120,6 +126,22 @@ export function BulkRevokeDialog({ org, rows: initialRows, onClose, onFinished }
             ))}
             {rows.length > LISTED && <li>and {rows.length - LISTED} more</li>}
           </ul>
+          {mustType && (
+            <TextInput
+              label={`Type ${rows.length} to confirm`}
+              inputMode="numeric"
+              autoComplete="off"
+              value={typed}
+              disabled={revoke.isPending}
+              onChange={(e) => setTyped(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  start();
+                }
+              }}
+            />
+          )}
           {revoke.isPending && (
             <ProgressBar
               label="Revoking credentials"
@@ -145,7 +167,13 @@ export function BulkRevokeDialog({ org, rows: initialRows, onClose, onFinished }
             <Button onClick={onClose} aria-disabled={revoke.isPending || undefined}>
               Cancel
             </Button>
-            <Button variant="danger" loading={revoke.isPending} onClick={start}>
+            <Button
+              variant="danger"
+              loading={revoke.isPending}
+              aria-disabled={!confirmed || undefined}
+              title={confirmed ? undefined : `Type ${rows.length} above to confirm`}
+              onClick={start}
+            >
               Revoke {count}
             </Button>
           </>

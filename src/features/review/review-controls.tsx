@@ -1,4 +1,5 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Button } from '../../components/button';
 import type { OrgCredentialsProgress, OrgServiceAccount } from '../../api/org-credentials';
 import { Field, TextInput } from '../../components/field';
 import { ProgressBar } from '../../components/progress-bar';
@@ -19,30 +20,28 @@ import {
 } from './review-search';
 
 export function LoadProgress({ progress, label }: { progress: OrgCredentialsProgress | undefined; label: string }) {
-  if (!progress || progress.phase === 'service-accounts') {
-    const listed = progress?.serviceAccountsListed ?? 0;
-    return (
-      <div className="review-progress">
-        <ProgressBar label={label} valueText={`Listing service accounts: ${formatCount(listed)} so far`} />
-        <p className="muted">Listing service accounts… {formatCount(listed)} so far</p>
-      </div>
-    );
-  }
-  const text = `Loaded the credentials of ${formatCount(progress.serviceAccountsLoaded)} of ${formatCount(
-    progress.serviceAccountsListed,
-  )} service accounts (${formatCount(progress.credentialsLoaded)} credentials)`;
+  const listed = progress?.serviceAccountsListed ?? 0;
+  const loaded = progress?.serviceAccountsLoaded ?? 0;
+  const credentials = formatCount(progress?.credentialsLoaded ?? 0);
+  const listing = !progress || progress.phase === 'service-accounts';
+  // While the listing runs the total is not known yet: say so rather than show a bar that jumps back.
+  const text = listing
+    ? `Loaded the credentials of ${formatCount(loaded)} of the ${formatCount(listed)} service accounts listed so far (${credentials} credentials)`
+    : `Loaded the credentials of ${formatCount(loaded)} of ${formatCount(listed)} service accounts (${credentials} credentials), ${formatCount(listed - loaded)} remaining`;
   return (
     <div className="review-progress">
       <ProgressBar
         label={label}
-        value={progress.serviceAccountsLoaded}
-        max={Math.max(progress.serviceAccountsListed, 1)}
+        value={listing ? undefined : loaded}
+        max={Math.max(listed, 1)}
         valueText={text}
       />
       <p className="muted">{text}</p>
     </div>
   );
 }
+
+const count = (n: number | undefined) => (n === undefined ? '…' : formatCount(n));
 
 /**
  * The totals double as filters: one box pressed at a time, like tabs over the table. "Rotation
@@ -55,7 +54,8 @@ export function StatusTotalsBar({
   rotationDue,
   onChange,
 }: {
-  totals: StatusTotals;
+  /** Undefined while the counts load. */
+  totals: StatusTotals | undefined;
   policy: CredentialPolicy;
   status: CredentialStatus | null;
   rotationDue: boolean;
@@ -70,7 +70,7 @@ export function StatusTotalsBar({
           aria-pressed={status === null && !rotationDue}
           onClick={() => onChange({ status: null, rotationDue: false })}
         >
-          <span className="review-total__count">{formatCount(totals.all)}</span> All
+          <span className="review-total__count">{count(totals?.all)}</span> All
         </button>
       </li>
       {CREDENTIAL_STATUSES.map((s) => {
@@ -84,7 +84,7 @@ export function StatusTotalsBar({
               title={description}
               onClick={() => onChange({ status: status === s && !rotationDue ? null : s, rotationDue: false })}
             >
-              <span className="review-total__count">{formatCount(totals[s])}</span> {label}
+              <span className="review-total__count">{count(totals?.[s])}</span> {label}
             </button>
           </li>
         );
@@ -97,7 +97,7 @@ export function StatusTotalsBar({
           title={`Older than ${policy.rotationAgeDays} days: due to be replaced by a new credential.`}
           onClick={() => onChange({ status: null, rotationDue: !rotationDue })}
         >
-          <span className="review-total__count">{formatCount(totals.rotationDue)}</span> Rotation due
+          <span className="review-total__count">{count(totals?.rotationDue)}</span> Rotation due
         </button>
       </li>
     </ul>
@@ -110,15 +110,15 @@ export function ReviewFilters({
   onChange,
 }: {
   search: ReviewSearch;
-  /** Service accounts to filter by, sorted for display. */
-  serviceAccounts: readonly OrgServiceAccount[];
+  /** Service accounts to filter by, sorted for display; undefined while they load. */
+  serviceAccounts: readonly OrgServiceAccount[] | undefined;
   onChange: (next: Partial<ReviewSearch>) => void;
 }) {
   // The same elements on every render, so React skips the options (one per service account, maybe
   // 10,000) when only the selection or another filter changed.
   const accountOptions = useMemo(
     () =>
-      serviceAccounts.map((sa) => (
+      serviceAccounts?.map((sa) => (
         <option key={sa.id} value={sa.id}>
           {sa.name}
         </option>
@@ -172,6 +172,10 @@ export function ReviewFilters({
               onChange={(e) => onChange({ serviceAccountId: e.target.value || null })}
             >
               <option value="">All service accounts</option>
+              {/* The chosen one, until the list that names it has loaded. */}
+              {!serviceAccounts && search.serviceAccountId && (
+                <option value={search.serviceAccountId}>Selected service account</option>
+              )}
               {accountOptions}
             </select>
           )}
@@ -215,5 +219,64 @@ function StaleThreshold({ value, onChange }: { value: number; onChange: (days: n
         if (invalid) setDraft(String(value));
       }}
     />
+  );
+}
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * The text search (`q`). It reports what is typed after a pause; Enter reports at once, so a
+ * pasted client_id is found without waiting.
+ */
+export function ReviewSearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  // The URL changed from elsewhere (back button, a link, "Clear filters"): show it.
+  if (value !== lastValue) {
+    setLastValue(value);
+    if (value !== text.trim()) setText(value);
+  }
+  useEffect(() => {
+    if (text.trim() === value) return;
+    const timer = setTimeout(() => onSearch(text.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // Only a change of the text starts a search; `value` catching up must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+  return (
+    <form
+      role="search"
+      className="toolbar review-search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(text.trim());
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        Search credentials
+      </label>
+      <input
+        id={id}
+        type="search"
+        className="input input--search toolbar__grow"
+        placeholder="Search by credential name, client ID or service account…"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {value && (
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setText('');
+            onSearch('');
+          }}
+        >
+          Clear search
+        </Button>
+      )}
+    </form>
   );
 }

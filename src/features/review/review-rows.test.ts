@@ -5,6 +5,8 @@ import {
   buildRows,
   compareServiceAccountNames,
   countByStatus,
+  exactMatchFirst,
+  filterByText,
   filterByServiceAccount,
   filterByStatus,
   mostRecentUse,
@@ -85,5 +87,36 @@ describe('review rows', () => {
   it('orders service account names ignoring case, numbers by value', () => {
     const names = ['worker 10', 'Billing', 'worker 9', 'analytics'].map((name) => ({ name }));
     expect(names.sort(compareServiceAccountNames).map((n) => n.name)).toEqual(['analytics', 'Billing', 'worker 9', 'worker 10']);
+  });
+});
+
+describe('text search', () => {
+  const now = new Date('2026-06-01T00:00:00.000Z');
+  const make = (id: string, name: string, sa: string, description?: string) => ({
+    id,
+    client_id: `cl_${id}`,
+    name,
+    description,
+    created_at: '2026-01-01T00:00:00.000Z',
+    last_used_at: null,
+    service_account: { id: `sa-${sa}`, name: sa },
+  });
+  const rows = buildRows(
+    [make('x1', 'deploy key', 'Billing'), make('x2', 'ci', 'Payments', 'used by the DEPLOY job'), make('x3', 'other', 'Deployer')],
+    now,
+    CREDENTIAL_POLICY,
+  );
+
+  it('matches name, description, client_id or service account name, ignoring case', () => {
+    expect(filterByText(rows, 'Deploy').map((r) => r.credential.id)).toEqual(['x1', 'x2', 'x3']);
+    expect(filterByText(rows, 'CL_X2').map((r) => r.credential.id)).toEqual(['x2']);
+    expect(filterByText(rows, 'billing').map((r) => r.credential.id)).toEqual(['x1']);
+    expect(filterByText(rows, '  ')).toHaveLength(3);
+  });
+
+  it('puts an exact client_id or id match first', () => {
+    expect(exactMatchFirst(rows, 'cl_x3').map((r) => r.credential.id)).toEqual(['x3', 'x1', 'x2']);
+    expect(exactMatchFirst(rows, 'x2').map((r) => r.credential.id)).toEqual(['x2', 'x1', 'x3']);
+    expect(exactMatchFirst(rows, 'cl_x')).toBe(rows);
   });
 });

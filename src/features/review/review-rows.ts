@@ -32,8 +32,57 @@ export function buildRows(credentials: readonly OrgCredential[], now: Date, poli
   }));
 }
 
+/**
+ * buildRows for data that grows by appending (the fan-out streaming in): rows already built with
+ * the same clock and policy are reused, so each new chunk costs its own size, not the total.
+ */
+export function createRowBuilder() {
+  let last: { now: Date; policy: CredentialPolicy; rows: Map<OrgCredential, ReviewRow> } | undefined;
+  return (credentials: readonly OrgCredential[], now: Date, policy: CredentialPolicy): ReviewRow[] => {
+    const cache = last && last.now === now && last.policy === policy ? last.rows : new Map<OrgCredential, ReviewRow>();
+    const rows = credentials.map((credential) => cache.get(credential) ?? buildRows([credential], now, policy)[0]!);
+    last = { now, policy, rows: new Map(rows.map((row) => [row.credential, row])) };
+    return rows;
+  };
+}
+
 export function filterByServiceAccount(rows: readonly ReviewRow[], serviceAccountId: string | null): ReviewRow[] {
   return serviceAccountId ? rows.filter((r) => r.credential.service_account.id === serviceAccountId) : [...rows];
+}
+
+/**
+ * The text search, as the server's `org_credentials` extension does it: a case-insensitive
+ * substring of the credential's name, description, client_id, or its service account's name.
+ */
+export function matchesText(row: ReviewRow, q: string): boolean {
+  const needle = q.trim().toLocaleLowerCase();
+  if (!needle) return true;
+  const c = row.credential;
+  return [c.name, c.description ?? '', c.client_id, c.service_account.name].some((text) =>
+    text.toLocaleLowerCase().includes(needle),
+  );
+}
+
+export function filterByText(rows: readonly ReviewRow[], q: string): ReviewRow[] {
+  return q.trim() ? rows.filter((r) => matchesText(r, q)) : [...rows];
+}
+
+/** Whether a row is in the view that `search` describes (for the selection kept across filter changes). */
+export function matchesReviewSearch(row: ReviewRow, search: Pick<ReviewSearch, 'q' | 'status' | 'serviceAccountId'>): boolean {
+  return (
+    (!search.serviceAccountId || row.credential.service_account.id === search.serviceAccountId) &&
+    (!search.status || row.status === search.status) &&
+    matchesText(row, search.q)
+  );
+}
+
+/** A pasted client_id (or credential id) puts its credential first, whatever the sort. */
+export function exactMatchFirst(rows: readonly ReviewRow[], q: string): readonly ReviewRow[] {
+  const needle = q.trim();
+  if (!needle) return rows;
+  const index = rows.findIndex((r) => r.credential.client_id === needle || r.credential.id === needle);
+  if (index <= 0) return rows;
+  return [rows[index] as ReviewRow, ...rows.slice(0, index), ...rows.slice(index + 1)];
 }
 
 export function filterByStatus(rows: readonly ReviewRow[], status: CredentialStatus | null): ReviewRow[] {
@@ -78,6 +127,8 @@ export function sortRows(rows: readonly ReviewRow[], sort: ReviewSearch['sort'],
     'last-used': (a: ReviewRow, b: ReviewRow) => compareTimes(a.lastUsedMs, b.lastUsedMs),
     age: byCreated,
     name: compareName,
+    'service-account': (a: ReviewRow, b: ReviewRow) =>
+      collator.compare(a.credential.service_account.name, b.credential.service_account.name),
   }[sort];
   return [...rows].sort(
     (a, b) =>

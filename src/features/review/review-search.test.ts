@@ -16,6 +16,7 @@ describe('review search params', () => {
 
   it('round-trips every setting', () => {
     const search = {
+      q: 'key 7',
       status: 'stale',
       serviceAccountId: 'sa1',
       sort: 'name',
@@ -24,7 +25,7 @@ describe('review search params', () => {
       rotationDue: true,
     } as const;
     const params = reviewSearchParams(search);
-    expect(params.toString()).toBe('status=stale&account=sa1&sort=name&dir=desc&stale=45&rotation=due');
+    expect(params.toString()).toBe('q=key+7&status=stale&account=sa1&sort=name&dir=desc&stale=45&rotation=due');
     expect(parseReviewSearch(params)).toEqual(search);
   });
 

@@ -1,8 +1,8 @@
-// The review page's filters, sort and stale threshold live in the URL, so a view can be shared
-// and survives a reload. Defaults are left out of the URL to keep links short.
+// The review page's search text, filters, sort and stale threshold live in the URL, so a view
+// can be shared and survives a reload. Defaults are left out of the URL to keep links short.
 import { CREDENTIAL_POLICY, CREDENTIAL_STATUSES, type CredentialStatus } from '../../lib/credential-status';
 
-export const SORT_KEYS = ['last-used', 'age', 'name'] as const;
+export const SORT_KEYS = ['last-used', 'age', 'name', 'service-account'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -10,9 +10,11 @@ export const STALE_DAYS_MIN = 1;
 export const STALE_DAYS_MAX = 3650;
 
 export interface ReviewSearch {
+  /** Text search (`q`): a substring of the credential's name, description, client_id or its service account's name. */
+  q: string;
   status: CredentialStatus | null;
   serviceAccountId: string | null;
-  /** last-used: by last use (never used first); age: by creation time; name: by credential name. */
+  /** last-used: by last use (never used first); age: by creation time; name: by credential name; service-account: by its name. */
   sort: SortKey;
   /** asc is oldest first for last-used and age, A→Z for name. */
   dir: SortDirection;
@@ -22,6 +24,7 @@ export interface ReviewSearch {
 }
 
 export const DEFAULT_REVIEW_SEARCH: ReviewSearch = {
+  q: '',
   status: null,
   serviceAccountId: null,
   sort: 'last-used',
@@ -41,6 +44,7 @@ export function parseReviewSearch(params: URLSearchParams): ReviewSearch {
   const sort = params.get('sort');
   const dir = params.get('dir');
   return {
+    q: (params.get('q') ?? '').trim(),
     status: CREDENTIAL_STATUSES.includes(status as CredentialStatus) ? (status as CredentialStatus) : null,
     serviceAccountId: params.get('account') || null,
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : DEFAULT_REVIEW_SEARCH.sort,
@@ -52,6 +56,7 @@ export function parseReviewSearch(params: URLSearchParams): ReviewSearch {
 
 export function reviewSearchParams(search: ReviewSearch): URLSearchParams {
   const params = new URLSearchParams();
+  if (search.q.trim()) params.set('q', search.q.trim());
   if (search.status) params.set('status', search.status);
   if (search.serviceAccountId) params.set('account', search.serviceAccountId);
   if (search.sort !== DEFAULT_REVIEW_SEARCH.sort) params.set('sort', search.sort);
@@ -75,4 +80,9 @@ export function activeFilterCount(search: ReviewSearch): number {
     search.staleAfterDays !== DEFAULT_REVIEW_SEARCH.staleAfterDays,
     search.rotationDue,
   ].filter(Boolean).length;
+}
+
+/** Whether anything narrows the view (what "Clear filters" resets). */
+export function isFiltered(search: ReviewSearch): boolean {
+  return search.q !== '' || search.status !== null || search.serviceAccountId !== null || search.rotationDue;
 }

@@ -19,7 +19,9 @@ export interface ReviewTableProps {
   now: Date;
   search: ReviewSearch;
   onSort: (sort: SortKey) => void;
-  selected: ReadonlySet<string>;
+  selected: { has: (id: string) => boolean };
+  /** Another view is loading: these rows are the previous one's. */
+  busy?: boolean;
   onSelectionChange: (ids: readonly string[], selected: boolean) => void;
   helpId: string;
 }
@@ -39,6 +41,7 @@ export function ReviewTable({
   selected,
   onSelectionChange,
   helpId,
+  busy,
 }: ReviewTableProps) {
   const selectable = rows.filter(canRevoke).map((r) => r.credential.id);
   const selectedShown = selectable.filter((id) => selected.has(id)).length;
@@ -63,7 +66,7 @@ export function ReviewTable({
   };
 
   return (
-    <Table caption="Credentials of the organization" stickyHeader stackOnPhone>
+    <Table caption="Credentials of the organization" stickyHeader stackOnPhone busy={busy}>
       <THead>
         <Tr>
           <Th width="2.5rem">
@@ -78,7 +81,7 @@ export function ReviewTable({
               onChange={(e) => onSelectionChange(selectable, e.target.checked)}
             />
           </Th>
-          <Th>Service account</Th>
+          {sortHeader('service-account', 'Service account')}
           {sortHeader('name', 'Credential')}
           <Th>Client ID</Th>
           {sortHeader('age', 'Created')}

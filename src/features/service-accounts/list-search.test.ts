@@ -32,3 +32,18 @@ describe('toSearchParams', () => {
     expect(parseListSearch(params)).toEqual({ limit: 10, after: undefined, before: 'cur', q: 'ci' });
   });
 });
+
+describe('sort (service_account_query)', () => {
+  it('round-trips sort and direction and flips the current column', async () => {
+    const { toggleListSort } = await import('./list-search');
+    const params = toSearchParams({ limit: DEFAULT_PAGE_SIZE, q: '', sort: 'last_used_at', dir: 'asc' });
+    expect(params.toString()).toBe('sort=last_used_at&dir=asc');
+    const search = parseListSearch(params);
+    expect(search).toMatchObject({ sort: 'last_used_at', dir: 'asc' });
+    expect(toggleListSort(search, 'last_used_at')).toEqual({ sort: 'last_used_at', dir: 'desc' });
+    expect(toggleListSort(search, 'name')).toEqual({ sort: 'name', dir: 'asc' });
+    // Default view is newest first: clicking Created flips it to oldest first.
+    expect(toggleListSort(parseListSearch(new URLSearchParams()), 'created_at')).toEqual({ sort: 'created_at', dir: 'asc' });
+    expect(parseListSearch(new URLSearchParams('sort=bogus&dir=up'))).not.toHaveProperty('sort');
+  });
+});

@@ -4,13 +4,19 @@ import { LIMIT_MAX } from '../../api/schemas';
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
+export const LIST_SORTS = ['created_at', 'name', 'last_used_at'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
 /** The list page's state as it lives in the URL, so a page can be shared and reloaded. */
 export type ListSearch = {
   limit: number;
   after?: string;
   before?: string;
-  /** Search text (name substring or exact id). */
+  /** Search text (name substring or exact id; with the server's search also description and client_id). */
   q: string;
+  /** Only with the server's `service_account_query`; absent: newest first. */
+  sort?: ListSort;
+  dir?: 'asc' | 'desc';
 };
 
 export function parseListSearch(params: URLSearchParams): ListSearch {
@@ -19,7 +25,16 @@ export function parseListSearch(params: URLSearchParams): ListSearch {
   const after = params.get('after') || undefined;
   // The API refuses both cursors at once; `after` wins, as in normalizeListParams.
   const before = after ? undefined : params.get('before') || undefined;
-  return { limit, after, before, q: params.get('q') ?? '' };
+  const sort = params.get('sort');
+  const dir = params.get('dir');
+  return {
+    limit,
+    after,
+    before,
+    q: params.get('q') ?? '',
+    ...(LIST_SORTS.includes(sort as ListSort) && { sort: sort as ListSort }),
+    ...((dir === 'asc' || dir === 'desc') && { dir }),
+  };
 }
 
 export function listParams(search: ListSearch): ListParams {
@@ -31,7 +46,17 @@ export function toSearchParams(search: Partial<ListSearch>): URLSearchParams {
   const params = new URLSearchParams();
   if (search.q) params.set('q', search.q);
   if (search.limit && search.limit !== DEFAULT_PAGE_SIZE) params.set('limit', String(search.limit));
+  if (search.sort) params.set('sort', search.sort);
+  if (search.dir) params.set('dir', search.dir);
   if (search.after) params.set('after', search.after);
   else if (search.before) params.set('before', search.before);
   return params;
+}
+
+/** A column's sort button: the same column flips direction; another starts A→Z / oldest first (newest first for dates). */
+export function toggleListSort(search: ListSearch, sort: ListSort): Pick<ListSearch, 'sort' | 'dir'> {
+  const current = search.sort ?? 'created_at';
+  const dir = search.dir ?? 'desc';
+  if (current === sort) return { sort, dir: dir === 'asc' ? 'desc' : 'asc' };
+  return { sort, dir: sort === 'name' ? 'asc' : 'desc' };
 }

@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
+import type { ServiceAccountSummaryList } from '../../api/org-credential-schemas';
 import type { ServiceAccount, ServiceAccountList } from '../../api/schemas';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
@@ -10,12 +11,16 @@ import { TableSkeleton } from '../../components/skeleton';
 import type { PermissionDecision } from '../../lib/permissions';
 import { formatCount } from '../../lib/time-format';
 import { PAGE_SIZES } from './list-search';
-import { ServiceAccountsTable } from './service-accounts-table';
+import { ServiceAccountsTable, type TableSort } from './service-accounts-table';
 import type { LastActivityColumn } from './service-accounts-table';
 
 type Props = {
   org: string;
-  page: UseQueryResult<ServiceAccountList>;
+  page: UseQueryResult<ServiceAccountList | ServiceAccountSummaryList>;
+  /** The server-side search text, when the server searches (service_account_query). */
+  query?: string;
+  sort?: TableSort;
+  summary?: boolean;
   hasCursor: boolean;
   pageSize: number;
   createGate: { decision: PermissionDecision; reason: string };
@@ -33,6 +38,9 @@ type Props = {
 export function PagedServiceAccounts({
   org,
   page,
+  query,
+  sort,
+  summary,
   hasCursor,
   pageSize,
   createGate,
@@ -46,7 +54,7 @@ export function PagedServiceAccounts({
   onDelete,
 }: Props) {
   if (page.isPending) {
-    return <TableSkeleton rows={Math.min(pageSize, 8)} columns={lastActivity ? 6 : 5} label="Loading service accounts…" />;
+    return <TableSkeleton rows={Math.min(pageSize, 8)} columns={summary ? 7 : lastActivity ? 6 : 5} label="Loading service accounts…" />;
   }
 
   if (page.isError) {
@@ -69,6 +77,15 @@ export function PagedServiceAccounts({
   }
 
   const { items, page_info: pageInfo } = page.data;
+
+  if (items.length === 0 && !hasCursor && query) {
+    return (
+      <EmptyState
+        title="No matching service accounts"
+        description={`No service account in this organization has “${query}” in its name, description or ID, or a credential with that client ID.`}
+      />
+    );
+  }
 
   if (items.length === 0 && !hasCursor) {
     return (
@@ -97,7 +114,9 @@ export function PagedServiceAccounts({
         <ServiceAccountsTable
           org={org}
           serviceAccounts={items}
-          caption="Service accounts"
+          caption={query ? `Service accounts matching “${query}”` : 'Service accounts'}
+          sort={sort}
+          summary={summary}
           lastActivity={lastActivity}
           busy={busy}
           onEdit={onEdit}

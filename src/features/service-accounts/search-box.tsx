@@ -8,7 +8,16 @@ const DEBOUNCE_MS = 300;
  * Holds what is typed and reports it after a pause, so a scan starts once per query
  * rather than once per keystroke.
  */
-export function SearchBox({ value, onSearch }: { value: string; onSearch: (query: string) => void }) {
+export function SearchBox({
+  value,
+  onSearch,
+  wide = false,
+}: {
+  value: string;
+  onSearch: (query: string) => void;
+  /** The server also searches descriptions and client_ids (service_account_query). */
+  wide?: boolean;
+}) {
   const id = useId();
   const [text, setText] = useState(value);
   const [lastValue, setLastValue] = useState(value);
@@ -41,7 +50,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (query
         id={id}
         type="search"
         className="input input--search toolbar__grow"
-        placeholder="Search by name or ID…"
+        placeholder={wide ? 'Search by name, description, ID or client ID…' : 'Search by name or ID…'}
         autoComplete="off"
         spellCheck={false}
         value={text}

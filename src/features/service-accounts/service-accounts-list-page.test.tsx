@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest } from '../../api/client';
+import { ApiError, apiRequest } from '../../api/client';
 import type { ApiRequestOptions } from '../../api/client';
 import type { ServiceAccount } from '../../api/schemas';
 import { TestProviders } from '../../test/providers';
@@ -41,6 +41,16 @@ function fakeList(options: ApiRequestOptions) {
   };
 }
 
+let extensions: string[] = [];
+/** The fake server: discovery (404 = the vendor, no extensions) and the list. */
+async function fakeApi(path: string, options: ApiRequestOptions = {}) {
+  if (path === '/capabilities') {
+    if (extensions.length === 0) throw new ApiError({ status: 404, code: 'not_found', message: 'Not found' });
+    return { extensions } as never;
+  }
+  return fakeList(options) as never;
+}
+
 function renderPage(url: string) {
   const router = createMemoryRouter(
     [{ path: '/orgs/:org/service-accounts', element: <ServiceAccountsListPage org="acme" /> }],
@@ -55,12 +65,15 @@ function renderPage(url: string) {
 }
 
 const listCalls = () =>
-  vi.mocked(apiRequest).mock.calls.map(([, o]) => (o?.query ?? {}) as { limit: number; after?: string });
+  vi.mocked(apiRequest)
+    .mock.calls.filter(([path]) => path !== '/capabilities')
+    .map(([, o]) => (o?.query ?? {}) as { limit: number; after?: string });
 
 describe('ServiceAccountsListPage', () => {
   beforeEach(() => {
     vi.mocked(apiRequest).mockReset();
-    vi.mocked(apiRequest).mockImplementation(async (_path, options) => fakeList(options ?? {}) as never);
+    extensions = [];
+    vi.mocked(apiRequest).mockImplementation(fakeApi);
   });
 
   it('pages with cursors kept in the URL and prefetches the next page', async () => {
@@ -106,15 +119,15 @@ describe('ServiceAccountsListPage', () => {
     renderPage('/orgs/acme/service-accounts');
     await screen.findByRole('table', { name: 'Service accounts' });
     await user.type(screen.getByRole('searchbox', { name: /Search service accounts/ }), 'id042');
-    expect(await screen.findByRole('link', { name: 'account-42' }, { timeout: 3000 })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'account-2' }, { timeout: 3000 })).toBeTruthy();
   });
 
   it('cancels the running scan when the query changes', async () => {
     const user = userEvent.setup();
     const signals: { after?: string; signal: AbortSignal }[] = [];
-    vi.mocked(apiRequest).mockImplementation(async (_path, options) => {
+    vi.mocked(apiRequest).mockImplementation(async (path, options) => {
       const query = (options?.query ?? {}) as { limit: number; after?: string };
-      if (query.limit !== 1000) return fakeList(options ?? {}) as never;
+      if (query.limit !== 1000) return fakeApi(path, options);
       signals.push({ after: query.after, signal: options!.signal! });
       // The first search's second page hangs until it is aborted.
       if (signals.length === 2) {
@@ -134,4 +147,43 @@ describe('ServiceAccountsListPage', () => {
     expect(await screen.findByRole('link', { name: 'account-15' }, { timeout: 3000 })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'account-10' })).toBeNull();
   });
+
+  it('with service_account_query: searches in one request, sorts by the server, shows credential summaries', async () => {
+    extensions = ['service_account_query'];
+    const summaries = new Map([['id000', { count: 3, last_used_at: '2026-01-02T00:00:00Z' }], ['id001', { count: 0 }]]);
+    vi.mocked(apiRequest).mockImplementation(async (path, options) => {
+      const response = (await fakeApi(path, options)) as ReturnType<typeof fakeList>;
+      if (path === '/capabilities') return response as never;
+      const q = (options?.query as { q?: string } | undefined)?.q;
+      const items = response.items
+        .filter((sa) => !q || sa.name.includes(q))
+        .map((sa) => ({ ...sa, credential_summary: summaries.get(sa.id) ?? { count: 1 } }));
+      return { ...response, items } as never;
+    });
+    const user = userEvent.setup();
+    const router = renderPage('/orgs/acme/service-accounts');
+    const table = await screen.findByRole('table', { name: 'Service accounts' });
+    const firstRow = within(table).getAllByRole('row')[1]!;
+    expect(within(table).getByRole('columnheader', { name: 'Credentials' })).toBeTruthy();
+    expect(within(firstRow).getAllByRole('cell').map((c) => c.textContent)).toContain('3');
+    expect(within(within(table).getAllByRole('row')[2]!).getByText('No credentials')).toBeTruthy();
+    expect(vi.mocked(apiRequest).mock.calls.find(([path]) => path !== '/capabilities')?.[1]?.expand).toEqual([
+      'permissions',
+      'credential_summary',
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Sort by Last used' }));
+    expect(router.state.location.search).toBe('?sort=last_used_at&dir=desc');
+    await vi.waitFor(() => expect(listCalls()).toContainEqual({ limit: 25, sort: 'last_used_at', direction: 'desc' }));
+    expect(screen.getByRole('columnheader', { name: /Sort by Last used/ }).getAttribute('aria-sort')).toBe('descending');
+
+    vi.mocked(apiRequest).mockClear();
+    await user.type(screen.getByRole('searchbox', { name: /Search service accounts/ }), 'account-2');
+    const results = await screen.findByRole('table', { name: 'Service accounts matching “account-2”' }, { timeout: 3000 });
+    await vi.waitFor(() => expect(within(results).getAllByRole('row')).toHaveLength(2));
+    expect(within(results).getByRole('link', { name: 'account-2' })).toBeTruthy();
+    // One request with q for the page (and the usual prefetch of the next): no scan of the whole list.
+    expect(listCalls().filter((c) => (c as { q?: string }).q === 'account-2' && !c.after)).toHaveLength(1);
+    expect(listCalls().some((c) => c.limit === 1000)).toBe(false);
+  }, 20_000);
 });

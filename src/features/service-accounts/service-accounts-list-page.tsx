@@ -2,14 +2,16 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ServiceAccount } from '../../api/schemas';
+import { useExtension } from '../../api/capabilities';
 import { serviceAccountQueries } from '../../api/service-accounts';
+import { TableSkeleton } from '../../components/skeleton';
 import { GatedButton } from '../../components/permission-gate';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { serviceAccountPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
 import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
-import { listParams } from './list-search';
+import { listParams, toggleListSort } from './list-search';
 import { PagedServiceAccounts } from './paged-service-accounts';
 import { SearchBox } from './search-box';
 import { SearchResults } from './search-results';
@@ -27,10 +29,24 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
   useDocumentTitle('Service accounts');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { search, goToPage, firstPage, setPageSize, setQuery } = useListSearch();
+  const { search, goToPage, firstPage, setPageSize, setQuery, setSort } = useListSearch();
   const params = listParams(search);
+  // With the server's search and sort, a search is one paged request and rows carry their
+  // credential summary; without them (the vendor) a search reads the whole list.
+  const queryable = useExtension('service_account_query');
+  const listQuery = { q: search.q, sort: search.sort, direction: search.dir };
   // Previous rows stay on screen (marked busy) while another page loads.
-  const page = useQuery({ ...serviceAccountQueries.list(org, params), placeholderData: keepPreviousData });
+  const vendorPage = useQuery({
+    ...serviceAccountQueries.list(org, params),
+    placeholderData: keepPreviousData,
+    enabled: queryable === false,
+  });
+  const queriedPage = useQuery({
+    ...serviceAccountQueries.queried(org, params, listQuery),
+    placeholderData: keepPreviousData,
+    enabled: queryable === true,
+  });
+  const page = queryable ? queriedPage : vendorPage;
 
   const [creating, setCreating] = useState(false);
   usePreloadForm();
@@ -39,11 +55,13 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
 
   // Next is usually the next click: have it ready.
   const nextCursor = page.data?.page_info.has_next_page ? page.data.page_info.end_cursor : undefined;
+  const { q, sort, dir } = search;
   useEffect(() => {
-    if (nextCursor && !page.isPlaceholderData) {
-      void queryClient.prefetchQuery(serviceAccountQueries.list(org, { limit: search.limit, after: nextCursor }));
-    }
-  }, [queryClient, org, search.limit, nextCursor, page.isPlaceholderData]);
+    if (!nextCursor || page.isPlaceholderData) return;
+    const next = { limit: search.limit, after: nextCursor };
+    if (queryable) void queryClient.prefetchQuery(serviceAccountQueries.queried(org, next, { q, sort, direction: dir }));
+    else void queryClient.prefetchQuery(serviceAccountQueries.list(org, next));
+  }, [queryClient, org, search.limit, nextCursor, page.isPlaceholderData, queryable, q, sort, dir]);
 
   // The list-level map says whether this person may create; unknown (no map) stays enabled,
   // but until the first page has answered the control must not look available.
@@ -67,14 +85,27 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
         </div>
       </header>
 
-      <SearchBox value={search.q} onSearch={setQuery} />
+      <SearchBox value={search.q} onSearch={setQuery} wide={queryable === true} />
 
-      {search.q ? (
+      {queryable === undefined ? (
+        <TableSkeleton rows={8} columns={5} label="Loading service accounts…" />
+      ) : search.q && !queryable ? (
         <SearchResults org={org} query={search.q} lastActivity={lastActivity} {...rowActions} />
       ) : (
         <PagedServiceAccounts
           org={org}
           page={page}
+          query={search.q}
+          sort={
+            queryable
+              ? {
+                  sort: search.sort ?? 'created_at',
+                  dir: search.dir ?? 'desc',
+                  onSort: (key) => setSort(toggleListSort(search, key)),
+                }
+              : undefined
+          }
+          summary={queryable}
           hasCursor={Boolean(search.after || search.before)}
           pageSize={search.limit}
           createGate={createGate}

@@ -17,10 +17,12 @@ export function useListSearch() {
 
   return {
     search,
-    goToPage: (cursor: { after: string } | { before: string }) => update({ limit: search.limit, q: search.q, ...cursor }),
-    firstPage: () => update({ limit: search.limit }),
-    setPageSize: (limit: number) => update({ limit }),
+    goToPage: (cursor: { after: string } | { before: string }) =>
+      update({ limit: search.limit, q: search.q, sort: search.sort, dir: search.dir, ...cursor }),
+    firstPage: () => update({ limit: search.limit, q: search.q, sort: search.sort, dir: search.dir }),
+    setPageSize: (limit: number) => update({ limit, q: search.q, sort: search.sort, dir: search.dir }),
     // Typing replaces the history entry rather than adding one per keystroke; cursors reset.
-    setQuery: (q: string) => update({ limit: search.limit, q }, { replace: true }),
+    setQuery: (q: string) => update({ limit: search.limit, q, sort: search.sort, dir: search.dir }, { replace: true }),
+    setSort: (sort: Pick<ListSearch, 'sort' | 'dir'>) => update({ limit: search.limit, q: search.q, ...sort }, { replace: true }),
   };
 }

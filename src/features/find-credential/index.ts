@@ -1,0 +1,1 @@
+export { FindCredentialForm } from './find-credential-form';
