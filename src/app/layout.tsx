@@ -2,12 +2,14 @@ import { Link, NavLink, Outlet, useMatch, useNavigation } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
 import { RequireSession, UserMenu } from '../features/auth';
 import { OrgSwitcher } from '../features/organizations';
-import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
+import { useExtension } from '../api/capabilities';
+import { activityPath, credentialReviewPath, serviceAccountsPath } from '../lib/paths';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
 export function AppLayout() {
   const navigation = useNavigation();
   const org = useMatch('/orgs/:org/*')?.params.org;
+  const hasActivity = useExtension('audit_events');
 
   return (
     <RequireSession>
@@ -31,6 +33,11 @@ export function AppLayout() {
                 <NavLink className="app-nav__link" to={credentialReviewPath(org)}>
                   Credential review
                 </NavLink>
+                {hasActivity && (
+                  <NavLink className="app-nav__link" to={activityPath(org)}>
+                    Activity
+                  </NavLink>
+                )}
               </nav>
             )}
             <div className="app-header__end">

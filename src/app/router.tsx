@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
+import { auditEventQueries } from '../api/audit-events';
+import { hasExtension } from '../api/capabilities';
 import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
 import { serviceAccountQueries } from '../api/service-accounts';
@@ -8,6 +10,7 @@ import { getSessionToken } from '../api/session';
 import { OrgBoundary } from '../features/organizations';
 // Deep import on purpose: the feature's index would pull its pages into the main chunk.
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
+import { auditEventParams, parseActivitySearch } from '../features/activity/activity-search';
 import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
@@ -94,6 +97,11 @@ export function createAppRouter(queryClient: QueryClient) {
                       path: 'credentials',
                       lazy: { Component: async () => (await import('./routes/credential-review')).Component },
                     },
+                    {
+                      path: 'activity',
+                      loader: (args) => prefetch((qc) => void prefetchActivity(qc, args)),
+                      lazy: { Component: async () => (await import('./routes/activity')).Component },
+                    },
                     { path: '*', Component: NotFoundPage },
                   ],
                 },
@@ -105,6 +113,13 @@ export function createAppRouter(queryClient: QueryClient) {
       ],
     },
   ]);
+
+  async function prefetchActivity(qc: QueryClient, args: LoaderFunctionArgs) {
+    // The vendor's API has no audit events: ask only once discovery says the server has them.
+    if (!(await hasExtension(qc, 'audit_events'))) return;
+    const search = parseActivitySearch(new URL(args.request.url).searchParams);
+    await qc.prefetchQuery(auditEventQueries.list(param(args, 'org'), auditEventParams(search)));
+  }
 
   function prefetchCredential(qc: QueryClient, args: LoaderFunctionArgs) {
     const org = param(args, 'org');

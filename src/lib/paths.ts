@@ -17,3 +17,8 @@ export const rotateCredentialPath = (org: string, serviceAccountId: string, cred
   `${credentialPath(org, serviceAccountId, credentialId)}/rotate`;
 
 export const credentialReviewPath = (org: string) => `/orgs/${seg(org)}/credentials`;
+
+export const activityPath = (org: string, search?: URLSearchParams) => {
+  const query = search?.toString();
+  return `/orgs/${seg(org)}/activity${query ? `?${query}` : ''}`;
+};

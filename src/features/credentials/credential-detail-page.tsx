@@ -9,13 +9,14 @@ import { serviceAccountQueries } from '../../api/service-accounts';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { GatedButton, PermissionGate } from '../../components/permission-gate';
-import { RelativeTime } from '../../components/relative-time';
 import { SkeletonText } from '../../components/skeleton';
 import { useNow } from '../../components/use-now';
 import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
 import { parseRotationMarker, stripRotationMarker } from '../../lib/rotation';
 import { rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { ClientId } from './client-id';
+import { CreatedBy } from './created-by';
+import { CredentialUsageSection } from './credential-usage-section';
 import { deleteCredentialGate, editCredentialGate, rotateCredentialGate } from './credential-permissions';
 import { CredentialStatusBadge, LastUsed, RotationDueBadge } from './credential-usage';
 import { DeleteCredentialDialog } from './delete-credential-dialog';
@@ -27,10 +28,12 @@ export type CredentialDetailPageProps = {
   org: string;
   serviceAccountId: string;
   credentialId: string;
+  /** A slot other features fill (the route module composes it), e.g. the credential's activity. */
+  renderActivity?: (credential: Credential) => ReactNode;
 };
 
 /** Content of /orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId. */
-export function CredentialDetailPage({ org, serviceAccountId, credentialId }: CredentialDetailPageProps) {
+export function CredentialDetailPage({ org, serviceAccountId, credentialId, renderActivity }: CredentialDetailPageProps) {
   const credentialQuery = useQuery(credentialQueries.detail(org, serviceAccountId, credentialId));
   // Only for the breadcrumb and the create half of the rotate permission; the page works without it.
   const serviceAccountQuery = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
@@ -90,6 +93,7 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId }: Cr
       credential={credentialQuery.data}
       serviceAccount={serviceAccount}
       breadcrumbs={breadcrumbs}
+      renderActivity={renderActivity}
     />
   );
 }
@@ -100,12 +104,14 @@ function CredentialDetail({
   credential,
   serviceAccount,
   breadcrumbs,
+  renderActivity,
 }: {
   org: string;
   serviceAccountId: string;
   credential: Credential;
   serviceAccount: ServiceAccount | undefined;
   breadcrumbs: ReactNode;
+  renderActivity: CredentialDetailPageProps['renderActivity'];
 }) {
   const navigate = useNavigate();
   const now = new Date(useNow());
@@ -174,7 +180,7 @@ function CredentialDetail({
             </dd>
             <dt>Created</dt>
             <dd>
-              <RelativeTime date={credential.created_at} />
+              <CreatedBy org={org} credentialId={credential.id} createdAt={credential.created_at} />
             </dd>
             <dt>Last used</dt>
             <dd>
@@ -189,6 +195,9 @@ function CredentialDetail({
           </dl>
         </div>
       </section>
+
+      <CredentialUsageSection org={org} serviceAccountId={serviceAccountId} credentialId={credential.id} />
+      {renderActivity?.(credential)}
 
       <EditCredentialDialog
         org={org}

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import {
@@ -7,6 +7,7 @@ import {
   type OrgCredentials,
   type RevokeOutcome,
 } from '../../api/org-credentials';
+import { useExtension } from '../../api/capabilities';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -23,6 +24,7 @@ import { reviewCsv, reviewCsvFileName } from './review-export';
 import { buildRows, compareServiceAccountNames, countByStatus, filterByServiceAccount, filterByStatus, sortRows } from './review-rows';
 import { parseReviewSearch, reviewSearchParams, toggleSort, type ReviewSearch } from './review-search';
 import { canRevoke, ReviewTable } from './review-table';
+import { loadUsesForExport, useUsesLast30Days } from './review-usage';
 import './review.css';
 
 /** Rows rendered at first; the rest on request (tens of thousands of rows would stall the page). */
@@ -95,6 +97,9 @@ function Review({
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [shown, setShown] = useState(ROWS_STEP);
   const [revoking, setRevoking] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const queryClient = useQueryClient();
+  const usageOffered = useExtension('usage') === true;
 
   const staleAfterDays = search.staleAfterDays;
   const policy = useMemo(() => ({ ...CREDENTIAL_POLICY, staleAfterDays }), [staleAfterDays]);
@@ -140,9 +145,24 @@ function Review({
     );
   }
 
-  function exportCsv() {
-    downloadTextFile(reviewCsvFileName(org, now), reviewCsv(viewRows), 'text/csv;charset=utf-8');
+  async function exportCsv() {
+    if (exporting) return;
+    setExporting(true);
+    try {
+      const uses = usageOffered ? await loadUsesForExport(queryClient, org, viewRows.map((r) => r.credential)) : undefined;
+      downloadTextFile(reviewCsvFileName(org, now), reviewCsv(viewRows, uses), 'text/csv;charset=utf-8');
+    } finally {
+      setExporting(false);
+    }
   }
+
+  const shownRows = useMemo(() => viewRows.slice(0, shown), [viewRows, shown]);
+  // Only for the rows on screen, a few requests at a time (review-usage.ts).
+  const uses = useUsesLast30Days(
+    org,
+    useMemo(() => shownRows.map((r) => r.credential), [shownRows]),
+    usageOffered,
+  );
 
   const revokeGate = permissionGate(data.permissions, 'service_account_credentials', 'delete');
   const filtered = search.status !== null || search.serviceAccountId !== null;
@@ -168,7 +188,12 @@ function Review({
         <Button size="sm" onClick={onReload} loading={reloading}>
           Reload
         </Button>
-        <Button size="sm" onClick={exportCsv} aria-disabled={viewRows.length === 0 || undefined}>
+        <Button
+          size="sm"
+          onClick={() => void exportCsv()}
+          loading={exporting}
+          aria-disabled={viewRows.length === 0 || undefined}
+        >
           Export CSV
         </Button>
         <GatedButton
@@ -194,7 +219,8 @@ function Review({
         <>
           <ReviewTable
             org={org}
-            rows={viewRows.slice(0, shown)}
+            rows={shownRows}
+            uses={usageOffered ? uses : undefined}
             serviceAccounts={serviceAccounts}
             policy={policy}
             now={now}

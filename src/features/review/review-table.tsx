@@ -10,6 +10,8 @@ import { can, deniedReason } from '../../lib/permissions';
 import { LastUsed, RotationDueBadge, rotateCredentialGate } from '../credentials';
 import type { ReviewRow } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
+import { UsesCount } from './uses-count';
+import type { UsesCell } from './review-usage';
 
 export interface ReviewTableProps {
   org: string;
@@ -22,6 +24,8 @@ export interface ReviewTableProps {
   selected: ReadonlySet<string>;
   onSelectionChange: (ids: readonly string[], selected: boolean) => void;
   helpId: string;
+  /** The "Uses (30 days)" column, when the server offers usage (review-usage.ts). */
+  uses?: ReadonlyMap<string, UsesCell> | undefined;
 }
 
 export function canRevoke(row: ReviewRow): boolean {
@@ -39,6 +43,7 @@ export function ReviewTable({
   selected,
   onSelectionChange,
   helpId,
+  uses,
 }: ReviewTableProps) {
   const selectable = rows.filter(canRevoke).map((r) => r.credential.id);
   const selectedShown = selectable.filter((id) => selected.has(id)).length;
@@ -83,6 +88,7 @@ export function ReviewTable({
           <Th>Client ID</Th>
           {sortHeader('age', 'Created')}
           {sortHeader('last-used', 'Last used', { describedBy: helpId, title: LAST_USED_EXPLANATION })}
+          {uses && <Th align="end">Uses (30 days)</Th>}
           <Th>Status</Th>
           <Th>Rotation</Th>
         </Tr>
@@ -121,6 +127,11 @@ export function ReviewTable({
               <Td nowrap>
                 <LastUsed credential={credential} />
               </Td>
+              {uses && (
+                <Td align="end" nowrap>
+                  <UsesCount cell={uses.get(credential.id)} />
+                </Td>
+              )}
               <Td>
                 <Badge tone={status.tone} title={status.description}>
                   {status.label}
