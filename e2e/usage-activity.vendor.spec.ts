@@ -19,7 +19,7 @@ test('credential and service account pages show no usage and no activity, and no
 
   await page.goto(saPath(serviceAccount.id));
   await expect(page.getByRole('heading', { level: 1, name: serviceAccount.name })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Credentials' }).getByRole('link', { name: credential.name })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Credentials' }).getByRole('link', { name: credential.name, exact: true })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credential review' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Activity' })).toHaveCount(0);
