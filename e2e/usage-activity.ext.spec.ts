@@ -104,11 +104,18 @@ test('the activity page filters by actor, action and target in the URL, pages by
   await page.getByRole('combobox', { name: 'What' }).selectOption({ label: 'Credential deleted' });
   await expect(page).toHaveURL(/action=credential\.deleted/);
   const deletedItem = events.getByRole('listitem').filter({ hasText: gone.name });
-  await expect(deletedItem).toContainText(`Credential ${gone.name}`);
-  await expect(deletedItem).toContainText('deleted by Ada Admin');
-  // A deleted target is plain text, marked deleted: no link to a page that would say "not found".
-  await expect(deletedItem.getByText('deleted', { exact: true })).toBeVisible();
+  await expect(deletedItem).toContainText(`Credential ${gone.name} deleted by Ada Admin`);
+  // A deleted target is plain text: no link to a page that would say "not found".
   await expect(deletedItem.getByRole('link', { name: gone.name, exact: true })).toHaveCount(0);
+  // Its earlier events are marked deleted, too. ("History" leads to them.)
+  await deletedItem.getByRole('link', { name: `History of credential ${gone.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`target=${gone.id}`));
+  const created = events.getByRole('listitem').filter({ hasText: 'created by Ada Admin' });
+  await expect(created).toContainText(`Credential ${gone.name}`);
+  await expect(created.getByText('deleted', { exact: true })).toBeVisible();
+  await expect(created.getByRole('link', { name: gone.name, exact: true })).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/action=credential\.deleted/);
 
   // Actor filter (from the actors seen so far), kept with the action filter.
   await page.getByRole('combobox', { name: 'What' }).selectOption({ label: 'Credential changed' });

@@ -33,7 +33,14 @@ export function ActivityList({ org, events, statusOf, historyLinks = false, labe
       {events.map((event) => (
         <li key={event.id} className="activity-item">
           <p className="activity-item__sentence">
-            {targetNoun(event.target)} <TargetName org={org} target={event.target} status={statusOf(event.target)} />{' '}
+            {targetNoun(event.target)}{' '}
+            <TargetName
+              org={org}
+              target={event.target}
+              status={statusOf(event.target)}
+              // The deletion itself says "deleted"; a mark beside it would say it twice.
+              marked={!event.action.endsWith('.deleted')}
+            />{' '}
             {actionVerb(event.action)} by <span className="activity-item__actor">{actorLabel(event.actor)}</span>
             <span className="activity-item__time">
               <span aria-hidden="true">, </span>
@@ -42,12 +49,8 @@ export function ActivityList({ org, events, statusOf, historyLinks = false, labe
           </p>
           {event.action.endsWith('.updated') && <Changes event={event} />}
           {historyLinks && (
-            <Link
-              className="activity-item__history"
-              to={activityPath(org, new URLSearchParams({ target: event.target.id }))}
-              aria-label={`All activity of ${targetNoun(event.target).toLowerCase()} ${event.target.name}`}
-            >
-              All activity of this {targetNoun(event.target).toLowerCase()}
+            <Link className="activity-item__history" to={activityPath(org, new URLSearchParams({ target: event.target.id }))}>
+              History<VisuallyHidden> of {targetNoun(event.target).toLowerCase()} {event.target.name}</VisuallyHidden>
             </Link>
           )}
         </li>
@@ -56,7 +59,17 @@ export function ActivityList({ org, events, statusOf, historyLinks = false, labe
   );
 }
 
-function TargetName({ org, target, status }: { org: string; target: AuditTarget; status: TargetStatus | undefined }) {
+function TargetName({
+  org,
+  target,
+  status,
+  marked,
+}: {
+  org: string;
+  target: AuditTarget;
+  status: TargetStatus | undefined;
+  marked: boolean;
+}) {
   const path = status === 'exists' ? targetPath(org, target) : null;
   if (path) {
     return (
@@ -68,7 +81,7 @@ function TargetName({ org, target, status }: { org: string; target: AuditTarget;
   return (
     <>
       <span className="activity-item__target">{target.name}</span>
-      {status === 'deleted' && (
+      {status === 'deleted' && marked && (
         <>
           {' '}
           <Badge tone="neutral" className="activity-item__deleted">
@@ -88,9 +101,8 @@ function Changes({ event }: { event: AuditEvent }) {
       {changes.map((change) => (
         <li key={change.field}>
           {change.label}: <Value value={change.before} />
-          <span aria-hidden="true"> → </span>
-          <VisuallyHidden> changed to </VisuallyHidden>
-          <Value value={change.after} />
+          <span aria-hidden="true"> →</span>
+          <VisuallyHidden> changed to</VisuallyHidden> <Value value={change.after} />
         </li>
       ))}
     </ul>

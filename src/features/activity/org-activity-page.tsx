@@ -98,9 +98,11 @@ function ActivityPage({
   const statusOf = useTargetStatus(org, data.items);
   const { page_info: pageInfo } = data;
   return (
-    <section className="card" aria-label="Events">
-      <div className="card__body" aria-busy={busy || undefined}>
-        <ActivityList org={org} events={data.items} statusOf={statusOf} historyLinks={!search.target} label="Events" />
+    <section className="activity-page" aria-label="Events">
+      <div className="card">
+        <div className="card__body" aria-busy={busy || undefined}>
+          <ActivityList org={org} events={data.items} statusOf={statusOf} historyLinks={!search.target} label="Events" />
+        </div>
       </div>
       <Pagination
         label="Activity pages"
