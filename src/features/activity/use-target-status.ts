@@ -50,12 +50,11 @@ async function checkTarget(org: string, target: AuditTarget, signal: AbortSignal
 
 /**
  * `statusOf(target)`: 'exists' (link it), 'deleted' (plain text, marked), 'unknown' (plain text),
- * or undefined while being checked. `existing` names targets known to exist (the page's own).
+ * or undefined while being checked.
  */
-export function useTargetStatus(org: string, events: readonly AuditEvent[], existing: readonly string[] = []) {
+export function useTargetStatus(org: string, events: readonly AuditEvent[]) {
   const deleted = deletedInEvents(events);
-  const settled = new Set([...deleted, ...existing]);
-  const targets = targetsToCheck(events, settled);
+  const targets = targetsToCheck(events, deleted);
   const query = useQuery({
     queryKey: [...auditEventQueries.all(org), 'target-status', targets.map((t) => t.id)] as const,
     queryFn: async ({ signal }) => {
@@ -70,7 +69,6 @@ export function useTargetStatus(org: string, events: readonly AuditEvent[], exis
   });
   return (target: AuditTarget): TargetStatus | undefined => {
     if (deleted.has(target.id)) return 'deleted';
-    if (existing.includes(target.id)) return 'exists';
     if (!targets.some((t) => t.id === target.id)) return 'unknown';
     return query.data?.get(target.id) ?? (query.isError ? 'unknown' : undefined);
   };

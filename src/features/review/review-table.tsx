@@ -88,9 +88,9 @@ export function ReviewTable({
           <Th>Client ID</Th>
           {sortHeader('age', 'Created')}
           {sortHeader('last-used', 'Last used', { describedBy: helpId, title: LAST_USED_EXPLANATION })}
-          {uses && <Th align="end">Uses (30 days)</Th>}
           <Th>Status</Th>
           <Th>Rotation</Th>
+          {uses && <Th align="end">Uses (30 days)</Th>}
         </Tr>
       </THead>
       <TBody>
@@ -127,11 +127,6 @@ export function ReviewTable({
               <Td nowrap>
                 <LastUsed credential={credential} />
               </Td>
-              {uses && (
-                <Td align="end" nowrap>
-                  <UsesCount cell={uses.get(credential.id)} />
-                </Td>
-              )}
               <Td>
                 <Badge tone={status.tone} title={status.description}>
                   {status.label}
@@ -152,6 +147,11 @@ export function ReviewTable({
                   </span>
                 )}
               </Td>
+              {uses && (
+                <Td align="end" nowrap>
+                  <UsesCount cell={uses.get(credential.id)} />
+                </Td>
+              )}
             </Tr>
           );
         })}
