@@ -79,6 +79,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       reject(error);
     });
   });
+  // Node closes idle keep-alive sockets after 5 s; a client that reuses one at that moment gets
+  // ECONNRESET (seen in the e2e cleanup requests). Idle sockets now live longer than any client
+  // pool keeps them without sending, and headers must still arrive within headersTimeout.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const { port } = server.address() as AddressInfo;
   const usagePruner = startUsagePruner(db, clock, logger ?? createLogger(config.logLevel));
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

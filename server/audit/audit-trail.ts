@@ -12,8 +12,11 @@ import { findPerson } from '../db/people';
 import { findServiceAccount, type ServiceAccountRow } from '../db/service-accounts';
 import { nowIso, type AppEnv, type Services } from '../http/context';
 
-/** What a write reports; who, when, where and which request are added by `auditedWrite`. */
-export type AuditRecord = Pick<AuditEventInsert, 'action' | 'target' | 'changes'>;
+/**
+ * What a write reports; who and which request are added by `auditedWrite`, and when (unless the
+ * write has its own timestamp, e.g. created_at, which the event then repeats exactly).
+ */
+export type AuditRecord = Pick<AuditEventInsert, 'action' | 'target' | 'changes'> & { at?: string };
 export type RecordAudit = (record: AuditRecord) => void;
 
 function actorOf(db: Db, principal: Principal, organizationId: string): AuditEventInsert['actor'] {
@@ -40,13 +43,15 @@ export function auditedWrite<T>(services: Services, c: Context<AppEnv>, write: (
       insertAuditEvent(db, {
         ...event,
         organization_id: c.var.org.id,
-        at: nowIso(services),
+        at: event.at ?? nowIso(services),
         actor,
         request_id: c.var.requestId,
       });
     };
     return write(record);
-  })();
+    // IMMEDIATE: the write reads before it writes (the "before" of its changes); taking the write
+    // lock first means another process cannot slip in between and fail the upgrade.
+  }).immediate();
 }
 
 // ---------- what each write records (never a secret: rows here cannot carry one) ----------
@@ -76,12 +81,14 @@ const credentialTarget = (row: CredentialRow) => ({
 
 export const serviceAccountCreated = (row: ServiceAccountRow): AuditRecord => ({
   action: 'service_account.created',
+  at: row.created_at,
   target: serviceAccountTarget(row),
   changes: diff(undefined, serviceAccountFields(row)),
 });
 
 export const serviceAccountUpdated = (before: ServiceAccountRow, after: ServiceAccountRow): AuditRecord => ({
   action: 'service_account.updated',
+  at: after.updated_at,
   target: serviceAccountTarget(after),
   changes: diff(serviceAccountFields(before), serviceAccountFields(after)),
 });
@@ -94,6 +101,7 @@ export const serviceAccountDeleted = (row: ServiceAccountRow): AuditRecord => ({
 
 export const credentialCreated = (row: CredentialRow): AuditRecord => ({
   action: 'credential.created',
+  at: row.created_at,
   target: credentialTarget(row),
   // client_id is public (it identifies the credential in logs); the secret never reaches here.
   changes: diff(undefined, { ...credentialFields(row), client_id: row.client_id }),

@@ -32,11 +32,7 @@ export function recordCredentialUse(db: Db, credentialId: string, at: Date, sour
     `INSERT INTO credential_usage (credential_id, bucket, start, count) VALUES (?, 'hour', ?, 1), (?, 'day', ?, 1)
      ON CONFLICT (credential_id, bucket, start) DO UPDATE SET count = count + 1`,
   ).run(credentialId, bucketStart('hour', at), credentialId, bucketStart('day', at));
-  stmt(
-    db,
-    `INSERT INTO credential_usage_sources (credential_id, ip, user_agent, at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (credential_id) DO UPDATE SET ip = excluded.ip, user_agent = excluded.user_agent, at = excluded.at`,
-  ).run(credentialId, source.ip, source.user_agent, at.toISOString());
+  setUsageSource(db, credentialId, { ...source, at: at.toISOString() });
 }
 
 export interface UsageBucketRow {
@@ -73,4 +69,21 @@ export function pruneUsageBatch(db: Db, bucket: UsageBucket, now: Date, limit: n
     `DELETE FROM credential_usage WHERE (credential_id, bucket, start) IN (
        SELECT credential_id, bucket, start FROM credential_usage WHERE bucket = ? AND start < ? LIMIT ?)`,
   ).run(bucket, retentionStart(bucket, now), limit).changes;
+}
+
+/** Adds `count` uses to one bucket (the demo seed's history). */
+export function addUsage(db: Db, credentialId: string, bucket: UsageBucket, start: string, count: number): void {
+  stmt(
+    db,
+    `INSERT INTO credential_usage (credential_id, bucket, start, count) VALUES (?, ?, ?, ?)
+     ON CONFLICT (credential_id, bucket, start) DO UPDATE SET count = count + excluded.count`,
+  ).run(credentialId, bucket, start, count);
+}
+
+export function setUsageSource(db: Db, credentialId: string, source: UsageSourceRow): void {
+  stmt(
+    db,
+    `INSERT INTO credential_usage_sources (credential_id, ip, user_agent, at) VALUES (@credential_id, @ip, @user_agent, @at)
+     ON CONFLICT (credential_id) DO UPDATE SET ip = excluded.ip, user_agent = excluded.user_agent, at = excluded.at`,
+  ).run({ credential_id: credentialId, ...source });
 }
