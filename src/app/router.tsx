@@ -116,7 +116,8 @@ export function createAppRouter(queryClient: QueryClient) {
 
   async function prefetchActivity(qc: QueryClient, args: LoaderFunctionArgs) {
     // The vendor's API has no audit events: ask only once discovery says the server has them.
-    if (!(await hasExtension(qc, 'audit_events'))) return;
+    // A failed discovery is the page's to show (as no activity page), not an unhandled rejection.
+    if (!(await hasExtension(qc, 'audit_events').catch(() => false))) return;
     const search = parseActivitySearch(new URL(args.request.url).searchParams);
     await qc.prefetchQuery(auditEventQueries.list(param(args, 'org'), auditEventParams(search)));
   }
