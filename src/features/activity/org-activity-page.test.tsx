@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../api/usage-schemas';
 import { json, LocationProbe, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
 import { OrgActivityPage } from './org-activity-page';
-import { deletedInEvents, targetsToCheck } from './use-target-status';
+import { deletedInEvents, statusFromAccount, targetsToCheck } from './use-target-status';
 
 const T = '2026-11-28T09:12:00.000Z';
 const ada = { type: 'person', id: 'p-ada', name: 'Ada Admin' };
@@ -39,8 +39,12 @@ function setup(path = '/orgs/acme/activity') {
     if (url.pathname.endsWith('/audit-events')) {
       return json({ items: events, page_info: { has_next_page: true, has_prev_page: false, end_cursor: 'CUR1' } });
     }
-    if (url.pathname.endsWith('/service-accounts/sa-live')) return json({ id: 'sa-live', name: 'Deployer', created_at: T, updated_at: T });
-    if (url.pathname.endsWith('/credentials/cr-kept')) return json({ id: 'cr-kept', client_id: 'x', name: 'ci', created_at: T });
+    if (url.pathname.endsWith('/service-accounts/sa-live/credentials')) {
+      return json({
+        items: [{ id: 'cr-kept', client_id: 'x', name: 'ci', created_at: T }],
+        page_info: { has_next_page: false, has_prev_page: false },
+      });
+    }
     return json({ status: 404, code: 'not_found', message: 'Not found' }, 404);
   });
   const view = renderWithRoutes(
@@ -77,13 +81,9 @@ describe('OrgActivityPage', () => {
     expect(within(deleted!).queryByRole('link', { name: 'old ci' })).toBeNull();
     await waitFor(() => expect(within(createdLost!).getByText('deleted')).toBeTruthy());
     expect(within(createdLost!).queryByRole('link', { name: 'removed elsewhere' })).toBeNull();
-    // One check per distinct target still in question, none for the deleted one.
+    // One request answers for the service account and all its credentials on the page.
     const checks = requests.filter((url) => !url.pathname.endsWith('/audit-events')).map((url) => url.pathname);
-    expect(checks.sort()).toEqual([
-      '/api/organizations/acme/service-accounts/sa-live',
-      '/api/organizations/acme/service-accounts/sa-live/credentials/cr-kept',
-      '/api/organizations/acme/service-accounts/sa-live/credentials/cr-lost',
-    ]);
+    expect(checks).toEqual(['/api/organizations/acme/service-accounts/sa-live/credentials']);
   });
 
   it('keeps the filters and the page in the URL and sends them to the API', async () => {
@@ -115,5 +115,15 @@ describe('target status helpers', () => {
     const orphan = { type: 'credential', id: 'cr-x', name: 'x' };
     const targets = targetsToCheck([event('a', 'credential.created', kept), event('b', 'credential.updated', kept), event('c', 'credential.created', orphan)], new Set());
     expect(targets.map((t) => t.id)).toEqual(['cr-kept']);
+  });
+
+  it('reads existence from the account check, unsure only past a first page of credentials', () => {
+    const listed = { state: 'exists', credentials: new Set(['cr-kept']), complete: true } as const;
+    expect(statusFromAccount(sa, listed)).toBe('exists');
+    expect(statusFromAccount(kept, listed)).toBe('exists');
+    expect(statusFromAccount(lost, listed)).toBe('deleted');
+    expect(statusFromAccount(lost, { ...listed, complete: false })).toBe('unknown');
+    expect(statusFromAccount(kept, { state: 'gone' })).toBe('deleted');
+    expect(statusFromAccount(sa, { state: 'unknown' })).toBe('unknown');
   });
 });
