@@ -74,7 +74,7 @@ describe('demo activity', () => {
     expect(recent.length).toBeGreaterThan(0);
     for (const c of recent) {
       expect(buckets.some((b) => b.credential_id === c.id && b.bucket === 'hour' && c.last_used_at!.startsWith(b.start.slice(0, 13)))).toBe(true);
-      expect(db.prepare(`SELECT at FROM credential_usage_sources WHERE credential_id = ?`).get(c.id)).toEqual({ at: c.last_used_at });
+      expect(db.prepare(`SELECT last_used_source_at AS at FROM credentials WHERE id = ?`).get(c.id)).toEqual({ at: c.last_used_at });
     }
     const created = db.prepare(`SELECT action, count(*) AS n FROM audit_events GROUP BY action ORDER BY action`).all();
     const total = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

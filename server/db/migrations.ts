@@ -94,13 +94,11 @@ const MIGRATIONS: Migration[] = [
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX credential_usage_expiry ON credential_usage (bucket, start);
 
-      -- Where the latest successful token exchange of each credential came from.
-      CREATE TABLE credential_usage_sources (
-        credential_id TEXT PRIMARY KEY REFERENCES credentials (id) ON DELETE CASCADE,
-        ip TEXT NOT NULL,
-        user_agent TEXT NOT NULL,
-        at TEXT NOT NULL
-      ) STRICT;
+      -- Where the latest recorded token exchange came from, on the credential's row: the token
+      -- endpoint already rewrites that row (last_used_at), so this adds no page to its commit.
+      ALTER TABLE credentials ADD COLUMN last_used_ip TEXT;
+      ALTER TABLE credentials ADD COLUMN last_used_user_agent TEXT;
+      ALTER TABLE credentials ADD COLUMN last_used_source_at TEXT;
 
       -- Append only: no API changes or deletes a row, and no foreign key to the target, so the
       -- history of a deleted service account or credential stays.

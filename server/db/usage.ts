@@ -54,9 +54,11 @@ export function listCredentialUsage(db: Db, credentialId: string, bucket: UsageB
 }
 
 export function findUsageSource(db: Db, credentialId: string): UsageSourceRow | undefined {
-  return stmt(db, `SELECT ip, user_agent, at FROM credential_usage_sources WHERE credential_id = ?`).get(credentialId) as
-    | UsageSourceRow
-    | undefined;
+  return stmt(
+    db,
+    `SELECT last_used_ip AS ip, last_used_user_agent AS user_agent, last_used_source_at AS at
+     FROM credentials WHERE id = ? AND last_used_source_at IS NOT NULL`,
+  ).get(credentialId) as UsageSourceRow | undefined;
 }
 
 /**
@@ -81,9 +83,10 @@ export function addUsage(db: Db, credentialId: string, bucket: UsageBucket, star
 }
 
 export function setUsageSource(db: Db, credentialId: string, source: UsageSourceRow): void {
-  stmt(
-    db,
-    `INSERT INTO credential_usage_sources (credential_id, ip, user_agent, at) VALUES (@credential_id, @ip, @user_agent, @at)
-     ON CONFLICT (credential_id) DO UPDATE SET ip = excluded.ip, user_agent = excluded.user_agent, at = excluded.at`,
-  ).run({ credential_id: credentialId, ...source });
+  stmt(db, `UPDATE credentials SET last_used_ip = ?, last_used_user_agent = ?, last_used_source_at = ? WHERE id = ?`).run(
+    source.ip,
+    source.user_agent,
+    source.at,
+    credentialId,
+  );
 }

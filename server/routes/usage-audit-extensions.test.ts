@@ -49,10 +49,15 @@ describe('with EXTENSIONS=none', () => {
   });
 
   it('records nothing: no usage buckets, no source, no audit events', async () => {
-    const tables = ['credential_usage', 'credential_usage_sources', 'audit_events'];
+    const tables = ['credential_usage', 'audit_events'];
     const before = tables.map((table) => rows(vendorLike, table)); // the demo seed's history
-    await credentialOn(vendorLike); // a create of each kind and a token exchange
+    const usage = await credentialOn(vendorLike); // a create of each kind and a token exchange
     expect(tables.map((table) => rows(vendorLike, table))).toEqual(before);
+    const credentialId = usage.split('/').at(-2);
+    expect(vendorLike.db.prepare(`SELECT last_used_at IS NOT NULL AS used, last_used_ip FROM credentials WHERE id = ?`).get(credentialId)).toEqual({
+      used: 1,
+      last_used_ip: null,
+    });
     // The same on the full server does record (so the comparison above could fail).
     const fullBefore = tables.map((table) => rows(full, table));
     await credentialOn(full);
