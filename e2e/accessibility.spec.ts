@@ -13,6 +13,10 @@ const credPath = (saId: string, id: string) => `${saPath(saId)}/credentials/${id
 
 type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
+// Each test runs axe several times (a few seconds each on a busy two-core machine), on pages that
+// now also draw usage charts and activity lists: the default 30 s left no margin.
+test.describe.configure({ timeout: 60_000 });
+
 /** One line per failing node: what rule, how bad, and where (so a failure says what to fix). */
 function summarize(violations: Results['violations']): string {
   return violations
