@@ -13,6 +13,10 @@ const credPath = (saId: string, id: string) => `${saPath(saId)}/credentials/${id
 
 type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
+// Each test runs axe several times (a few seconds each on a busy two-core machine), on pages that
+// now also draw usage charts and activity lists: the default 30 s left no margin.
+test.describe.configure({ timeout: 60_000 });
+
 /** One line per failing node: what rule, how bad, and where (so a failure says what to fix). */
 function summarize(violations: Results['violations']): string {
   return violations
@@ -165,6 +169,33 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('searchbox', { name: 'Find a credential by client ID' }).press('Enter');
       await expect(page.getByText('No credential has this client ID')).toBeVisible();
       await expectNoViolations(page, 'find a credential: not found');
+    });
+
+    test('usage chart, activity sections and the activity page', async ({ page, api }) => {
+      const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y activity') });
+      const credential = await api.createCredential(ORG, sa.id, { name: uniqueName('a11y activity') });
+      expect((await api.exchangeToken(credential.client_id, credential.client_secret)).status).toBe(200);
+      await api.updateCredential(ORG, sa.id, credential.id, { description: 'Changed for the audit trail' });
+      const gone = await api.createCredential(ORG, sa.id, { name: uniqueName('a11y gone') });
+      await api.deleteCredential(ORG, sa.id, gone.id);
+      await signInAs(page, 'ada', { returnTo: credPath(sa.id, credential.id) });
+      const usage = page.getByRole('region', { name: 'Usage' });
+      await expect(usage.getByRole('img')).toBeVisible();
+      await usage.getByText('Uses per day as a table').click();
+      await expect(usage.getByRole('table')).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Activity' }).getByRole('listitem').first()).toBeVisible();
+      await expectNoViolations(page, 'credential usage and activity');
+
+      await page.goto(saPath(sa.id));
+      await expect(page.getByRole('region', { name: 'Activity' }).getByRole('listitem').first()).toBeVisible();
+      await expectNoViolations(page, 'service account activity');
+
+      await page.goto(`/orgs/${ORG}/activity?target=${gone.id}`);
+      await expect(page.getByRole('list', { name: 'Events' }).getByText('deleted', { exact: true }).first()).toBeVisible();
+      await expectNoViolations(page, 'activity of a deleted credential');
+      await page.goto(`/orgs/${ORG}/activity`);
+      await expect(page.getByRole('list', { name: 'Events' }).getByRole('link').first()).toBeVisible();
+      await expectNoViolations(page, 'organization activity');
     });
 
     test('a viewer\'s pages, with the controls they may not use', async ({ page, api }) => {

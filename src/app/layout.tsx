@@ -7,12 +7,14 @@ import { UserMenu } from '../features/auth/user-menu';
 import { OrgSwitcher } from '../features/organizations/org-switcher';
 import { TimeZoneSwitch } from '../components/time-zone-switch';
 import { FindCredentialForm } from '../features/find-credential/find-credential-form';
-import { credentialReviewPath, serviceAccountsPath } from '../lib/paths';
+import { useExtension } from '../api/capabilities';
+import { activityPath, credentialReviewPath, serviceAccountsPath } from '../lib/paths';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
 export function AppLayout() {
   const navigation = useNavigation();
   const org = useMatch('/orgs/:org/*')?.params.org;
+  const hasActivity = useExtension('audit_events');
 
   return (
     <RequireSession>
@@ -36,6 +38,11 @@ export function AppLayout() {
                 <NavLink className="app-nav__link" to={credentialReviewPath(org)}>
                   Credential review
                 </NavLink>
+                {hasActivity && (
+                  <NavLink className="app-nav__link" to={activityPath(org)}>
+                    Activity
+                  </NavLink>
+                )}
               </nav>
             )}
             <div className="app-header__end">

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { auditEventQueries } from '../api/audit-events';
 import { ApiError } from '../api/client';
 import { createAppQueryClient } from './query-client';
 
@@ -28,5 +29,16 @@ describe('createAppQueryClient', () => {
     expect(retry(0, new ApiError({ status: 404, code: 'not_found', message: '' }))).toBe(false);
     expect(retry(0, new ApiError({ status: 503, code: 'internal', message: '' }))).toBe(true);
     expect(client.getDefaultOptions().queries?.staleTime).toBe(30_000);
+  });
+
+  it('marks audit events stale after any successful write, since every write records one', async () => {
+    const client = createAppQueryClient({ error: vi.fn() });
+    const key = auditEventQueries.list('acme', { limit: 10 }).queryKey;
+    client.setQueryData(key, { items: [], page_info: { has_next_page: false, has_prev_page: false } });
+    const other = ['service-accounts', 'acme', 'detail', 'x'];
+    client.setQueryData(other, { ok: true });
+    await client.getMutationCache().build(client, { mutationFn: () => Promise.resolve('done') }).execute(undefined);
+    expect(client.getQueryState(key)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(other)?.isInvalidated).toBe(false);
   });
 });

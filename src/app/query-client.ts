@@ -1,6 +1,10 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { auditEventQueries } from '../api/audit-events';
 import { ApiError, shouldRetryRequest } from '../api/client';
 import type { ToastApi } from '../components/toast';
+
+/** What every auditEventQueries key starts with. */
+const AUDIT_EVENTS_ROOT = [auditEventQueries.all('')[0]];
 
 /**
  * Errors of a first load render inline where the data would be (ErrorState, not-found pages),
@@ -8,7 +12,7 @@ import type { ToastApi } from '../components/toast';
  * refetch of data already on screen, so only that is toasted here, once per message.
  */
 export function createAppQueryClient(toast: Pick<ToastApi, 'error'>): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data === undefined) return;
@@ -19,7 +23,11 @@ export function createAppQueryClient(toast: Pick<ToastApi, 'error'>): QueryClien
         });
       },
     }),
-    mutationCache: new MutationCache(),
+    mutationCache: new MutationCache({
+      // Every successful write adds an audit event (the `audit_events` extension), so activity on
+      // screen is refetched and the rest marked stale. Without the extension no such query exists.
+      onSuccess: () => void client.invalidateQueries({ queryKey: AUDIT_EVENTS_ROOT }),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -30,4 +38,5 @@ export function createAppQueryClient(toast: Pick<ToastApi, 'error'>): QueryClien
       },
     },
   });
+  return client;
 }

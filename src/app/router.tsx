@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
+import { auditEventQueries } from '../api/audit-events';
 import { hasExtension } from '../api/capabilities';
 import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
@@ -10,6 +11,7 @@ import { getSessionToken } from '../api/session';
 import { OrgBoundary } from '../features/organizations/org-not-found';
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
 import { prefetchServerReview } from '../features/review/prefetch';
+import { auditEventParams, parseActivitySearch } from '../features/activity/activity-search';
 import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
@@ -118,6 +120,11 @@ export function createAppRouter(queryClient: QueryClient) {
                       path: 'find-credential',
                       lazy: { Component: async () => (await import('./routes/find-credential')).Component },
                     },
+                    {
+                      path: 'activity',
+                      loader: (args) => prefetch((qc) => void prefetchActivity(qc, args)),
+                      lazy: { Component: async () => (await import('./routes/activity')).Component },
+                    },
                     { path: '*', Component: NotFoundPage },
                   ],
                 },
@@ -129,6 +136,14 @@ export function createAppRouter(queryClient: QueryClient) {
       ],
     },
   ]);
+
+  async function prefetchActivity(qc: QueryClient, args: LoaderFunctionArgs) {
+    // The vendor's API has no audit events: ask only once discovery says the server has them.
+    // A failed discovery is the page's to show (as no activity page), not an unhandled rejection.
+    if (!(await hasExtension(qc, 'audit_events').catch(() => false))) return;
+    const search = parseActivitySearch(new URL(args.request.url).searchParams);
+    await qc.prefetchQuery(auditEventQueries.list(param(args, 'org'), auditEventParams(search)));
+  }
 
   function prefetchCredential(qc: QueryClient, args: LoaderFunctionArgs) {
     const org = param(args, 'org');

@@ -24,3 +24,8 @@ export const findCredentialPath = (org: string, clientId: string) =>
 
 export const credentialReviewSearchPath = (org: string, q: string) =>
   `${credentialReviewPath(org)}?${new URLSearchParams({ q }).toString()}`;
+
+export const activityPath = (org: string, search?: URLSearchParams) => {
+  const query = search?.toString();
+  return `/orgs/${seg(org)}/activity${query ? `?${query}` : ''}`;
+};

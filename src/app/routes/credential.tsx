@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { ActivitySection } from '../../features/activity';
 import { CredentialDetailPage } from '../../features/credentials';
 import { useOrgParam } from '../../features/organizations';
 
@@ -11,6 +12,7 @@ export function Component() {
       org={org}
       serviceAccountId={serviceAccountId}
       credentialId={credentialId}
+      renderActivity={(credential) => <ActivitySection org={org} targetId={credential.id} targetKind="credential" />}
     />
   );
 }

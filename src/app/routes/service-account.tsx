@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { ActivitySection } from '../../features/activity';
 import { CredentialsPanel } from '../../features/credentials';
 import { useOrgParam } from '../../features/organizations';
 import { RotationInProgressBanner } from '../../features/rotation';
@@ -14,6 +15,7 @@ export function Component() {
       serviceAccountId={serviceAccountId}
       renderBanner={(sa) => <RotationInProgressBanner org={org} serviceAccountId={sa.id} />}
       renderCredentials={(sa) => <CredentialsPanel org={org} serviceAccount={sa} />}
+      renderActivity={(sa) => <ActivitySection org={org} targetId={sa.id} targetKind="service account" />}
     />
   );
 }

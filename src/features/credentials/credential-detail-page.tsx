@@ -9,7 +9,6 @@ import { serviceAccountQueries } from '../../api/service-accounts';
 import { ErrorState } from '../../components/error-state';
 import { NotFoundState } from '../../components/not-found-state';
 import { GatedButton, PermissionGate } from '../../components/permission-gate';
-import { RelativeTime } from '../../components/relative-time';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useNow } from '../../components/use-now';
@@ -17,6 +16,8 @@ import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
 import { parseRotationMarker, stripRotationMarker } from '../../lib/rotation';
 import { rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { ClientId } from './client-id';
+import { CreatedBy } from './created-by';
+import { CredentialUsageSection } from './credential-usage-section';
 import { deleteCredentialGate, editCredentialGate, rotateCredentialGate } from './credential-permissions';
 import { CredentialStatusBadge, LastUsed, RotationDue, RotationDueBadge } from './credential-usage';
 import { DeleteCredentialDialog } from './delete-credential-dialog';
@@ -29,10 +30,12 @@ export type CredentialDetailPageProps = {
   org: string;
   serviceAccountId: string;
   credentialId: string;
+  /** A slot other features fill (the route module composes it), e.g. the credential's activity. */
+  renderActivity?: (credential: Credential) => ReactNode;
 };
 
 /** Content of /orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId. */
-export function CredentialDetailPage({ org, serviceAccountId, credentialId }: CredentialDetailPageProps) {
+export function CredentialDetailPage({ org, serviceAccountId, credentialId, renderActivity }: CredentialDetailPageProps) {
   const credentialQuery = useQuery(credentialQueries.detail(org, serviceAccountId, credentialId));
   // Only for the breadcrumb and the create half of the rotate permission; the page works without it.
   const serviceAccountQuery = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
@@ -94,6 +97,7 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId }: Cr
       serviceAccount={serviceAccount}
       serviceAccountPending={serviceAccountQuery.isPending}
       breadcrumbs={breadcrumbs}
+      renderActivity={renderActivity}
     />
   );
 }
@@ -105,6 +109,7 @@ function CredentialDetail({
   serviceAccount,
   serviceAccountPending,
   breadcrumbs,
+  renderActivity,
 }: {
   org: string;
   serviceAccountId: string;
@@ -113,6 +118,7 @@ function CredentialDetail({
   /** Its map decides the create half of rotating: until it arrives, Rotate is not offered as allowed. */
   serviceAccountPending: boolean;
   breadcrumbs: ReactNode;
+  renderActivity: CredentialDetailPageProps['renderActivity'];
 }) {
   const navigate = useNavigate();
   const now = new Date(useNow());
@@ -183,7 +189,7 @@ function CredentialDetail({
             </dd>
             <dt>Created</dt>
             <dd>
-              <RelativeTime date={credential.created_at} showAbsolute />
+              <CreatedBy org={org} credentialId={credential.id} createdAt={credential.created_at} />
             </dd>
             <dt>Last used</dt>
             <dd>
@@ -208,6 +214,8 @@ function CredentialDetail({
           <UseCredential clientId={credential.client_id} />
         </div>
       </div>
+      <CredentialUsageSection org={org} serviceAccountId={serviceAccountId} credentialId={credential.id} />
+      {renderActivity?.(credential)}
 
       <EditCredentialDialog
         org={org}

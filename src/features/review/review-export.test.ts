@@ -25,6 +25,14 @@ describe('review CSV', () => {
     );
   });
 
+  it('adds uses in the last 30 days when the server offers usage, empty where unknown', () => {
+    const other = { ...row, credential: { ...row.credential, id: 'c2', name: 'Other' } };
+    const lines = reviewCsv([row, other], new Map([['c1', 42]])).split('\r\n');
+    expect(lines[0]?.endsWith(',rotation_due,uses_30_days')).toBe(true);
+    expect(lines[1]?.endsWith(',stale,true,42')).toBe(true);
+    expect(lines[2]?.endsWith(',stale,true,')).toBe(true);
+  });
+
   it('names the file after the organization and the day', () => {
     expect(reviewCsvFileName('acme', new Date('2026-06-15T12:00:00Z'))).toBe('credentials-acme-2026-06-15.csv');
     expect(reviewCsvFileName('a/b c', new Date('2026-06-15T12:00:00Z'))).toBe('credentials-a-b-c-2026-06-15.csv');

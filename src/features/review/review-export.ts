@@ -13,8 +13,11 @@ export const REVIEW_CSV_COLUMNS: readonly CsvColumn<ReviewRow>[] = [
   { header: 'rotation_due', value: (r) => r.rotationDue },
 ];
 
-export function reviewCsv(rows: readonly ReviewRow[]): string {
-  return toCsv(REVIEW_CSV_COLUMNS, rows);
+/** `uses`: uses in the last 30 days by credential id, when the server offers usage (an extra column). */
+export function reviewCsv(rows: readonly ReviewRow[], uses?: ReadonlyMap<string, number>): string {
+  if (!uses) return toCsv(REVIEW_CSV_COLUMNS, rows);
+  const usesColumn: CsvColumn<ReviewRow> = { header: 'uses_30_days', value: (r) => uses.get(r.credential.id) ?? '' };
+  return toCsv([...REVIEW_CSV_COLUMNS, usesColumn], rows);
 }
 
 export function reviewCsvFileName(org: string, now: Date): string {

@@ -10,6 +10,8 @@ import { can, deniedReason } from '../../lib/permissions';
 import { LastUsed, RotationDue, RotationDueBadge, rotateCredentialGate } from '../credentials';
 import type { ReviewRow } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
+import { UsesCount } from './uses-count';
+import type { UsesCell } from './review-usage';
 
 export interface ReviewTableProps {
   org: string;
@@ -24,6 +26,8 @@ export interface ReviewTableProps {
   busy?: boolean;
   onSelectionChange: (ids: readonly string[], selected: boolean) => void;
   helpId: string;
+  /** The "Uses (30 days)" column, when the server offers usage (review-usage.ts). */
+  uses?: ReadonlyMap<string, UsesCell> | undefined;
 }
 
 export function canRevoke(row: ReviewRow): boolean {
@@ -42,6 +46,7 @@ export function ReviewTable({
   onSelectionChange,
   helpId,
   busy,
+  uses,
 }: ReviewTableProps) {
   const selectable = rows.filter(canRevoke).map((r) => r.credential.id);
   const selectedShown = selectable.filter((id) => selected.has(id)).length;
@@ -88,6 +93,7 @@ export function ReviewTable({
           {sortHeader('last-used', 'Last used', { describedBy: helpId, title: LAST_USED_EXPLANATION })}
           <Th>Status</Th>
           <Th>Rotation</Th>
+          {uses && <Th align="end">Uses (30 days)</Th>}
         </Tr>
       </THead>
       <TBody>
@@ -147,6 +153,11 @@ export function ReviewTable({
                   </span>
                 )}
               </Td>
+              {uses && (
+                <Td align="end" nowrap>
+                  <UsesCount cell={uses.get(credential.id)} />
+                </Td>
+              )}
             </Tr>
           );
         })}

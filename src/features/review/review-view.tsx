@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
+import { useExtension } from '../../api/capabilities';
 import type { RevokeOutcome } from '../../api/org-credentials';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
@@ -19,6 +21,7 @@ import { isFiltered, toggleSort, type ReviewSearch } from './review-search';
 import { selectionSummary, splitSelection, withoutIds, withRows, type Selection } from './review-selection';
 import type { ReviewSource } from './review-source';
 import { canRevoke, ReviewTable } from './review-table';
+import { loadUsesForExport, useUsesLast30Days } from './review-usage';
 
 /** Rows rendered (or fetched) at a time: tens of thousands of rows would stall the page. */
 export const ROWS_STEP = 200;
@@ -42,9 +45,17 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
   const collectAbort = useRef<AbortController | null>(null);
 
   // A new search or filter starts again at the first rows.
-  const viewKey = [search.q, search.status, search.serviceAccountId, search.sort, search.dir, search.staleAfterDays].join('|');
+  const viewKey = [search.q, search.status, search.rotationDue, search.serviceAccountId, search.sort, search.dir, search.staleAfterDays].join('|');
   const shown = shownState.key === viewKey ? shownState.count : ROWS_STEP;
   const displayed = source.paged ? source.rows : source.rows.slice(0, shown);
+  const queryClient = useQueryClient();
+  const usageOffered = useExtension('usage') === true;
+  // Only for the rows on screen, a few requests at a time (review-usage.ts).
+  const uses = useUsesLast30Days(
+    org,
+    useMemo(() => displayed.map((r) => r.credential), [displayed]),
+    usageOffered,
+  );
 
   const split = useMemo(() => splitSelection(selection, search, now, policy), [selection, search, now, policy]);
   const revocable = split.visible.filter(canRevoke);
@@ -78,7 +89,7 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
     );
   }
 
-  async function collect(kind: Collecting['kind'], then: (rows: readonly ReviewRow[]) => void) {
+  async function collect(kind: Collecting['kind'], then: (rows: readonly ReviewRow[]) => void | Promise<void>) {
     collectAbort.current?.abort();
     const controller = new AbortController();
     collectAbort.current = controller;
@@ -87,7 +98,7 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
       const rows = await source.collectAll(controller.signal, (loaded) =>
         setCollecting({ kind, loaded, total: source.matching }),
       );
-      if (!controller.signal.aborted) then(rows);
+      if (!controller.signal.aborted) await then(rows);
       setCollecting(null);
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -103,9 +114,10 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
   const selectAllMatching = () =>
     void collect('select', (rows) => setSelection((current) => withRows(current, rows.filter(canRevoke), true)));
   const exportCsv = () =>
-    void collect('export', (rows) =>
-      downloadTextFile(reviewCsvFileName(org, now), reviewCsv(rows), 'text/csv;charset=utf-8'),
-    );
+    void collect('export', async (rows) => {
+      const usesById = usageOffered ? await loadUsesForExport(queryClient, org, rows.map((r) => r.credential)) : undefined;
+      downloadTextFile(reviewCsvFileName(org, now), reviewCsv(rows, usesById), 'text/csv;charset=utf-8');
+    });
 
   const revokeGate = permissionGate(source.permissions, 'service_account_credentials', 'delete');
   const matching = source.matching;
@@ -191,6 +203,7 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
           <ReviewTable
             org={org}
             rows={displayed}
+            uses={usageOffered ? uses : undefined}
             serviceAccounts={serviceAccounts}
             policy={policy}
             now={now}

@@ -24,6 +24,7 @@ export type ServiceAccountDetailPageProps = {
   /** Slots other features fill (composed by the route module, so this feature does not import them). */
   renderBanner?: (serviceAccount: ServiceAccount) => ReactNode;
   renderCredentials?: (serviceAccount: ServiceAccount) => ReactNode;
+  renderActivity?: (serviceAccount: ServiceAccount) => ReactNode;
 };
 
 export function ServiceAccountDetailPage({
@@ -31,6 +32,7 @@ export function ServiceAccountDetailPage({
   serviceAccountId,
   renderBanner,
   renderCredentials,
+  renderActivity,
 }: ServiceAccountDetailPageProps) {
   const query = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
   useDocumentTitle(query.data?.name ?? 'Service account');
@@ -61,6 +63,7 @@ export function ServiceAccountDetailPage({
       serviceAccount={query.data}
       renderBanner={renderBanner}
       renderCredentials={renderCredentials}
+      renderActivity={renderActivity}
     />
   );
 }
@@ -70,6 +73,7 @@ function ServiceAccountDetail({
   serviceAccount: sa,
   renderBanner,
   renderCredentials,
+  renderActivity,
 }: Omit<ServiceAccountDetailPageProps, 'serviceAccountId'> & { serviceAccount: ServiceAccount }) {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
@@ -139,6 +143,7 @@ function ServiceAccountDetail({
       </section>
 
       {renderCredentials?.(sa)}
+      {renderActivity?.(sa)}
 
       {editing && (
         <LazyServiceAccountFormDialog mode="edit" org={org} open serviceAccount={sa} onClose={() => setEditing(false)} />

@@ -1,0 +1,56 @@
+// Uses per day over the last 30 days, and where the last use came from. Only with the
+// server's `usage` extension: against the vendor's API this section does not exist.
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useId } from 'react';
+import { useExtension } from '../../api/capabilities';
+import { usageQueries, usageSince } from '../../api/usage';
+import { Button } from '../../components/button';
+import { SkeletonText } from '../../components/skeleton';
+import { USAGE_DAYS } from '../../lib/usage-series';
+import './credentials.css';
+
+// The chart's code loads only where a chart is drawn (not with the rest of this feature, which
+// the service-account and review pages load too), and in parallel with the data.
+const loadUsageView = () => import('./credential-usage-view');
+const UsageView = lazy(async () => ({ default: (await loadUsageView()).UsageView }));
+
+
+export function CredentialUsageSection(props: { org: string; serviceAccountId: string; credentialId: string }) {
+  const offered = useExtension('usage');
+  // Nothing at all while discovery runs or without the extension: no empty chart, no error.
+  if (!offered) return null;
+  return <UsageCard {...props} />;
+}
+
+function UsageCard({ org, serviceAccountId, credentialId }: { org: string; serviceAccountId: string; credentialId: string }) {
+  const titleId = useId();
+  // Rounded to the day, so the key (shared with the review page's column) changes once a day.
+  const since = usageSince('day', USAGE_DAYS - 1);
+  const query = useQuery(usageQueries.credential(org, serviceAccountId, credentialId, { bucket: 'day', since }));
+  useEffect(() => {
+    void loadUsageView();
+  }, []);
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <div className="card__header">
+        <h2 id={titleId}>Usage</h2>
+      </div>
+      <div className="card__body usage">
+        {query.isPending ? (
+          <SkeletonText lines={3} label="Loading usage…" />
+        ) : query.isError ? (
+          <p className="usage__problem">
+            Could not load the usage history.{' '}
+            <Button size="sm" variant="ghost" onClick={() => void query.refetch()} loading={query.isFetching}>
+              Retry
+            </Button>
+          </p>
+        ) : (
+          <Suspense fallback={<SkeletonText lines={3} label="Loading usage…" />}>
+            <UsageView usage={query.data} since={since} />
+          </Suspense>
+        )}
+      </div>
+    </section>
+  );
+}
