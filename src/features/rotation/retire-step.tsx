@@ -3,6 +3,7 @@ import type { Credential } from '../../api/schemas';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-parts';
 import { GatedButton } from '../../components/permission-gate';
+import { formatDuration } from '../../lib/duration';
 import type { RotationState } from '../../lib/rotation';
 import { formatRelativeTime, parseTimestamp } from '../../lib/time-format';
 import type { permissionGate } from '../../lib/permissions';
@@ -21,8 +22,10 @@ export interface RetireStepProps {
 
 function prematureReason(old: Credential, state: RotationState, now: Date): string {
   if (!state.replacementUsed) return 'No client has used the new credential yet.';
+  const quiet = `It has been quiet for ${formatDuration(state.quietForMs)} of the ${formatDuration(state.windowMs)} observation window.`;
+  if (!state.oldUsedSinceReplacement) return `The old credential has not been used since the replacement was created. ${quiet}`;
   const used = parseTimestamp(old.last_used_at);
-  return `The old credential was used ${used ? formatRelativeTime(used, now) : 'recently'}, after the replacement was created.`;
+  return `The old credential was used ${used ? formatRelativeTime(used, now) : 'recently'}, after the replacement was created. ${quiet}`;
 }
 
 /** Revokes (deletes) the old credential: offered plainly once it is safe, behind an explicit acknowledgement before. */
@@ -37,8 +40,8 @@ export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: 
     <div className="rotation-retire">
       {safe ? (
         <p className="rotation-safe" role="status">
-          <strong>Safe to revoke.</strong> The new credential is in use and the old one has not been used since the
-          replacement was created.
+          <strong>Safe to revoke.</strong> The new credential is in use and the old one has not been used for{' '}
+          {formatDuration(state.quietForMs)}: the whole {formatDuration(state.windowMs)} observation window has passed.
         </p>
       ) : (
         <div className="rotation-warning" role="note">

@@ -15,7 +15,7 @@ export interface RotationInProgressBannerProps {
 
 const STAGE_TEXT: Partial<Record<RotationStage, string>> = {
   'awaiting-replacement-use': 'waiting for the new credential’s first use',
-  'clients-switching': 'clients are switching over',
+  observing: 'the new credential is in use; waiting for the old one to stay unused',
   'safe-to-revoke': 'ready to revoke the old credential',
 };
 
