@@ -7,6 +7,7 @@ import {
   observationWindow,
   joinRotationMarker,
   proposeReplacementName,
+  rotationRoles,
   splitRotationMarker,
   findReplacement,
   findRotationsInProgress,
@@ -273,6 +274,22 @@ describe('finding replacements', () => {
     const self = cred({ id: 'self', description: marker('self') });
     expect(findRotationsInProgress([self])).toEqual([]);
     expect(findReplacement('self', [self])).toBeNull();
+  });
+
+  it('gives both halves of a rotation in progress a role pointing at the other', () => {
+    const roles = rotationRoles([unrelated, replacementA, orphan, old, replacementB]);
+    expect(roles.get('old1')).toEqual({ kind: 'being-replaced', partner: replacementB });
+    expect(roles.get('new2')).toEqual({ kind: 'replacement', partner: old });
+    // An older duplicate replacement, an orphan (old one gone) and an unrelated credential have none.
+    expect(roles.has('new1')).toBe(false);
+    expect(roles.has('new3')).toBe(false);
+    expect(roles.has('other')).toBe(false);
+  });
+
+  it('shows a removed marker as unrelated credentials, without an error', () => {
+    const edited = { ...replacementB, description: 'carried' };
+    expect(rotationRoles([old, edited]).size).toBe(0);
+    expect(findReplacement('old1', [old, edited])).toBeNull();
   });
 
   it('handles chained rotations', () => {

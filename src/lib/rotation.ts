@@ -287,3 +287,24 @@ export function findRotationsInProgress<C extends RotationCredential>(credential
   }
   return [...pairs.values()].sort((a, b) => newestFirst(b.replacement, a.replacement));
 }
+
+export type RotationRole<C> =
+  /** This credential is the old one of a rotation in progress; `partner` is its replacement. */
+  | { kind: 'being-replaced'; partner: C }
+  /** This credential replaces `partner`, which still exists. */
+  | { kind: 'replacement'; partner: C };
+
+/**
+ * For lists: which credentials are the two halves of a rotation in progress, each with the
+ * other half, so old and new are told apart and link to each other. A replacement whose old
+ * credential is gone (or whose marker another client removed) has no role: it is just a credential.
+ */
+export function rotationRoles<C extends RotationCredential>(credentials: readonly C[]): Map<string, RotationRole<C>> {
+  const roles = new Map<string, RotationRole<C>>();
+  for (const { old, replacement } of findRotationsInProgress(credentials)) {
+    // A credential that is both (a chain of rotations) is first of all being replaced.
+    roles.set(old.id, { kind: 'being-replaced', partner: replacement });
+    if (!roles.has(replacement.id)) roles.set(replacement.id, { kind: 'replacement', partner: old });
+  }
+  return roles;
+}

@@ -10,6 +10,8 @@ import type { permissionGate } from '../../lib/permissions';
 
 export interface RetireStepProps {
   old: Credential;
+  /** The old credential's name, with the end of its client ID when the replacement has the same name. */
+  oldName: string;
   state: RotationState;
   now: Date;
   /** service_account_credentials.delete on the old credential. */
@@ -29,7 +31,7 @@ function prematureReason(old: Credential, state: RotationState, now: Date): stri
 }
 
 /** Revokes (deletes) the old credential: offered plainly once it is safe, behind an explicit acknowledgement before. */
-export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: RetireStepProps) {
+export function RetireStep({ old, oldName, state, now, gate, pending, error, onRevoke }: RetireStepProps) {
   const [acknowledged, setAcknowledged] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const checkboxId = useId();
@@ -75,7 +77,7 @@ export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: 
       </div>
       <ConfirmDialog
         open={confirming}
-        title={`Revoke “${old.name}”?`}
+        title={`Revoke “${oldName}”?`}
         confirmLabel={error ? 'Try again' : 'Revoke'}
         pending={pending}
         error={error}

@@ -161,7 +161,7 @@ describe('RotateCredentialPage', () => {
     await user.click(screen.getByLabelText(/I understand that clients still using the old credential will stop working/));
     expect(revoke.getAttribute('aria-disabled')).toBeNull();
     await user.click(revoke);
-    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter”?' });
+    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter (…nt-old)”?' });
     await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
 
     expect(await screen.findByRole('heading', { name: 'Rotation complete' })).toBeTruthy();
@@ -182,7 +182,7 @@ describe('RotateCredentialPage', () => {
     });
 
     await user.click(screen.getByRole('button', { name: 'Revoke old credential' }));
-    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter”?' });
+    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter (…nt-old)”?' });
     await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
 
     await waitFor(() =>
@@ -298,7 +298,7 @@ describe('RotationInProgressBanner', () => {
 
   it('lists a rotation in progress with a link to resume it', async () => {
     renderBanner([replacement(), oldCredential]);
-    const link = await screen.findByRole('link', { name: 'Resume rotation of Billing exporter' });
+    const link = await screen.findByRole('link', { name: 'Resume rotation of Billing exporter (…nt-old)' });
     expect(link.getAttribute('href')).toBe(ROTATE_PATH);
     expect(screen.getByRole('heading', { name: 'Rotation in progress' })).toBeTruthy();
     expect(screen.getByText(/waiting for the new credential’s first use/)).toBeTruthy();

@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/error-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
 import { credentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
+import { distinctCredentialNames } from '../../lib/credential-names';
 import { permissionGate } from '../../lib/permissions';
 import { defaultObservationWindow, deriveRotationState, observationWindow } from '../../lib/rotation';
 import { CredentialSecretDialog, rotateCredentialGate, useOneTimeSecret } from '../credentials';
@@ -56,7 +57,7 @@ function RotateCredential({
 }) {
   const toast = useToast();
   const serviceAccount = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
-  const { query, old: listedOld, replacement } = useRotationCredentials(org, serviceAccountId, credentialId);
+  const { query, items, old: listedOld, replacement } = useRotationCredentials(org, serviceAccountId, credentialId);
   const [clock, setClock] = useRotationClock();
   const [chosenWindowMs, chooseWindow] = useChosenWindow();
   const create = useCreateCredential(org, serviceAccountId);
@@ -173,6 +174,8 @@ function RotateCredential({
   }
   if (!old) return null;
 
+  // The old one may be listed no more (a revoke in flight), yet still be on screen.
+  const names = distinctCredentialNames(items.some((c) => c.id === old.id) ? items : [...items, old]);
   const current: RotationStep =
     state.stage === 'not-started' ? 1 : state.stage === 'safe-to-revoke' ? 3 : 2;
   const createError = !create.isError
@@ -249,6 +252,11 @@ function RotateCredential({
                 state={state}
                 now={now}
                 checkedAt={query.dataUpdatedAt}
+                names={{ old: names.get(old.id) ?? old.name, replacement: names.get(replacement.id) ?? replacement.name }}
+                paths={{
+                  old: credentialPath(org, serviceAccountId, old.id),
+                  replacement: credentialPath(org, serviceAccountId, replacement.id),
+                }}
                 windowControl={
                   <ObservationWindowControl
                     observation={observation}
@@ -267,6 +275,7 @@ function RotateCredential({
             content: replacement ? (
               <RetireStep
                 old={old}
+                oldName={names.get(old.id) ?? old.name}
                 state={state}
                 now={now}
                 gate={deleteGate}

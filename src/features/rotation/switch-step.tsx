@@ -5,6 +5,7 @@ import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
 import { formatDuration } from '../../lib/duration';
 import type { RotationState } from '../../lib/rotation';
 import { formatRelativeTime, parseTimestamp } from '../../lib/time-format';
+import { RotationRoleBadge } from '../credentials';
 import { ROTATION_POLL_MS } from './use-rotation';
 
 export function usageSummary(old: Credential, replacement: Credential, now: Date): string {
@@ -54,10 +55,13 @@ export interface SwitchStepProps {
   windowControl: ReactNode;
   /** Uses per hour of both credentials, when the server offers usage history. */
   usage?: ReactNode;
+  /** Names that tell the two apart even when they are the same, and each one's page. */
+  names: { old: string; replacement: string };
+  paths: { old: string; replacement: string };
 }
 
 /** Old and new side by side, refreshed while this step is open, so the person sees clients move over. */
-export function SwitchStep({ old, replacement, state, now, checkedAt, windowControl, usage }: SwitchStepProps) {
+export function SwitchStep({ old, replacement, state, now, checkedAt, windowControl, usage, names, paths }: SwitchStepProps) {
   const progress = Math.min(state.quietForMs, state.windowMs);
   return (
     <div className="rotation-switch">
@@ -66,8 +70,22 @@ export function SwitchStep({ old, replacement, state, now, checkedAt, windowCont
         You can leave this page and come back: the service account page shows that this rotation is in progress.
       </p>
       <div className="rotation-compare">
-        <CredentialCard heading="Old credential" credential={old} />
-        <CredentialCard heading="New credential" credential={replacement} />
+        <CredentialCard
+          heading="Old credential"
+          credential={old}
+          badge={
+            <RotationRoleBadge
+              role={{ kind: 'being-replaced', partner: replacement }}
+              partnerName={names.replacement}
+              partnerPath={paths.replacement}
+            />
+          }
+        />
+        <CredentialCard
+          heading="New credential"
+          credential={replacement}
+          badge={<RotationRoleBadge role={{ kind: 'replacement', partner: old }} partnerName={names.old} partnerPath={paths.old} />}
+        />
       </div>
       {usage}
       <p className="rotation-summary" role="status" aria-live="polite">
@@ -95,10 +113,12 @@ export function SwitchStep({ old, replacement, state, now, checkedAt, windowCont
   );
 }
 
-function CredentialCard({ heading, credential }: { heading: string; credential: Credential }) {
+function CredentialCard({ heading, credential, badge }: { heading: string; credential: Credential; badge: ReactNode }) {
   return (
     <section className="card rotation-card" aria-label={heading}>
-      <h3 className="card__header">{heading}</h3>
+      <h3 className="card__header">
+        {heading} {badge}
+      </h3>
       <dl className="details card__body">
         <dt>Name</dt>
         <dd>{credential.name}</dd>
