@@ -17,16 +17,42 @@ function freePort(): string {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 
-process.env.E2E_PORT ??= freePort();
+const port = (process.env.E2E_PORT ??= freePort());
+// A second server started with EXTENSIONS=none: the API as the vendor hosts it.
+const vendorPort = (process.env.E2E_VENDOR_PORT ??= freePort());
 // A directory no run has used, so the server starts on an empty database and seeds the demo
 // data. The server creates it; e2e/global-teardown.ts removes it.
-process.env.E2E_DATABASE_DIR ??= path.join(os.tmpdir(), `sac-e2e-${process.pid}-${randomUUID().slice(0, 8)}`);
+const databaseDir = (process.env.E2E_DATABASE_DIR ??= path.join(os.tmpdir(), `sac-e2e-${process.pid}-${randomUUID().slice(0, 8)}`));
 
 if (isRunner && !existsSync(path.join(import.meta.dirname, 'dist', 'index.html'))) {
   throw new Error('dist/ is missing: build the console first (`npx vite build`, or `npm run test:e2e` which does both).');
 }
 
-const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const baseURL = `http://127.0.0.1:${port}`;
+const vendorBaseURL = `http://127.0.0.1:${vendorPort}`;
+
+function serverCommand(url: string, port: string, database: string, extensions: string) {
+  return {
+    command: 'node --import tsx server/index.ts',
+    url: `${url}/api/dev/principals`,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: port,
+      DATABASE_PATH: path.join(databaseDir, database),
+      DEMO: '1',
+      STATIC_DIR: 'dist',
+      EXTENSIONS: extensions,
+      // Request lines off; errors still reach the test output through stderr.
+      LOG_LEVEL: 'error',
+    },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    // Stop it the way Ctrl-C would, so it closes the database.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  };
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,7 +68,6 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   globalTeardown: './e2e/global-teardown.ts',
   use: {
-    baseURL,
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
@@ -63,23 +88,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node --import tsx server/index.ts',
-    url: `${baseURL}/api/dev/principals`,
-    env: {
-      HOST: '127.0.0.1',
-      PORT: process.env.E2E_PORT,
-      DATABASE_PATH: path.join(process.env.E2E_DATABASE_DIR, 'console.sqlite'),
-      DEMO: '1',
-      STATIC_DIR: 'dist',
-      // Request lines off; errors still reach the test output through stderr.
-      LOG_LEVEL: 'error',
+  // Every spec runs against the full local server. Against the vendor-like one (EXTENSIONS=none)
+  // run the specs of the jobs that have a vendor fallback; `*.ext.spec.ts` covers what exists only
+  // with the extensions, `*.vendor.spec.ts` what the console does without them.
+  projects: [
+    { name: 'extensions', testIgnore: /\.vendor\.spec\.ts$/, use: { baseURL } },
+    {
+      name: 'vendor',
+      testMatch: /(review|service-accounts|credentials|rotation)(\.[\w-]+)?\.spec\.ts$|\.vendor\.spec\.ts$/,
+      testIgnore: /\.ext\.spec\.ts$/,
+      use: { baseURL: vendorBaseURL },
     },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    // Stop it the way Ctrl-C would, so it closes the database.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-  },
+  ],
+  webServer: [
+    serverCommand(baseURL, port, 'console.sqlite', 'all'),
+    serverCommand(vendorBaseURL, vendorPort, 'vendor.sqlite', 'none'),
+  ],
 });

@@ -12,6 +12,7 @@ import { contentSecurityPolicy, noStore, requestContext } from './http/middlewar
 import { registerSpa } from './http/spa';
 import { systemClock, type Clock } from './lib/clock';
 import { createLogger, type Logger } from './lib/logger';
+import { capabilityRoutes } from './routes/capabilities';
 import { credentialRoutes } from './routes/credentials';
 import { devRoutes } from './routes/dev';
 import { openapiRoutes } from './routes/openapi';
@@ -62,7 +63,9 @@ export function createApp(deps: AppDeps) {
   // fetch Request per call: about a tenth of the CPU of the review page's 10,000 list requests.
   api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   api.route('/service-account-token', tokenRoutes(services));
-  api.route('/openapi.json', openapiRoutes());
+  api.route('/openapi.json', openapiRoutes(deps.config.extensions));
+  // The vendor's API has no discovery: with EXTENSIONS=none it answers 404 like any unknown route.
+  if (deps.config.extensions.length > 0) api.route('/capabilities', capabilityRoutes(services));
   if (deps.config.demo) api.route('/dev', devRoutes(services));
   // Also matches /organizations itself.
   api.use('/organizations/*', authenticate(services));

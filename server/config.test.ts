@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       apiBaseUrl: undefined,
       tokenTtlSeconds: 3600,
+      extensions: ['org_credentials', 'service_account_query', 'usage', 'audit_events'],
     });
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
   });
@@ -30,5 +31,12 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/LOG_LEVEL="loud": must be one of silent, error, info, debug/);
     expect(attempt).toThrow(/API_BASE_URL="ftp:\/\/x"/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/between 0 and 65535/);
+  });
+
+  it('reads EXTENSIONS as all, none or a list, and rejects unknown names', () => {
+    expect(loadConfig({ EXTENSIONS: 'none' }).extensions).toEqual([]);
+    expect(loadConfig({ EXTENSIONS: 'all' }).extensions).toHaveLength(4);
+    expect(loadConfig({ EXTENSIONS: 'usage, audit_events' }).extensions).toEqual(['usage', 'audit_events']);
+    expect(() => loadConfig({ EXTENSIONS: 'usage,telepathy' })).toThrow(/EXTENSIONS="usage,telepathy".*unknown: telepathy/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXTENSION_NAMES, type ExtensionName } from '../src/api/schemas';
 import { LOG_LEVELS, type LogLevel } from './lib/logger';
 
 const PortSchema = z.coerce
@@ -12,6 +13,22 @@ const ApiBaseUrlSchema = z
   .string()
   .refine((v) => v.startsWith('/') || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL or a path starting with /');
 
+// EXTENSIONS: `all` (default), `none` (behave as the vendor's API), or a comma-separated list of names.
+const ExtensionsSchema = z
+  .string()
+  .transform((value, ctx): ExtensionName[] => {
+    const v = value.trim();
+    if (v === 'all') return [...EXTENSION_NAMES];
+    if (v === 'none') return [];
+    const names = v.split(',').map((n) => n.trim()).filter(Boolean);
+    const unknown = names.filter((n) => !(EXTENSION_NAMES as readonly string[]).includes(n));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `must be all, none or a list of ${EXTENSION_NAMES.join(', ')} (unknown: ${unknown.join(', ')})` });
+      return z.NEVER;
+    }
+    return names as ExtensionName[];
+  });
+
 const EnvSchema = z.object({
   PORT: PortSchema.default(8080),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -21,6 +38,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   API_BASE_URL: ApiBaseUrlSchema.optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  EXTENSIONS: ExtensionsSchema.optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -33,9 +51,15 @@ export interface Config {
   logLevel: LogLevel;
   apiBaseUrl: string | undefined;
   tokenTtlSeconds: number;
+  /** Extensions of the vendor API this server offers (empty: behaves as the vendor's API). */
+  extensions: readonly ExtensionName[];
 }
 
 export class ConfigError extends Error {}
+
+export function hasExtension(config: Pick<Config, 'extensions'>, name: ExtensionName): boolean {
+  return config.extensions.includes(name);
+}
 
 export function defaultLogLevel(nodeEnv: string | undefined): LogLevel {
   return nodeEnv === 'test' ? 'silent' : 'info';
@@ -63,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? defaultLogLevel(e.NODE_ENV),
     apiBaseUrl: e.API_BASE_URL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    extensions: e.EXTENSIONS ?? [...EXTENSION_NAMES],
   };
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { EXTENSION_NAMES } from '../src/api/schemas';
 import { createApp } from './app';
 import type { RateLimitOptions } from './auth/rate-limit';
 import { defaultLogLevel, type Config } from './config';
@@ -47,6 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logLevel: defaultLogLevel(process.env.NODE_ENV),
     apiBaseUrl: undefined,
     tokenTtlSeconds: 3600,
+    extensions: [...EXTENSION_NAMES],
     ...overrides,
   };
   const db = openDatabase(config.databasePath);
@@ -75,6 +77,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       reject(error);
     });
   });
+  // Node closes idle keep-alive sockets after 5 s; a client that reuses one at that moment gets
+  // ECONNRESET (seen in the e2e cleanup requests). Idle sockets now live longer than any client
+  // pool keeps them without sending, and headers must still arrive within headersTimeout.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const { port } = server.address() as AddressInfo;
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 

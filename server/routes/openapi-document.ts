@@ -66,7 +66,23 @@ const remove = (summary: string, parameters: object[]) => ({
   responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
 });
 
-export function buildOpenApiDocument() {
+/**
+ * `extensions`: what this server offers beyond the vendor's API; their paths appear only when offered,
+ * so with EXTENSIONS=none the document describes exactly the vendor's surface.
+ */
+export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.EXTENSION_NAMES) {
+  // Each extension adds its paths here, as `...(extensions.includes('name') && { ... })`.
+  const extensionPaths = {
+    ...(extensions.length > 0 && {
+      '/capabilities': {
+        get: {
+          summary: 'Discovery: the extensions of the vendor API that this server offers (404 on the vendor)',
+          security: [],
+          responses: { 200: json('Capabilities', 'Offered extensions') },
+        },
+      },
+    }),
+  };
   const sas = '/organizations/{organization_id}/service-accounts';
   const creds = `${sas}/{service_account_id}/credentials`;
   return {
@@ -115,6 +131,7 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      ...extensionPaths,
       '/dev/principals': {
         get: {
           summary: 'Demo mode only: seeded people and their tokens',
@@ -143,6 +160,7 @@ export function buildOpenApiDocument() {
         TokenResponse: schema(s.TokenResponseSchema, 'output'),
         Error: schema(s.ErrorBodySchema, 'output'),
         DevPrincipalList: schema(s.DevPrincipalListSchema, 'output'),
+        Capabilities: schema(s.CapabilitiesSchema, 'output'),
         OAuthError: {
           type: 'object',
           required: ['error'],

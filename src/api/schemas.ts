@@ -187,3 +187,11 @@ export const DevPrincipalSchema = z.object({
 });
 export type DevPrincipal = z.infer<typeof DevPrincipalSchema>;
 export const DevPrincipalListSchema = z.object({ items: z.array(DevPrincipalSchema) });
+
+// ---------- extensions of the local server (discovery) ----------
+/** What `GET /capabilities` may announce; the vendor's API has none of them. */
+export const EXTENSION_NAMES = ['org_credentials', 'service_account_query', 'usage', 'audit_events'] as const;
+export type ExtensionName = (typeof EXTENSION_NAMES)[number];
+// Plain strings: a newer server may announce extensions this console does not know yet.
+export const CapabilitiesSchema = z.object({ extensions: z.array(z.string()) });
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;

@@ -1,0 +1,45 @@
+// Discovery of the local server's extensions (contract: "Extensions of the local server").
+// The vendor's API has no discovery endpoint: its 404 means "no extensions", and the console
+// then does every job with vendor endpoints alone.
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { apiRequest, isApiError } from './client';
+import { CapabilitiesSchema, type ExtensionName } from './schemas';
+
+/** The extensions the API announces; empty for the vendor's API (or any 4xx answer). */
+export async function getCapabilities(signal?: AbortSignal): Promise<readonly string[]> {
+  try {
+    const body = await apiRequest('/capabilities', { schema: CapabilitiesSchema, signal, token: null, expand: [] });
+    return body.extensions;
+  } catch (error) {
+    // A 4xx is an answer (the vendor has no such route); network errors and 5xx are retried.
+    if (isApiError(error) && error.status >= 400 && error.status < 500) return [];
+    throw error;
+  }
+}
+
+export const capabilityQueries = {
+  all: () => ['capabilities'] as const,
+  // Asked once per page load: a server does not gain or lose extensions while it runs.
+  discovery: () =>
+    queryOptions({
+      queryKey: capabilityQueries.all(),
+      queryFn: ({ signal }) => getCapabilities(signal),
+      staleTime: Infinity,
+      gcTime: Infinity,
+    }),
+};
+
+/**
+ * Whether the API offers `name`: `undefined` while discovery is in flight (render neither the
+ * extension's view nor its fallback yet), then `true` or `false`.
+ */
+export function useExtension(name: ExtensionName): boolean | undefined {
+  const { data } = useQuery({ ...capabilityQueries.discovery(), select: (extensions) => extensions.includes(name) });
+  return data;
+}
+
+/** For loaders and event handlers: waits for discovery (cached after the first call). */
+export async function hasExtension(queryClient: QueryClient, name: ExtensionName): Promise<boolean> {
+  const extensions = await queryClient.ensureQueryData(capabilityQueries.discovery());
+  return extensions.includes(name);
+}
