@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth/authenticate';
 import { DEFAULT_TOKEN_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './auth/rate-limit';
-import type { Config } from './config';
+import { hasExtension, type Config } from './config';
 import type { Db } from './db/database';
 import { InvalidCursorError } from './db/pagination';
 import type { AppEnv, Services } from './http/context';
@@ -12,6 +12,7 @@ import { contentSecurityPolicy, noStore, requestContext } from './http/middlewar
 import { registerSpa } from './http/spa';
 import { systemClock, type Clock } from './lib/clock';
 import { createLogger, type Logger } from './lib/logger';
+import { auditEventRoutes } from './routes/audit-events';
 import { capabilityRoutes } from './routes/capabilities';
 import { credentialRoutes } from './routes/credentials';
 import { devRoutes } from './routes/dev';
@@ -19,6 +20,7 @@ import { openapiRoutes } from './routes/openapi';
 import { organizationRoutes } from './routes/organizations';
 import { serviceAccountRoutes } from './routes/service-accounts';
 import { tokenRoutes } from './routes/token';
+import { usageRoutes } from './routes/usage';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -71,6 +73,11 @@ export function createApp(deps: AppDeps) {
   api.use('/organizations/*', authenticate(services));
   api.route('/organizations', organizationRoutes(services));
   api.route('/organizations/:org/service-accounts', serviceAccountRoutes(services));
+  // Extensions: mounted only when offered, so with EXTENSIONS=none they are unknown routes (404).
+  if (hasExtension(deps.config, 'usage')) {
+    api.route('/organizations/:org/service-accounts/:serviceAccountId/credentials/:credentialId/usage', usageRoutes(services));
+  }
+  if (hasExtension(deps.config, 'audit_events')) api.route('/organizations/:org/audit-events', auditEventRoutes(services));
   api.route('/organizations/:org/service-accounts/:serviceAccountId/credentials', credentialRoutes(services));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       apiBaseUrl: undefined,
       tokenTtlSeconds: 3600,
       extensions: ['org_credentials', 'service_account_query', 'usage', 'audit_events'],
+      trustProxy: 0,
     });
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
   });
@@ -38,5 +39,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ EXTENSIONS: 'all' }).extensions).toHaveLength(4);
     expect(loadConfig({ EXTENSIONS: 'usage, audit_events' }).extensions).toEqual(['usage', 'audit_events']);
     expect(() => loadConfig({ EXTENSIONS: 'usage,telepathy' })).toThrow(/EXTENSIONS="usage,telepathy".*unknown: telepathy/);
+  });
+
+  it('reads TRUST_PROXY as a number of proxies (true means one), and rejects anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1' })).toThrow(/TRUST_PROXY="10.0.0.1": must be 0/);
   });
 });

@@ -29,6 +29,19 @@ const ExtensionsSchema = z
     return names as ExtensionName[];
   });
 
+// TRUST_PROXY: how many reverse proxies in front of the server append to X-Forwarded-For.
+// 0 (default): the peer address of the socket is the client; anything in the header is ignored.
+const TrustProxySchema = z
+  .string()
+  .transform((value, ctx): number => {
+    const v = value.trim().toLowerCase();
+    if (v === 'false' || v === 'no' || v === 'off') return 0;
+    if (v === 'true' || v === 'yes' || v === 'on') return 1;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    ctx.addIssue({ code: 'custom', message: 'must be 0 (no proxy), 1 (one proxy; also true) or the number of proxies in front' });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   PORT: PortSchema.default(8080),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -39,6 +52,7 @@ const EnvSchema = z.object({
   API_BASE_URL: ApiBaseUrlSchema.optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   EXTENSIONS: ExtensionsSchema.optional(),
+  TRUST_PROXY: TrustProxySchema.optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -53,6 +67,8 @@ export interface Config {
   tokenTtlSeconds: number;
   /** Extensions of the vendor API this server offers (empty: behaves as the vendor's API). */
   extensions: readonly ExtensionName[];
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (0: none). */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiBaseUrl: e.API_BASE_URL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     extensions: e.EXTENSIONS ?? [...EXTENSION_NAMES],
+    trustProxy: e.TRUST_PROXY ?? 0,
   };
 }

@@ -42,6 +42,49 @@ describe('demo seed', () => {
   });
 });
 
+describe('demo activity', () => {
+  it('gives the demo usage history consistent with last use, and a creation event for everything', () => {
+    open();
+    const started = performance.now();
+    seedIfEmpty(db, now);
+    expect(performance.now() - started).toBeLessThan(2000);
+    const credentials = db.prepare(`SELECT id, created_at, last_used_at FROM credentials`).all() as {
+      id: string;
+      created_at: string;
+      last_used_at: string | null;
+    }[];
+    const buckets = db.prepare(`SELECT credential_id, bucket, start, count FROM credential_usage`).all() as {
+      credential_id: string;
+      bucket: string;
+      start: string;
+      count: number;
+    }[];
+    expect(buckets.some((b) => b.bucket === 'hour')).toBe(true);
+    expect(buckets.some((b) => b.bucket === 'day')).toBe(true);
+    expect(buckets.length).toBeLessThan(10_000); // cheap: every fresh database (and test server) gets it
+    for (const b of buckets) {
+      const c = credentials.find((x) => x.id === b.credential_id)!;
+      // No use before the credential existed, none after its last use.
+      expect(c.last_used_at && b.start <= c.last_used_at).toBeTruthy();
+      expect(Date.parse(b.start) + (b.bucket === 'hour' ? 3_600_000 : DAY)).toBeGreaterThan(Date.parse(c.created_at));
+      expect(b.count).toBeGreaterThan(0);
+    }
+    // The last use is counted, and its source kept.
+    const recent = credentials.filter((c) => c.last_used_at && now.getTime() - Date.parse(c.last_used_at) < 3_600_000);
+    expect(recent.length).toBeGreaterThan(0);
+    for (const c of recent) {
+      expect(buckets.some((b) => b.credential_id === c.id && b.bucket === 'hour' && c.last_used_at!.startsWith(b.start.slice(0, 13)))).toBe(true);
+      expect(db.prepare(`SELECT at FROM credential_usage_sources WHERE credential_id = ?`).get(c.id)).toEqual({ at: c.last_used_at });
+    }
+    const created = db.prepare(`SELECT action, count(*) AS n FROM audit_events GROUP BY action ORDER BY action`).all();
+    const total = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(created).toEqual([
+      { action: 'credential.created', n: total('credentials') },
+      { action: 'service_account.created', n: total('service_accounts') },
+    ]);
+  });
+});
+
 describe('bulk seed', () => {
   it('adds thousands of service accounts in one go and makes the demo admin an org_admin', () => {
     open();

@@ -16,6 +16,7 @@ import { findPersonByEmail, insertPerson, setMembership } from './db/people';
 import { insertServiceAccount, nameKey, serviceAccountNameKeys } from './db/service-accounts';
 import { DEMO_ADMIN_EMAIL, DEMO_PEOPLE } from './demo-people';
 import { newId } from './lib/ids';
+import { seedActivity } from './seed-activity';
 import { seededRandom, type Random } from './lib/random';
 import {
   ACME_SERVICE_ACCOUNTS,
@@ -135,6 +136,7 @@ export function seedDemo(db: Db, now: Date): void {
     }
     seedServiceAccounts(db, orgs.acme, ACME_SERVICE_ACCOUNTS, random, now.getTime());
     seedServiceAccounts(db, orgs.globex, GLOBEX_SERVICE_ACCOUNTS, random, now.getTime());
+    seedActivity(db, [{ org: orgs.acme, creators: [DEMO_ADMIN_EMAIL, 'oscar@acme.example'] }, { org: orgs.globex, creators: ['gina@globex.example'] }], now);
   })();
 }
 

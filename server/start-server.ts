@@ -7,8 +7,9 @@ import { defaultLogLevel, type Config } from './config';
 import { closeDatabase, openDatabase, type Db } from './db/database';
 import { migrate } from './db/migrations';
 import { systemClock, type Clock } from './lib/clock';
-import type { Logger } from './lib/logger';
+import { createLogger, type Logger } from './lib/logger';
 import { retireDemoTokens, type IssuedPersonToken } from './auth/retire-demo-tokens';
+import { startUsagePruner } from './jobs/usage-pruner';
 import { seedIfEmpty } from './seed';
 
 export interface StartOptions extends Partial<Config> {
@@ -49,6 +50,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     apiBaseUrl: undefined,
     tokenTtlSeconds: 3600,
     extensions: [...EXTENSION_NAMES],
+    trustProxy: 0,
     ...overrides,
   };
   const db = openDatabase(config.databasePath);
@@ -85,11 +87,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.headersTimeout = 66_000;
   }
   const { port } = server.address() as AddressInfo;
+  const usagePruner = startUsagePruner(db, clock, logger ?? createLogger(config.logLevel));
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
+      usagePruner.stop();
       // Idle keep-alive sockets would hold close() open; busy ones get a grace period.
       const force = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), FORCE_CLOSE_AFTER_MS);
       server.close(() => {

@@ -33,6 +33,8 @@ const SHAPES = {
   service_account: { service_accounts: ITEM, service_account_credentials: ALL },
   credential_list: { service_account_credentials: ALL },
   credential: { service_account_credentials: ITEM },
+  // Added to the organization's map when the `audit_events` extension is offered.
+  audit_events: { audit_events: ['read'] },
 } satisfies Record<string, Partial<Record<PermissionResource, readonly PermissionAction[]>>>;
 
 export type PermissionShape = keyof typeof SHAPES;

@@ -6,9 +6,14 @@ const ALL = ['read', 'create', 'update', 'delete'] as const;
 
 /** The role table: the only statement of what each role may do. */
 export const ROLE_GRANTS: Record<Role, Grants> = {
-  org_admin: { organizations: ['read'], service_accounts: ALL, service_account_credentials: ALL },
-  sa_operator: { organizations: ['read'], service_accounts: ['read'], service_account_credentials: ALL },
-  org_viewer: { organizations: ['read'], service_accounts: ['read'], service_account_credentials: ['read'] },
+  org_admin: { organizations: ['read'], service_accounts: ALL, service_account_credentials: ALL, audit_events: ['read'] },
+  sa_operator: { organizations: ['read'], service_accounts: ['read'], service_account_credentials: ALL, audit_events: ['read'] },
+  org_viewer: {
+    organizations: ['read'],
+    service_accounts: ['read'],
+    service_account_credentials: ['read'],
+    audit_events: ['read'],
+  },
 };
 
 export function roleAllows(role: Role | undefined, resource: PermissionResource, action: PermissionAction): boolean {

@@ -99,3 +99,9 @@ export function findSecretHashByClientId(db: Db, clientId: string): { id: string
 export function markCredentialUsed(db: Db, id: string, now: string): void {
   stmt(db, `UPDATE credentials SET last_used_at = ? WHERE id = ?`).run(now, id);
 }
+
+/** Every credential of one service account (oldest first), e.g. to record what its deletion takes along. */
+export function listAllCredentials(db: Db, organizationId: string, serviceAccountId: string): CredentialRow[] {
+  return stmt(db, `SELECT ${COLUMNS} FROM credentials c ${IN_ORG} WHERE c.service_account_id = ? ORDER BY c.created_at, c.id`)
+    .all(organizationId, serviceAccountId) as CredentialRow[];
+}

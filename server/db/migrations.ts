@@ -80,6 +80,51 @@ const MIGRATIONS: Migration[] = [
     // Signs pagination cursors; kept in the database so cursors survive restarts.
     stmt(db, `INSERT INTO meta (key, value) VALUES ('cursor_key', ?)`).run(randomBytes(32).toString('hex'));
   },
+  // Extensions `usage` and `audit_events` (issue 10).
+  (db) => {
+    db.exec(`
+      -- Uses per credential per hour and per day (start = the bucket's first instant, UTC).
+      -- Pruned by db/usage.ts: hours after 14 days, days after 400.
+      CREATE TABLE credential_usage (
+        credential_id TEXT NOT NULL REFERENCES credentials (id) ON DELETE CASCADE,
+        bucket TEXT NOT NULL CHECK (bucket IN ('hour', 'day')),
+        start TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (credential_id, bucket, start)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX credential_usage_expiry ON credential_usage (bucket, start);
+
+      -- Where the latest successful token exchange of each credential came from.
+      CREATE TABLE credential_usage_sources (
+        credential_id TEXT PRIMARY KEY REFERENCES credentials (id) ON DELETE CASCADE,
+        ip TEXT NOT NULL,
+        user_agent TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+
+      -- Append only: no API changes or deletes a row, and no foreign key to the target, so the
+      -- history of a deleted service account or credential stays.
+      CREATE TABLE audit_events (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        target_service_account_id TEXT,
+        changes TEXT,
+        request_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_events_page ON audit_events (organization_id, created_at, id);
+      CREATE INDEX audit_events_target ON audit_events (target_id, created_at, id);
+      CREATE INDEX audit_events_actor ON audit_events (organization_id, actor_id, created_at, id);
+      CREATE INDEX audit_events_action ON audit_events (organization_id, action, created_at, id);
+    `);
+  },
 ];
 
 export function migrate(db: Db): void {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { CredentialCreateSchema, CredentialUpdateSchema } from '../../src/api/schemas';
+import { auditedWrite, credentialCreated, credentialDeleted, credentialUpdated } from '../audit/audit-trail';
 import { authorize, permissionsFor } from '../auth/authorize';
 import { hashSecret, newClientId, newClientSecret } from '../auth/tokens';
 import { deleteCredential, findCredential, insertCredential, listCredentials, updateCredential } from '../db/credentials';
@@ -44,14 +45,18 @@ export function credentialRoutes(services: Services) {
     authorize(principal, org, 'service_account_credentials', 'create');
     const body = await readJsonBody(c, CredentialCreateSchema);
     const secret = newClientSecret();
-    const row = insertCredential(db, {
-      id: newId(),
-      service_account_id: sa.id,
-      client_id: newClientId(),
-      secret_hash: hashSecret(secret),
-      name: body.name,
-      description: body.description || null,
-      created_at: nowIso(services),
+    const row = auditedWrite(services, c, (record) => {
+      const created = insertCredential(db, {
+        id: newId(),
+        service_account_id: sa.id,
+        client_id: newClientId(),
+        secret_hash: hashSecret(secret),
+        name: body.name,
+        description: body.description || null,
+        created_at: nowIso(services),
+      });
+      record(credentialCreated(created));
+      return created;
     });
     // The only response that ever carries the secret; /api responses are all Cache-Control: no-store.
     return c.json(presentCreatedCredential(row, secret), 201);
@@ -72,7 +77,12 @@ export function credentialRoutes(services: Services) {
     authorize(c.var.principal, c.var.org, 'service_account_credentials', 'update');
     const body = await readJsonBody(c, CredentialUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
-    const row = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
+    const row = auditedWrite(services, c, (record) => {
+      const before = findCredential(db, c.var.org.id, sa.id, id);
+      const after = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
+      if (before && after) record(credentialUpdated(before, after));
+      return after;
+    });
     if (!row) throw ApiError.notFound('Credential');
     return c.json(presentCredential(row, itemPermissions(c, wantsPermissions(c))));
   });
@@ -82,7 +92,13 @@ export function credentialRoutes(services: Services) {
     const id = credentialId(c);
     if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
     authorize(c.var.principal, c.var.org, 'service_account_credentials', 'delete');
-    if (!deleteCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
+    const deleted = auditedWrite(services, c, (record) => {
+      const row = findCredential(db, c.var.org.id, sa.id, id);
+      if (!row || !deleteCredential(db, c.var.org.id, sa.id, id)) return false;
+      record(credentialDeleted(row));
+      return true;
+    });
+    if (!deleted) throw ApiError.notFound('Credential');
     return c.body(null, 204);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as s from '../../src/api/schemas';
+import * as u from '../../src/api/usage-schemas';
 
 // Generated from the shared zod schemas, so the document cannot drift from what the server validates.
 const schema = (zodSchema: z.ZodType, io: 'input' | 'output') => {
@@ -72,7 +73,44 @@ const remove = (summary: string, parameters: object[]) => ({
  */
 export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.EXTENSION_NAMES) {
   // Each extension adds its paths here, as `...(extensions.includes('name') && { ... })`.
+  const sas = '/organizations/{organization_id}/service-accounts';
+  const creds = `${sas}/{service_account_id}/credentials`;
   const extensionPaths = {
+    ...(extensions.includes('usage') && {
+      [`${creds}/{credential_id}/usage`]: {
+        get: {
+          summary: 'Uses of a credential per hour or day (buckets without a use left out), and where the last one came from',
+          parameters: [
+            ORG,
+            SA,
+            CRED,
+            { name: 'bucket', in: 'query', schema: { type: 'string', enum: [...u.USAGE_BUCKETS], default: 'day' } },
+            {
+              name: 'since',
+              in: 'query',
+              description: `RFC 3339; from the bucket holding it. Default and limit: the retention (hour ${u.USAGE_RETENTION_DAYS.hour} days, day ${u.USAGE_RETENTION_DAYS.day} days)`,
+              schema: { type: 'string', format: 'date-time' },
+            },
+          ],
+          responses: { 200: json('CredentialUsage', 'Buckets, oldest first'), ...errors(400, 401, 403, 404) },
+        },
+      },
+    }),
+    ...(extensions.includes('audit_events') && {
+      '/organizations/{organization_id}/audit-events': {
+        get: {
+          summary: 'Who created, changed or deleted which service account or credential, newest first (every member may read)',
+          parameters: [
+            ORG,
+            { name: 'target_id', in: 'query', schema: { type: 'string' } },
+            { name: 'actor_id', in: 'query', schema: { type: 'string' } },
+            { name: 'action', in: 'query', schema: { type: 'string', enum: [...u.AUDIT_ACTIONS] } },
+            ...LIST.filter((p) => !p.name.startsWith('expand')),
+          ],
+          responses: { 200: json('AuditEventList', 'A page, newest first'), ...errors(400, 401, 403, 404) },
+        },
+      },
+    }),
     ...(extensions.length > 0 && {
       '/capabilities': {
         get: {
@@ -83,8 +121,6 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
       },
     }),
   };
-  const sas = '/organizations/{organization_id}/service-accounts';
-  const creds = `${sas}/{service_account_id}/credentials`;
   return {
     openapi: '3.1.0',
     info: { title: 'Service Accounts Console local API', version: '1.0.0' },
@@ -161,6 +197,8 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
         Error: schema(s.ErrorBodySchema, 'output'),
         DevPrincipalList: schema(s.DevPrincipalListSchema, 'output'),
         Capabilities: schema(s.CapabilitiesSchema, 'output'),
+        ...(extensions.includes('usage') && { CredentialUsage: schema(u.CredentialUsageSchema, 'output') }),
+        ...(extensions.includes('audit_events') && { AuditEventList: schema(u.AuditEventListSchema, 'output') }),
         OAuthError: {
           type: 'object',
           required: ['error'],

@@ -32,7 +32,9 @@ describe('GET /organizations', () => {
       organizations: { read: true },
       service_accounts: { read: true, create: true, update: true, delete: true },
       service_account_credentials: { read: true, create: true, update: true, delete: true },
+      audit_events: { read: true }, // extension `audit_events`: every member may read the trail
     });
+    expect(globex?.permissions?.audit_events).toEqual({ read: true });
     expect(globex?.permissions?.service_accounts).toEqual({ read: true, create: false, update: false, delete: false });
   });
 

@@ -1,5 +1,9 @@
 import { Hono } from 'hono';
+import type { Permissions } from '../../src/api/schemas';
 import { authorize, permissionsFor } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
+import { hasExtension } from '../config';
+import type { OrganizationRow } from '../db/organizations';
 import { listOrganizations } from '../db/organizations';
 import type { AppEnv, Services } from '../http/context';
 import { parseListQuery, wantsPermissions } from '../http/query';
@@ -9,6 +13,11 @@ import { resolveOrg } from './scope';
 /** GET /organizations (the caller's) and GET /organizations/:org. Mounted behind `authenticate`. */
 export function organizationRoutes(services: Services) {
   const app = new Hono<AppEnv>();
+  const auditEvents = hasExtension(services.config, 'audit_events');
+  const organizationPermissions = (principal: Principal, org: OrganizationRow): Permissions =>
+    auditEvents
+      ? { ...permissionsFor(principal, org, 'organization'), ...permissionsFor(principal, org, 'audit_events') }
+      : permissionsFor(principal, org, 'organization');
 
   app.get('/', (c) => {
     const principal = c.var.principal;
@@ -17,14 +26,14 @@ export function organizationRoutes(services: Services) {
     const page = listOrganizations(services.db, visibility, parseListQuery(c));
     const expand = wantsPermissions(c);
     return c.json(
-      presentList(page, (row) => presentOrganization(row, expand ? permissionsFor(principal, row, 'organization') : undefined)),
+      presentList(page, (row) => presentOrganization(row, expand ? organizationPermissions(principal, row) : undefined)),
     );
   });
 
   app.get('/:org', resolveOrg(services), (c) => {
     const { principal, org } = c.var;
     authorize(principal, org, 'organizations', 'read');
-    const permissions = wantsPermissions(c) ? permissionsFor(principal, org, 'organization') : undefined;
+    const permissions = wantsPermissions(c) ? organizationPermissions(principal, org) : undefined;
     return c.json(presentOrganization(org, permissions));
   });
 

@@ -1,9 +1,18 @@
 import { Hono } from 'hono';
 import { ServiceAccountCreateSchema, ServiceAccountUpdateSchema } from '../../src/api/schemas';
+import {
+  auditedWrite,
+  credentialDeleted,
+  serviceAccountCreated,
+  serviceAccountDeleted,
+  serviceAccountUpdated,
+} from '../audit/audit-trail';
 import { authorize, permissionsFor } from '../auth/authorize';
+import { listAllCredentials } from '../db/credentials';
 import { isUniqueViolation } from '../db/database';
 import {
   deleteServiceAccount,
+  findServiceAccount,
   insertServiceAccount,
   listServiceAccounts,
   updateServiceAccount,
@@ -60,12 +69,16 @@ export function serviceAccountRoutes(services: Services) {
     authorize(principal, org, 'service_accounts', 'create');
     const body = await readJsonBody(c, ServiceAccountCreateSchema);
     const row = guardName(body.name, () =>
-      insertServiceAccount(db, {
-        id: newId(),
-        organization_id: org.id,
-        name: body.name,
-        description: body.description || null,
-        created_at: nowIso(services),
+      auditedWrite(services, c, (record) => {
+        const created = insertServiceAccount(db, {
+          id: newId(),
+          organization_id: org.id,
+          name: body.name,
+          description: body.description || null,
+          created_at: nowIso(services),
+        });
+        record(serviceAccountCreated(created));
+        return created;
       }),
     );
     return c.json(presentServiceAccount(row, itemPermissions(c, wantsPermissions(c))), 201);
@@ -85,7 +98,12 @@ export function serviceAccountRoutes(services: Services) {
     const body = await readJsonBody(c, ServiceAccountUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
     const row = guardName(body.name, () =>
-      updateServiceAccount(db, org.id, id, { name: body.name, description }, nowIso(services)),
+      auditedWrite(services, c, (record) => {
+        const before = findServiceAccount(db, org.id, id);
+        const after = updateServiceAccount(db, org.id, id, { name: body.name, description }, nowIso(services));
+        if (before && after) record(serviceAccountUpdated(before, after));
+        return after;
+      }),
     );
     if (!row) throw ApiError.notFound('Service account');
     return c.json(presentServiceAccount(row, itemPermissions(c, wantsPermissions(c))));
@@ -95,7 +113,17 @@ export function serviceAccountRoutes(services: Services) {
     const { principal, org } = c.var;
     const { id } = requireServiceAccount(c, services);
     authorize(principal, org, 'service_accounts', 'delete');
-    if (!deleteServiceAccount(db, org.id, id)) throw ApiError.notFound('Service account');
+    const deleted = auditedWrite(services, c, (record) => {
+      const sa = findServiceAccount(db, org.id, id);
+      const credentials = listAllCredentials(db, org.id, id);
+      if (!sa || !deleteServiceAccount(db, org.id, id)) return false;
+      // Its credentials go with it (ON DELETE CASCADE): each gets its own event, so a credential's
+      // history ends with its deletion whichever way it was deleted. Same request_id for all.
+      for (const credential of credentials) record(credentialDeleted(credential));
+      record(serviceAccountDeleted(sa));
+      return true;
+    });
+    if (!deleted) throw ApiError.notFound('Service account');
     return c.body(null, 204);
   });
 

@@ -4,6 +4,9 @@ import type { TokenResponse } from '../../src/api/schemas';
 import { hashSecret, newAccessToken, secretMatches } from '../auth/tokens';
 import { deleteExpiredTokens, insertCredentialToken } from '../db/access-tokens';
 import { findSecretHashByClientId, markCredentialUsed } from '../db/credentials';
+import { recordCredentialUse } from '../db/usage';
+import { hasExtension } from '../config';
+import { requestSource } from '../http/client-source';
 import type { AppEnv, Services } from '../http/context';
 import { ApiError } from '../http/errors';
 
@@ -46,6 +49,8 @@ const oauthError = (c: Context, status: 400 | 401, error: string, description: s
 /** POST /service-account-token: the client-credentials grant. Bodies here are never logged. */
 export function tokenRoutes(services: Services) {
   const { db, tokenFailures } = services;
+  // With the `usage` extension off nothing reads the buckets, so nothing is recorded either.
+  const recordsUsage = hasExtension(services.config, 'usage');
   const app = new Hono<AppEnv>();
 
   app.post('/', async (c) => {
@@ -83,6 +88,7 @@ export function tokenRoutes(services: Services) {
     db.transaction(() => {
       deleteExpiredTokens(db, now.toISOString());
       markCredentialUsed(db, stored.id, now.toISOString());
+      if (recordsUsage) recordCredentialUse(db, stored.id, now, requestSource(c, services.config.trustProxy));
       insertCredentialToken(db, hashSecret(token), stored.id, now.toISOString(), new Date(now.getTime() + ttl * 1000).toISOString());
     })();
     const body: TokenResponse = { access_token: token, token_type: 'Bearer', expires_in: ttl };

@@ -9,7 +9,8 @@ import { z } from 'zod';
 export const IdSchema = z.string().min(1).max(255);
 export const TimestampSchema = z.iso.datetime({ offset: true });
 
-export const PERMISSION_RESOURCES = ['organizations', 'service_accounts', 'service_account_credentials'] as const;
+// `audit_events` only appears in an organization's map when the server offers that extension.
+export const PERMISSION_RESOURCES = ['organizations', 'service_accounts', 'service_account_credentials', 'audit_events'] as const;
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { AuditEventFilterSchema, type AuditChanges, type AuditEvent } from '../../src/api/usage-schemas';
+import { authorize } from '../auth/authorize';
+import { listAuditEvents, type AuditEventRow } from '../db/audit-events';
+import type { AppEnv, Services } from '../http/context';
+import { parseListQuery } from '../http/query';
+import { parseQuery } from '../http/query-schema';
+import { presentList } from './present';
+import { resolveOrg } from './scope';
+
+export function presentAuditEvent(row: AuditEventRow): AuditEvent {
+  return {
+    id: row.id,
+    at: row.created_at,
+    actor: { type: row.actor_type, id: row.actor_id, name: row.actor_name },
+    action: row.action,
+    target: {
+      type: row.target_type,
+      id: row.target_id,
+      name: row.target_name,
+      ...(row.target_service_account_id ? { service_account_id: row.target_service_account_id } : {}),
+    },
+    ...(row.changes ? { changes: JSON.parse(row.changes) as AuditChanges } : {}),
+    request_id: row.request_id,
+  };
+}
+
+/**
+ * GET /organizations/:org/audit-events (extension `audit_events`): newest first, filtered by target,
+ * actor and action. Every member may read. There is no route that changes or deletes an event.
+ */
+export function auditEventRoutes(services: Services) {
+  const app = new Hono<AppEnv>();
+  app.use('*', resolveOrg(services));
+
+  app.get('/', (c) => {
+    authorize(c.var.principal, c.var.org, 'audit_events', 'read');
+    const filter = parseQuery(c, AuditEventFilterSchema);
+    const page = listAuditEvents(services.db, c.var.org.id, filter, parseListQuery(c));
+    return c.json(presentList(page, presentAuditEvent));
+  });
+
+  return app;
+}
