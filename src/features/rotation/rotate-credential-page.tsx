@@ -18,7 +18,10 @@ import { ReplaceStep, type ReplaceValues } from './replace-step';
 import { RetireStep } from './retire-step';
 import { RotationComplete } from './rotation-complete';
 import { RotationSteps, type RotationStep } from './rotation-steps';
+import { SwitchOverChart } from './switch-over-chart';
+import { hourlySeries } from './switch-over-series';
 import { SwitchStep } from './switch-step';
+import { useSwitchOverUsage } from './use-switch-over-usage';
 import { ObservationWindowControl } from './observation-window-control';
 import { useChosenWindow, useClockUpdates, useRotationClock, useRotationCredentials } from './use-rotation';
 import './rotation.css';
@@ -72,7 +75,9 @@ function RotateCredential({
   const old = listedOld ?? (remove.isPending ? revoking : null);
   // Never older than the data, so a use recorded seconds ago is not mistaken for one in the future.
   const now = new Date(Math.max(clock, query.dataUpdatedAt));
-  const observation = observationWindow({ chosenMs: chosenWindowMs });
+  // With the `usage` extension: the chart of step 2, and W at least the old one's longest gap between uses.
+  const usage = useSwitchOverUsage(org, serviceAccountId, listedOld?.id ?? null, replacement, now.getTime());
+  const observation = observationWindow({ chosenMs: chosenWindowMs, usageGapMs: usage.usageGapMs });
   const state = deriveRotationState({ old, replacement }, now, observation.ms);
   useClockUpdates(setClock, observation.ms, state.windowEndsAt);
 
@@ -257,6 +262,14 @@ function RotateCredential({
                   old: credentialPath(org, serviceAccountId, old.id),
                   replacement: credentialPath(org, serviceAccountId, replacement.id),
                 }}
+                usage={
+                  usage.offered && usage.old && usage.replacement ? (
+                    <SwitchOverChart
+                      points={hourlySeries(usage.start, now.getTime(), usage.old, usage.replacement)}
+                      replacementCreated={Date.parse(replacement.created_at)}
+                    />
+                  ) : null
+                }
                 windowControl={
                   <ObservationWindowControl
                     observation={observation}
