@@ -44,10 +44,17 @@ const replacement = (overrides: Partial<Credential> = {}): Credential => ({
 function setup(
   credentials: Credential[],
   permissions?: Parameters<typeof createFakeApi>[0]['permissions'],
-  { search = '' }: { search?: string } = {},
+  { search = '', extra }: { search?: string; extra?: (path: string, options: { schema?: { parse: (v: unknown) => unknown } }) => unknown } = {},
 ) {
   const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials }, permissions });
-  vi.mocked(apiRequest).mockImplementation(api.request);
+  vi.mocked(apiRequest).mockImplementation(
+    extra
+      ? (((path: string, options: never) => {
+          const answer = extra(path, options);
+          return answer === undefined ? (api.request as (...args: unknown[]) => unknown)(path, options) : Promise.resolve(answer);
+        }) as never)
+      : api.request,
+  );
   const user = userEvent.setup();
   // A data router, as in the app: the secret dialog's leave guard needs one.
   const router = createMemoryRouter(
@@ -260,6 +267,30 @@ describe('RotateCredentialPage', () => {
     expect(screen.queryByText(/Safe to revoke\./)).toBeNull();
     expect(await screen.findByText(/Safe to revoke\./, {}, { timeout: 5_000 })).toBeTruthy();
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 3');
+  });
+
+  it('with usage history: waits at least the old credential’s longest gap between uses, and charts both live', async () => {
+    const HOUR = 60 * MIN;
+    const hour = (hoursAgo: number) => new Date(Math.floor(Date.now() / HOUR) * HOUR - hoursAgo * HOUR).toISOString();
+    // A nightly job: one use a day for three days, the last one 2 hours ago (after the replacement was made).
+    const usage: Record<string, { start: string; count: number }[]> = {
+      [OLD_ID]: [hour(50), hour(26), hour(2)].map((start) => ({ start, count: 1 })),
+      [NEW_ID]: [{ start: hour(0), count: 3 }],
+    };
+    setup([replacement({ created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(130 * MIN) }], undefined, {
+      extra: (path, options) => {
+        if (path === '/capabilities') return { extensions: ['usage'] };
+        const usageOf = /\/credentials\/([^/]+)\/usage$/.exec(path)?.[1];
+        return usageOf ? options.schema!.parse({ items: usage[usageOf] ?? [] }) : undefined;
+      },
+    });
+
+    expect(await screen.findByText(/in the last 14 days the old credential once went 25 h between uses/)).toBeTruthy();
+    expect(screen.getByTestId('rotation-countdown').textContent).toMatch(/^Old credential quiet for 2 h 10 min of the 25 h window/);
+    expect(screen.getByRole('img', { name: /^Uses per hour of the old and the new credential\./ })).toBeTruthy();
+    expect(screen.getByTestId('switch-over-sentence').textContent).toMatch(
+      /^Clients have switched over: the old credential was last used in the hour from .+ \(1 use since the hour the replacement was created\); since then only the new one, 3 uses\.$/,
+    );
   });
 
   it('disables the revoke for someone who may not delete', async () => {
