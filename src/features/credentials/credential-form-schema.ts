@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DescriptionSchema, NameSchema } from '../../api/schemas';
 
 /** The create and edit forms share the contract's field rules, so the server rarely has to reject input. */
@@ -16,7 +16,7 @@ export const CREDENTIAL_FORM_FIELDS = ['name', 'description'] as const;
  * marker out of the field, the marker takes the rest of the contract's limit.
  */
 export function credentialFormSchemaWithRoom(descriptionMax: number) {
-  return CredentialFormSchema.extend({
+  return z.extend(CredentialFormSchema, {
     description: DescriptionSchema.check(
       z.maxLength(descriptionMax, `Description must be at most ${descriptionMax} characters (the rotation link takes the rest)`),
     ),

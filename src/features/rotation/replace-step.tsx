@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NAME_MAX, NameSchema, type Credential } from '../../api/schemas';
 import { TextArea, TextInput } from '../../components/field';
 import { FormError } from '../../components/form-parts';
@@ -47,7 +47,9 @@ export function ReplaceStep({ old, gate, pending, error, now, onSubmit }: Replac
   const room = descriptionRoomBeside(marker);
   const schema = z.object({
     name: NameSchema,
-    description: z.string().max(room, `Description must be at most ${room} characters (the rotation note takes the rest)`),
+    description: z.string().check(
+      z.maxLength(room, `Description must be at most ${room} characters (the rotation note takes the rest)`),
+    ),
   });
   const {
     register,

@@ -78,7 +78,9 @@ function RotateCredential({
   // With the `usage` extension: the chart of step 2, and W at least the old one's longest gap between uses.
   const usage = useSwitchOverUsage(org, serviceAccountId, listedOld?.id ?? null, replacement, now.getTime());
   const observation = observationWindow({ chosenMs: chosenWindowMs, usageGapMs: usage.usageGapMs });
-  const state = deriveRotationState({ old, replacement }, now, observation.ms);
+  const derived = deriveRotationState({ old, replacement }, now, observation.ms);
+  // The usage history may still lengthen W: never show "safe" before it has been read.
+  const state = usage.pending && derived.safeToRevoke ? { ...derived, stage: 'observing' as const, safeToRevoke: false } : derived;
   useClockUpdates(setClock, observation.ms, state.windowEndsAt);
 
   if (query.isPending) return <SkeletonText lines={6} label="Loading the rotation…" />;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
-import { useExtension } from '../../api/capabilities';
+import { capabilityQueries } from '../../api/capabilities';
 import type { CredentialUsage } from '../../api/usage-schemas';
 import { usageQueries, usageSince } from '../../api/usage';
 import { longestGapBetweenUses, USAGE_HISTORY_MS } from '../../lib/rotation';
@@ -41,7 +41,9 @@ export function useSwitchOverUsage(
   replacement: { id: string; created_at: string } | null,
   now: number,
 ) {
-  const offered = useExtension('usage') === true;
+  // Discovery itself, not just useExtension: a failed discovery must not hold the page back.
+  const discovery = useQuery(capabilityQueries.discovery());
+  const offered = discovery.data?.includes('usage') === true;
   const oldOptions = usageQueries.credential(org, serviceAccountId, oldId ?? '', {
     bucket: 'hour',
     since: usageSince('hour', HISTORY_HOURS - 1, now),
@@ -66,6 +68,8 @@ export function useSwitchOverUsage(
   const oldItems = old.data?.items ?? null;
   return {
     offered,
+    /** Until discovery and the old credential's history are in, W may still grow: do not call it safe yet. */
+    pending: oldId !== null && (discovery.isPending || (offered && old.isPending)),
     start,
     old: oldItems,
     replacement: fresh.data?.items ?? null,
