@@ -107,8 +107,10 @@ test('the rotation’s secret dialog is guarded too, including against a 401 whi
   const dialog = page.getByRole('dialog', { name: 'Replacement credential created' });
   const secret = await dialog.getByRole('textbox', { name: 'Client secret' }).inputValue();
 
+  // Read before Back: during a blocked Back the address bar briefly shows the previous page.
+  const url = page.url();
   await page.evaluate(() => history.back());
-  await stayAndCheck(page, leaveQuestion(page), dialog, secret, page.url());
+  await stayAndCheck(page, leaveQuestion(page), dialog, secret, url);
 
   // The session stops working (here: another tab stores a token the server does not know), and
   // the page's next poll gets a real 401. It asks instead of dropping the secret.
@@ -118,7 +120,7 @@ test('the rotation’s secret dialog is guarded too, including against a 401 whi
   await other.close();
   const ended = page.getByRole('dialog', { name: 'Your session has ended' });
   await expect(ended).toBeVisible({ timeout: 15_000 });
-  await stayAndCheck(page, ended, dialog, secret, page.url());
+  await stayAndCheck(page, ended, dialog, secret, url);
   // Later polls do not ask again while the secret is on screen.
   await page.waitForTimeout(6_000);
   await expect(ended).toHaveCount(0);
