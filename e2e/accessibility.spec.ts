@@ -131,6 +131,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const secret = page.getByRole('dialog', { name: 'Replacement credential created' });
       await expect(secret.getByRole('textbox', { name: 'Client secret', exact: true })).not.toHaveValue('');
       await expectNoViolations(page, 'replacement secret dialog');
+      // Back while the secret is unstored: the leave guard asks, a dialog over the dialog.
+      await page.evaluate(() => history.back());
+      const leave = page.getByRole('dialog', { name: 'Leave without storing the secret?' });
+      await expect(leave).toBeVisible();
+      await expectNoViolations(page, 'leave-without-storing confirmation');
+      await leave.getByRole('button', { name: 'Stay' }).click();
+      await expect(leave).toHaveCount(0);
       await secret.getByRole('checkbox', { name: 'I have stored the secret' }).check();
       await secret.getByRole('button', { name: 'Done' }).click();
       await expect(secret).toBeHidden();
@@ -210,6 +217,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto(credPath(sa.id, credential.id));
       await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
       await expectNoViolations(page, 'credential detail as a viewer');
+
+      await page.goto(`${credPath(sa.id, credential.id)}/rotate`);
+      await expect(page.getByRole('note').filter({ hasText: 'You cannot rotate this credential.' })).toBeVisible();
+      await expectNoViolations(page, 'rotate page as a viewer');
     });
 
     test('phone layouts: stacked credentials, folded review filters, and the not-found page', async ({ page, api }) => {

@@ -60,8 +60,9 @@ test('rotates a credential end to end while a real client switches to the new se
   await expect(page.getByRole('heading', { level: 1, name: `Rotate “${old.name}”` })).toBeVisible();
   await expect(step(page, 1)).toHaveAttribute('aria-current', 'step');
 
-  // Step 1 proposes the old name and description; the marker line is added on submit.
-  await expect(page.getByRole('textbox', { name: 'Name of the new credential' })).toHaveValue(old.name);
+  // Step 1 proposes the old name, dated, and description; the marker line is added on submit.
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(page.getByRole('textbox', { name: 'Name of the new credential' })).toHaveValue(`${old.name} (rotated ${today})`);
   await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Used by the nightly export job');
   // A double click must not create two credentials.
   await page.getByRole('button', { name: 'Create replacement' }).dblclick();
@@ -72,7 +73,7 @@ test('rotates a credential end to end while a real client switches to the new se
   const listed = (await api.listCredentials(ORG, sa.id)).items;
   expect(listed).toHaveLength(2);
   const replacement = listed.find((c) => c.client_id === newClientId);
-  expect(replacement?.name).toBe(old.name);
+  expect(replacement?.name).toBe(`${old.name} (rotated ${today})`);
   expect(replacement?.description).toBe(`Used by the nightly export job\n\nReplaces credential ${old.id} (${old.client_id})`);
 
   // Step 2: side by side, refreshed live. Mark the document to prove nothing reloads it.
@@ -91,13 +92,17 @@ test('rotates a credential end to end while a real client switches to the new se
   expect(exchanged.token?.token_type).toBe('Bearer');
 
   await expect(summary).toContainText(/old: used just now · new: used just now/, { timeout: LIVE_UPDATE_TIMEOUT });
-  await expect(step(page, 3)).toHaveAttribute('aria-current', 'step');
-  await expect(step(page, 3).getByRole('status')).toContainText('Safe to revoke.');
   expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  // One use of the new secret is not enough: the old one must also stay quiet for the 1 h window.
+  await expect(step(page, 2)).toHaveAttribute('aria-current', 'step');
+  await expect(step(page, 2).getByTestId('rotation-countdown')).toContainText(
+    /^Old credential quiet for .+ of the 1 h window \(since the replacement was created\); safe to revoke in .+ if it stays unused\./,
+  );
+  await expect(step(page, 3).getByRole('note')).toContainText('has not been used since the replacement was created');
 
-  // Step 3: safe, so no acknowledgement is asked for; still a confirmation.
-  await expect(page.getByRole('checkbox', { name: /I understand/ })).toHaveCount(0);
-  await step(page, 3).getByRole('button', { name: 'Revoke old credential', exact: true }).click();
+  // Step 3: not yet safe, so the override with its acknowledgement; still a confirmation.
+  await step(page, 3).getByRole('checkbox', { name: /I understand/ }).check();
+  await step(page, 3).getByRole('button', { name: 'Revoke old credential anyway' }).click();
   const confirm = page.getByRole('dialog', { name: `Revoke “${old.name}”?` });
   await expect(confirm).toContainText(old.client_id);
   await confirm.getByRole('button', { name: 'Revoke', exact: true }).click();
@@ -111,6 +116,38 @@ test('rotates a credential end to end while a real client switches to the new se
   expect(JSON.parse(refused.body ?? '{}')).toMatchObject({ error: 'invalid_client' });
   expect((await api.exchangeToken(newClientId, newSecret)).status).toBe(200);
   expect((await api.listCredentials(ORG, sa.id)).items.map((c) => c.client_id)).toEqual([newClientId]);
+});
+
+test('waits out the observation window: not safe after the first use of the new secret, safe by itself after W, restarted by a use of the old one', async ({
+  page,
+  api,
+}) => {
+  test.setTimeout(60_000);
+  const { sa, old } = await credentialToRotate(api);
+  const replacement = await replacementOf(api, sa.id, old);
+  // A short window, chosen in the page's URL, so this runs in seconds.
+  await signInWithToken(page, 'ada', `${rotatePath(sa.id, old.id)}?window=10s`);
+  await expect(page.getByRole('combobox', { name: 'Observation window' })).toHaveValue('10s');
+  const countdown = step(page, 2).getByTestId('rotation-countdown');
+
+  // A client still on the old secret, then the first use of the new one.
+  expect((await api.exchangeToken(old.client_id, old.client_secret)).status).toBe(200);
+  expect((await api.exchangeToken(replacement.client_id, replacement.client_secret)).status).toBe(200);
+  await expect(step(page, 2).getByRole('status')).toContainText('new: used just now', { timeout: LIVE_UPDATE_TIMEOUT });
+  await expect(step(page, 2)).toHaveAttribute('aria-current', 'step');
+  await expect(countdown).toContainText(/^Old credential quiet for \d+ s of the 10 s window \(since its last use\); safe to revoke in \d+ s/);
+  await expect(step(page, 3).getByRole('status')).toHaveCount(0);
+
+  // Nothing else happens: the page becomes safe on its own once the window has passed.
+  await expect(step(page, 3).getByRole('status')).toContainText('Safe to revoke.', { timeout: 20_000 });
+  await expect(step(page, 3)).toHaveAttribute('aria-current', 'step');
+  await expect(countdown).toContainText('the window has passed');
+
+  // The old credential is used again: the countdown starts over.
+  expect((await api.exchangeToken(old.client_id, old.client_secret)).status).toBe(200);
+  await expect(step(page, 2)).toHaveAttribute('aria-current', 'step', { timeout: LIVE_UPDATE_TIMEOUT });
+  await expect(countdown).toContainText(/^Old credential quiet for \d+ s of the 10 s window \(since its last use\); safe to revoke in/);
+  await expect(step(page, 3).getByRole('note')).toContainText('The old credential was used just now, after the replacement was created.');
 });
 
 test('leaving after creating the replacement and resuming from the service account page', async ({
@@ -185,7 +222,8 @@ test('warns before revoking an old credential that clients still use, and needs 
   await retire.getByRole('checkbox', { name: 'I understand that clients still using the old credential will stop working' }).check();
   await expect(revokeAnyway).not.toHaveAttribute('aria-disabled', 'true');
   await revokeAnyway.click();
-  const confirm = page.getByRole('dialog', { name: `Revoke “${old.name}”?` });
+  // The replacement was made with the same name: the dialog names the old one by its client ID's end too.
+  const confirm = page.getByRole('dialog', { name: `Revoke “${old.name} (…${old.client_id.slice(-6)})”?` });
   await expect(confirm).toBeVisible();
   // Cancelling changes nothing.
   await confirm.getByRole('button', { name: 'Cancel' }).click();
@@ -237,6 +275,34 @@ test.describe('as a viewer', () => {
     await expect(page.getByRole('heading', { level: 1, name: old.name })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Rotate', exact: true })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  test('on a rotate page, Enter in every field and a click on every button send no request that changes anything', async ({
+    page,
+    api,
+  }) => {
+    const { sa, old } = await viewerData(api);
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET' && request.url().includes('/api/')) writes.push(`${request.method()} ${request.url()}`);
+    });
+    await page.goto(rotatePath(sa.id, old.id));
+    const form = page.getByRole('form', { name: 'Create the replacement credential' });
+    await expect(form.getByRole('note')).toContainText('You cannot rotate this credential.');
+    const fields = form.getByRole('textbox');
+    await expect(fields).toHaveCount(2);
+    for (const field of await fields.all()) {
+      await expect(field).toHaveAttribute('readonly', '');
+      await field.press('Enter');
+    }
+    const buttons = page.getByRole('main').getByRole('button');
+    expect(await buttons.count()).toBeGreaterThan(0);
+    for (const button of await buttons.all()) await button.click({ force: true });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    // Give anything that was sent time to show up before counting.
+    await page.waitForTimeout(500);
+    expect(writes).toEqual([]);
+    expect((await api.listCredentials(ORG, sa.id)).items).toHaveLength(3);
   });
 
   test('cannot create a replacement, revoke, or bulk revoke on the rotate and review pages', async ({ page, api }) => {

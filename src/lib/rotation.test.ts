@@ -3,6 +3,12 @@ import { DESCRIPTION_MAX } from '../api/schemas';
 import {
   buildReplacementDescription,
   deriveRotationState,
+  longestGapBetweenUses,
+  observationWindow,
+  joinRotationMarker,
+  proposeReplacementName,
+  rotationRoles,
+  splitRotationMarker,
   findReplacement,
   findRotationsInProgress,
   formatRotationMarker,
@@ -82,98 +88,161 @@ describe('rotation marker', () => {
   });
 });
 
-describe('deriveRotationState', () => {
-  const replacementCreated = 60; // minutes ago
+describe('editing around the marker', () => {
+  const marker = `Replaces credential ${OLD_ID} (cid_123)`;
 
-  it('is not started without a replacement', () => {
+  it('splits the person’s text from the marker and joins them back unchanged', () => {
+    const description = `Nightly export\nsecond line\n\n${marker}`;
+    expect(splitRotationMarker(description)).toEqual({ text: 'Nightly export\nsecond line', marker });
+    expect(joinRotationMarker('Nightly export\nsecond line', marker)).toBe(description);
+  });
+
+  it('keeps the marker when the text is cleared, and leaves descriptions without one alone', () => {
+    expect(joinRotationMarker('', marker)).toBe(marker);
+    expect(splitRotationMarker(marker)).toEqual({ text: '', marker });
+    expect(splitRotationMarker('just text')).toEqual({ text: 'just text', marker: null });
+    expect(splitRotationMarker(null)).toEqual({ text: '', marker: null });
+    expect(joinRotationMarker('just text  ', null)).toBe('just text  ');
+  });
+});
+
+describe('the replacement’s proposed name', () => {
+  const day = new Date('2026-12-01T23:30:00Z');
+
+  it('adds the rotation date', () => {
+    expect(proposeReplacementName('walk-cred-B', day)).toBe('walk-cred-B (rotated 2026-12-01)');
+  });
+
+  it('replaces the suffix of an earlier rotation instead of stacking it', () => {
+    expect(proposeReplacementName('walk-cred-B (rotated 2026-01-05)', day)).toBe('walk-cred-B (rotated 2026-12-01)');
+  });
+
+  it('shortens a long name to fit 255 characters', () => {
+    const name = proposeReplacementName('n'.repeat(255), day);
+    expect(name).toHaveLength(255);
+    expect(name.endsWith(' (rotated 2026-12-01)')).toBe(true);
+  });
+});
+
+describe('the safe-to-revoke rule', () => {
+  const W = 60; // minutes
+  const windowMs = W * 60_000;
+  const replacementCreated = 3 * 60; // minutes ago
+  const future = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+
+  type Row = {
+    case: string;
+    oldLastUsed: string | null;
+    replacementLastUsed: string | null;
+    replacementCreatedAt?: string;
+    stage: string;
+    safe: boolean;
+    quietForMinutes: number;
+  };
+  // Minutes are "ago" relative to `now`; the replacement was created 3 h ago unless the row says otherwise.
+  const rows: Row[] = [
+    { case: 'replacement unused, old quiet for longer than W', oldLastUsed: at(200), replacementLastUsed: null, stage: 'awaiting-replacement-use', safe: false, quietForMinutes: 180 },
+    { case: 'replacement used, old still in use', oldLastUsed: at(1), replacementLastUsed: at(2), stage: 'observing', safe: false, quietForMinutes: 1 },
+    { case: 'old quiet for less than W', oldLastUsed: at(W - 1), replacementLastUsed: at(5), stage: 'observing', safe: false, quietForMinutes: W - 1 },
+    { case: 'old quiet for exactly W', oldLastUsed: at(W), replacementLastUsed: at(5), stage: 'safe-to-revoke', safe: true, quietForMinutes: W },
+    { case: 'old quiet for more than W', oldLastUsed: at(W + 1), replacementLastUsed: at(5), stage: 'safe-to-revoke', safe: true, quietForMinutes: W + 1 },
+    { case: 'old last used before the replacement existed: quiet counts from its creation', oldLastUsed: at(500), replacementLastUsed: at(5), stage: 'safe-to-revoke', safe: true, quietForMinutes: 180 },
+    { case: 'old never used: quiet counts from the replacement’s creation', oldLastUsed: null, replacementLastUsed: at(5), stage: 'safe-to-revoke', safe: true, quietForMinutes: 180 },
+    { case: 'old never used, replacement created less than W ago', oldLastUsed: null, replacementLastUsed: at(5), replacementCreatedAt: at(W - 10), stage: 'observing', safe: false, quietForMinutes: W - 10 },
+    { case: 'old used at exactly the replacement’s creation counts as a use since', oldLastUsed: at(W + 30), replacementLastUsed: at(5), replacementCreatedAt: at(W + 30), stage: 'safe-to-revoke', safe: true, quietForMinutes: W + 30 },
+    { case: 'clock skew: the old one used "in the future" counts as just now', oldLastUsed: future(10), replacementLastUsed: at(5), stage: 'observing', safe: false, quietForMinutes: 0 },
+    { case: 'clock skew: everything "in the future"', oldLastUsed: future(10), replacementLastUsed: future(10), replacementCreatedAt: future(10), stage: 'observing', safe: false, quietForMinutes: 0 },
+  ];
+
+  it.each(rows)('$case → $stage', (row) => {
+    const state = deriveRotationState(
+      {
+        old: cred({ id: OLD_ID, last_used_at: row.oldLastUsed }),
+        replacement: cred({ id: NEW_ID, created_at: row.replacementCreatedAt ?? at(replacementCreated), last_used_at: row.replacementLastUsed }),
+      },
+      now,
+      windowMs,
+    );
+    expect(state.stage).toBe(row.stage);
+    expect(state.safeToRevoke).toBe(row.safe);
+    expect(state.quietForMs).toBe(row.quietForMinutes * 60_000);
+    expect(state.windowMs).toBe(windowMs);
+    expect(state.windowEndsAt?.getTime()).toBe(now.getTime() - row.quietForMinutes * 60_000 + windowMs);
+  });
+
+  it('restarts the countdown when the old credential is used again after a quiet period', () => {
+    const replacement = cred({ id: NEW_ID, created_at: at(replacementCreated), last_used_at: at(5) });
+    const quiet = deriveRotationState({ old: cred({ id: OLD_ID, last_used_at: at(W + 20) }), replacement }, now, windowMs);
+    expect(quiet.safeToRevoke).toBe(true);
+    const usedAgain = deriveRotationState({ old: cred({ id: OLD_ID, last_used_at: at(2) }), replacement }, now, windowMs);
+    expect(usedAgain).toMatchObject({ stage: 'observing', safeToRevoke: false, oldUsedSinceReplacement: true, quietForMs: 2 * 60_000 });
+    expect(usedAgain.windowEndsAt?.toISOString()).toBe(new Date(now.getTime() + (W - 2) * 60_000).toISOString());
+  });
+
+  it('becomes safe by itself: the same data, a later clock', () => {
+    const pair = {
+      old: cred({ id: OLD_ID, last_used_at: at(10) }),
+      replacement: cred({ id: NEW_ID, created_at: at(replacementCreated), last_used_at: at(5) }),
+    };
+    const before = deriveRotationState(pair, now, windowMs);
+    expect(before.safeToRevoke).toBe(false);
+    const after = deriveRotationState(pair, before.windowEndsAt!, windowMs);
+    expect(after.safeToRevoke).toBe(true);
+  });
+
+  it('uses a one-hour window by default', () => {
+    const pair = { old: cred({ id: OLD_ID, last_used_at: at(59) }), replacement: cred({ id: NEW_ID, created_at: at(180), last_used_at: at(5) }) };
+    expect(deriveRotationState(pair, now).safeToRevoke).toBe(false);
+    expect(deriveRotationState(pair, new Date(now.getTime() + 60_000)).safeToRevoke).toBe(true);
+  });
+
+  it('is not started without a replacement, and completed once the old credential is gone', () => {
     expect(deriveRotationState({ old: cred({ id: OLD_ID }), replacement: null }, now).stage).toBe('not-started');
+    const done = deriveRotationState({ old: null, replacement: cred({ id: NEW_ID, last_used_at: at(5) }) }, now);
+    expect(done).toMatchObject({ stage: 'completed', replacementUsed: true, safeToRevoke: false });
+  });
+});
+
+describe('the observation window W', () => {
+  const HOUR = 3_600_000;
+
+  it('defaults to the larger of the token lifetime and one hour', () => {
+    expect(observationWindow({})).toEqual({ ms: HOUR, source: 'default', usageGapMs: null });
+    expect(observationWindow({ tokenLifetimeMs: 10 * 60_000 }).ms).toBe(HOUR);
+    expect(observationWindow({ tokenLifetimeMs: 4 * HOUR }).ms).toBe(4 * HOUR);
   });
 
-  it('awaits the replacement’s first use', () => {
-    const state = deriveRotationState(
-      {
-        old: cred({ id: OLD_ID, last_used_at: at(1) }),
-        replacement: cred({ id: NEW_ID, created_at: at(replacementCreated) }),
-      },
-      now,
-    );
-    expect(state).toEqual({
-      stage: 'awaiting-replacement-use',
-      replacementUsed: false,
-      oldUsedSinceReplacement: true,
-      safeToRevoke: false,
+  it('takes the person’s choice', () => {
+    expect(observationWindow({ chosenMs: 24 * HOUR })).toEqual({ ms: 24 * HOUR, source: 'chosen', usageGapMs: null });
+  });
+
+  it('is at least the longest gap between the old credential’s uses (usage history)', () => {
+    expect(observationWindow({ chosenMs: 6 * HOUR, usageGapMs: 25 * HOUR })).toEqual({ ms: 25 * HOUR, source: 'usage', usageGapMs: 25 * HOUR });
+    expect(observationWindow({ usageGapMs: 25 * HOUR }).ms).toBe(25 * HOUR);
+    expect(observationWindow({ chosenMs: 7 * 24 * HOUR, usageGapMs: 25 * HOUR }).source).toBe('chosen');
+  });
+
+  describe('longest gap between uses, from hourly buckets', () => {
+    const hour = (hoursAgo: number, count = 1) => ({ start: new Date(Date.UTC(2026, 5, 15, 11) - hoursAgo * HOUR).toISOString(), count });
+
+    it('waits for a nightly job: one use a day gives a gap of a day and an hour', () => {
+      const nightly = [hour(24 * 3), hour(24 * 2), hour(24)];
+      expect(longestGapBetweenUses(nightly, now)).toBe(25 * HOUR);
     });
-  });
 
-  it('is still switching while the old one is used after the replacement was created', () => {
-    const state = deriveRotationState(
-      {
-        old: cred({ id: OLD_ID, last_used_at: at(2) }),
-        replacement: cred({ id: NEW_ID, created_at: at(replacementCreated), last_used_at: at(5) }),
-      },
-      now,
-    );
-    expect(state.stage).toBe('clients-switching');
-    expect(state.safeToRevoke).toBe(false);
-  });
-
-  it('is safe once the replacement is used and the old one has been quiet since it was created', () => {
-    const state = deriveRotationState(
-      {
-        old: cred({ id: OLD_ID, last_used_at: at(replacementCreated + 1) }),
-        replacement: cred({ id: NEW_ID, created_at: at(replacementCreated), last_used_at: at(5) }),
-      },
-      now,
-    );
-    expect(state).toEqual({
-      stage: 'safe-to-revoke',
-      replacementUsed: true,
-      oldUsedSinceReplacement: false,
-      safeToRevoke: true,
+    it('finds the longest of several gaps, in any order, ignoring empty buckets', () => {
+      expect(longestGapBetweenUses([hour(2), hour(50), hour(40, 0), hour(10)], now)).toBe(41 * HOUR);
     });
-  });
 
-  it('is safe when the old one was never used', () => {
-    const state = deriveRotationState(
-      {
-        old: cred({ id: OLD_ID }),
-        replacement: cred({ id: NEW_ID, created_at: at(replacementCreated), last_used_at: at(5) }),
-      },
-      now,
-    );
-    expect(state.stage).toBe('safe-to-revoke');
-  });
+    it('sees no gap in continuous use (adjacent hours) or a single use', () => {
+      expect(longestGapBetweenUses([hour(3), hour(2), hour(1), hour(0)], now)).toBeNull();
+      expect(longestGapBetweenUses([hour(5)], now)).toBeNull();
+      expect(longestGapBetweenUses([], now)).toBeNull();
+    });
 
-  it('counts an old use at exactly the replacement’s creation instant as a use since', () => {
-    const state = deriveRotationState(
-      {
-        old: cred({ id: OLD_ID, last_used_at: at(replacementCreated) }),
-        replacement: cred({ id: NEW_ID, created_at: at(replacementCreated), last_used_at: at(5) }),
-      },
-      now,
-    );
-    expect(state.stage).toBe('clients-switching');
-  });
-
-  it('does not crash on timestamps in the future (clock skew)', () => {
-    const future = new Date(now.getTime() + 10 * 60_000).toISOString();
-    const state = deriveRotationState(
-      {
-        old: cred({ id: OLD_ID, last_used_at: future }),
-        replacement: cred({ id: NEW_ID, created_at: future, last_used_at: future }),
-      },
-      now,
-    );
-    expect(state.stage).toBe('clients-switching');
-  });
-
-  it('is completed when the old credential is gone', () => {
-    const state = deriveRotationState(
-      { old: null, replacement: cred({ id: NEW_ID, created_at: at(replacementCreated), last_used_at: at(5) }) },
-      now,
-    );
-    expect(state.stage).toBe('completed');
-    expect(state.replacementUsed).toBe(true);
+    it('looks at the last 14 days only', () => {
+      expect(longestGapBetweenUses([hour(24 * 20), hour(24 * 13), hour(24 * 12)], now)).toBe(25 * HOUR);
+    });
   });
 });
 
@@ -205,6 +274,22 @@ describe('finding replacements', () => {
     const self = cred({ id: 'self', description: marker('self') });
     expect(findRotationsInProgress([self])).toEqual([]);
     expect(findReplacement('self', [self])).toBeNull();
+  });
+
+  it('gives both halves of a rotation in progress a role pointing at the other', () => {
+    const roles = rotationRoles([unrelated, replacementA, orphan, old, replacementB]);
+    expect(roles.get('old1')).toEqual({ kind: 'being-replaced', partner: replacementB });
+    expect(roles.get('new2')).toEqual({ kind: 'replacement', partner: old });
+    // An older duplicate replacement, an orphan (old one gone) and an unrelated credential have none.
+    expect(roles.has('new1')).toBe(false);
+    expect(roles.has('new3')).toBe(false);
+    expect(roles.has('other')).toBe(false);
+  });
+
+  it('shows a removed marker as unrelated credentials, without an error', () => {
+    const edited = { ...replacementB, description: 'carried' };
+    expect(rotationRoles([old, edited]).size).toBe(0);
+    expect(findReplacement('old1', [old, edited])).toBeNull();
   });
 
   it('handles chained rotations', () => {

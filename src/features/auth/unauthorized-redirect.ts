@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { setUnauthorizedHandler } from '../../api/client';
 import { clearSession, getSessionToken } from '../../api/session';
+import { requestSessionEnd } from '../../lib/leave-guard';
 import { resetSessionCache } from './session-cache';
 import { SIGN_IN_PATH, signInPath } from './return-to';
 
@@ -35,10 +36,16 @@ export function registerUnauthorizedRedirect({
     const expired = request.token !== null;
     // RequireSession may redirect too when the token vanishes; the reason makes it
     // build the same URL, so it does not matter which navigation lands last.
-    clearSession(expired ? 'expired' : null);
-    resetSessionCache(queryClient);
-    if (location.pathname !== SIGN_IN_PATH) {
-      void navigate(signInPath(location, { expired }), { replace: true });
-    }
+    // With a one-time secret on screen, the leave guard asks first and ends the session itself.
+    requestSessionEnd(
+      'expired',
+      () => {
+        clearSession(expired ? 'expired' : null);
+        resetSessionCache(queryClient);
+      },
+      () => {
+        if (location.pathname !== SIGN_IN_PATH) void navigate(signInPath(location, { expired }), { replace: true });
+      },
+    );
   });
 }

@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { organizationQueries } from '../../api/organizations';
 import { clearSession, setSessionToken } from '../../api/session';
 import type { Organization } from '../../api/schemas';
+import { requestSessionEnd } from '../../lib/leave-guard';
 import { SIGN_IN_PATH, safeReturnTo } from './return-to';
 import { resetSessionCache } from './session-cache';
 
@@ -23,9 +24,13 @@ export function useCompleteSignIn() {
 export function useSignOut() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  return () => {
-    clearSession('signed-out');
-    resetSessionCache(queryClient);
-    void navigate(SIGN_IN_PATH);
-  };
+  return () =>
+    requestSessionEnd(
+      'signed-out',
+      () => {
+        clearSession('signed-out');
+        resetSessionCache(queryClient);
+      },
+      () => void navigate(SIGN_IN_PATH),
+    );
 }

@@ -134,6 +134,39 @@ describe('CredentialDetailPage', () => {
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ name: 'Deploy bot v2', description: '' });
   });
 
+  it('never shows the rotation marker in the edit dialog, and keeps it when saving', async () => {
+    const user = userEvent.setup();
+    const marker = 'Replaces credential oldcredential0000000000000 (sac_old)';
+    const { calls } = renderPage([
+      {
+        method: 'GET',
+        path: DETAIL_PATH,
+        respond: {
+          status: 200,
+          body: credentialFixture({ description: `Used by CI\n\n${marker}`, permissions: allCredentialPermissions }),
+        },
+      },
+      { method: 'PATCH', path: DETAIL_PATH, respond: { status: 200, body: credentialFixture({ name: 'Renamed' }) } },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit credential' });
+    const description = within(dialog).getByRole('textbox', { name: /^Description/ }) as HTMLTextAreaElement;
+    expect(description.value).toBe('Used by CI');
+    expect(dialog.textContent).not.toContain('Replaces credential');
+    expect(dialog.textContent).toContain('that link is kept when you save');
+    // The marker's length is reserved: the counter shows the room that is left.
+    expect(dialog.textContent).toContain(`10 / ${1024 - marker.length - 2}`);
+
+    await user.clear(description);
+    await user.type(description, 'Deploys production');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await screen.findByText(/saved$/);
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      name: 'Deploy bot',
+      description: `Deploys production\n\n${marker}`,
+    });
+  });
+
   it('warns with the last use before deleting, then returns to the service account', async () => {
     const user = userEvent.setup();
     renderPage([

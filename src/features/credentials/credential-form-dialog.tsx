@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../api/schemas';
 import { Dialog } from '../../components/dialog';
@@ -9,6 +10,7 @@ import { useToast } from '../../components/toast';
 import {
   CREDENTIAL_FORM_FIELDS,
   CredentialFormSchema,
+  credentialFormSchemaWithRoom,
   type CredentialFormInput,
   type CredentialFormValues,
 } from './credential-form-schema';
@@ -22,6 +24,10 @@ export type CredentialFormDialogProps = {
   /** Verb phrase for failure messages, e.g. "create the credential". */
   action: string;
   defaultValues?: CredentialFormInput;
+  /** Less than the contract's 1024 when part of the description is kept out of the field (a rotation marker). */
+  descriptionLimit?: number;
+  /** Shown under the description field. */
+  descriptionHint?: ReactNode;
   /** Resolves on success; a rejection (an ApiError) is shown on the fields or above them, and the input stays. */
   onSubmit: (values: CredentialFormValues) => Promise<unknown>;
   onCancel: () => void;
@@ -49,13 +55,15 @@ function CredentialForm({
   submitLabel,
   action,
   defaultValues = { name: '', description: '' },
+  descriptionLimit,
+  descriptionHint,
   onSubmit,
   onCancel,
   onBusyChange,
 }: Omit<CredentialFormDialogProps, 'open' | 'title' | 'description'> & { onBusyChange: (busy: boolean) => void }) {
   const toast = useToast();
   const form = useForm<CredentialFormInput, unknown, CredentialFormValues>({
-    resolver: zodResolver(CredentialFormSchema),
+    resolver: zodResolver(descriptionLimit === undefined ? CredentialFormSchema : credentialFormSchemaWithRoom(descriptionLimit)),
     defaultValues,
     mode: 'onTouched',
   });
@@ -97,8 +105,10 @@ function CredentialForm({
       />
       <TextArea
         label="Description"
-        maxLength={DESCRIPTION_MAX}
-        showCount
+        {...(descriptionLimit === undefined
+          ? { maxLength: DESCRIPTION_MAX, showCount: true }
+          : { characterLimit: descriptionLimit })}
+        hint={descriptionHint}
         error={errors.description?.message}
         {...register('description')}
       />

@@ -1,7 +1,23 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requestSessionEnd } from '../../lib/leave-guard';
 import { CredentialSecretDialog } from './credential-secret-dialog';
+
+/** In a data router, as in the app: the dialog's leave guard uses react-router's blocker. */
+function renderInRouter(ui: ReactElement) {
+  const router = createMemoryRouter(
+    [
+      { path: '/', element: ui },
+      { path: '*', element: <p>Somewhere else</p> },
+    ],
+    // A page before this one, so Back has somewhere to go.
+    { initialEntries: ['/previous', '/'], initialIndex: 1 },
+  );
+  return { ...render(<RouterProvider router={router} />), router };
+}
 
 const created = {
   id: 'cr0000000000000000000000001',
@@ -13,7 +29,7 @@ const created = {
 
 function renderDialog() {
   const onClosed = vi.fn();
-  const view = render(<CredentialSecretDialog created={created} onClosed={onClosed} />);
+  const view = renderInRouter(<CredentialSecretDialog created={created} onClosed={onClosed} />);
   const secretDialog = screen.getByTestId('credential-secret-dialog');
   return { onClosed, secretDialog, ...view };
 }
@@ -28,7 +44,7 @@ describe('CredentialSecretDialog', () => {
   });
 
   it('renders nothing without a created credential', () => {
-    const { container } = render(<CredentialSecretDialog created={null} onClosed={() => {}} />);
+    const { container } = renderInRouter(<CredentialSecretDialog created={null} onClosed={() => {}} />);
     expect(container.innerHTML).toBe('');
   });
 
@@ -151,5 +167,95 @@ describe('CredentialSecretDialog', () => {
     }
     expect(names).toEqual(['deploy-bot.env', 'deploy-bot.json']);
     expect(blobs.map((b) => b.type)).toEqual(['text/plain', 'application/json']);
+  });
+});
+
+describe('the secret dialog’s leave guard', () => {
+  const leaveQuestion = () => screen.queryByRole('dialog', { name: 'Leave without storing the secret?' });
+
+  it('asks before any navigation while the secret is unstored, and keeps the secret when the person stays', async () => {
+    const user = userEvent.setup();
+    const { router, onClosed } = renderDialog();
+    await act(() => router.navigate('/orgs/globex/service-accounts'));
+    const question = leaveQuestion();
+    expect(question?.textContent).toContain('The client secret of Deploy bot is shown only in this dialog');
+    await user.click(within(question!).getByRole('button', { name: 'Stay' }));
+    expect(leaveQuestion()).toBeNull();
+    expect(router.state.location.pathname).toBe('/');
+    expect((screen.getByLabelText('Client secret') as HTMLTextAreaElement).value).toBe(created.client_secret);
+
+    // Back (a POP navigation) is asked about too. (Leaving after Back is covered in e2e: the
+    // memory history of unit tests does not replay a blocked POP.)
+    await act(() => router.navigate(-1));
+    await user.click(within(leaveQuestion()!).getByRole('button', { name: 'Stay' }));
+    expect(router.state.location.pathname).toBe('/');
+
+    await act(() => router.navigate('/orgs/globex/service-accounts'));
+    await user.click(within(leaveQuestion()!).getByRole('button', { name: 'Leave anyway' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/orgs/globex/service-accounts'));
+    expect(onClosed).not.toHaveBeenCalled();
+  });
+
+  it('does not ask once the secret is stored', async () => {
+    const user = userEvent.setup();
+    const { router } = renderDialog();
+    await user.click(screen.getByLabelText('I have stored the secret'));
+    await act(() => router.navigate('/elsewhere'));
+    expect(leaveQuestion()).toBeNull();
+    expect(router.state.location.pathname).toBe('/elsewhere');
+  });
+
+  it('sets a beforeunload handler (reload, closing the tab) only while the secret is unstored', async () => {
+    const user = userEvent.setup();
+    renderDialog();
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(true);
+    await user.click(screen.getByLabelText('I have stored the secret'));
+    expect(unload()).toBe(false);
+  });
+
+  it('ends the session on sign-out only if the person chooses to leave', async () => {
+    const user = userEvent.setup();
+    const { router } = renderDialog();
+    const end = vi.fn();
+    const signOut = () => requestSessionEnd('signed-out', end, () => void router.navigate('/sign-in'));
+
+    await act(async () => signOut());
+    const question = screen.getByRole('dialog', { name: 'Sign out without storing the secret?' });
+    await user.click(within(question).getByRole('button', { name: 'Stay' }));
+    expect(end).not.toHaveBeenCalled();
+    expect(router.state.location.pathname).toBe('/');
+
+    await act(async () => signOut());
+    await user.click(screen.getByRole('button', { name: 'Sign out anyway' }));
+    expect(end).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks once when the session expires (a 401), and not again at every later 401 after the person stayed', async () => {
+    const user = userEvent.setup();
+    const { router } = renderDialog();
+    const end = vi.fn();
+    const unauthorized = () => requestSessionEnd('expired', end, () => void router.navigate('/sign-in?reason=expired'));
+
+    await act(async () => unauthorized());
+    const question = screen.getByRole('dialog', { name: 'Your session has ended' });
+    await user.click(within(question).getByRole('button', { name: 'Stay' }));
+    await act(async () => unauthorized());
+    expect(screen.queryByRole('dialog', { name: 'Your session has ended' })).toBeNull();
+    expect(end).not.toHaveBeenCalled();
+    expect(router.state.location.pathname).toBe('/');
+    expect((screen.getByLabelText('Client secret') as HTMLTextAreaElement).value).toBe(created.client_secret);
+  });
+
+  it('lets the session end at once when no secret is on screen', () => {
+    const end = vi.fn();
+    const leave = vi.fn();
+    requestSessionEnd('signed-out', end, leave);
+    expect(end).toHaveBeenCalledTimes(1);
+    expect(leave).toHaveBeenCalledTimes(1);
   });
 });

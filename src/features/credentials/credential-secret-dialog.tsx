@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CopyButton } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
 import { downloadTextFile } from '../../lib/download';
+import { SecretLeaveGuard } from './secret-leave-guard';
 import { buildEnvFile, buildJsonFile, secretFileNames } from './secret-files';
 import { UseCredential } from './use-credential';
 import './credentials.css';
@@ -99,6 +100,7 @@ function SecretDialog({
           nobody can see it again; clients would need a new credential.
         </p>
       </ConfirmDialog>
+      <SecretLeaveGuard active={!stored} credentialName={created.name} />
     </>
   );
 }

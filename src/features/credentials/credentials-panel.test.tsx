@@ -37,6 +37,29 @@ describe('CredentialsPanel', () => {
     vi.unstubAllGlobals();
   });
 
+  it('tells old and new apart: rotation badges linking to each other, and labels that name each one', async () => {
+    const NEW_ID = 'cr0000000000000000000000002';
+    renderPanel(allCredentialPermissions, [
+      credentialFixture({
+        id: NEW_ID,
+        client_id: 'client-new999',
+        description: `Used by CI\n\nReplaces credential ${CRED_ID} (client-abc123)`,
+      }),
+      credentialFixture(),
+    ]);
+    const badge = await screen.findByRole('link', { name: 'Being replaced by Deploy bot (…new999)' });
+    expect(badge.textContent).toBe('being replaced');
+    expect(badge.getAttribute('href')).toBe(`/orgs/acme/service-accounts/${SA_ID}/credentials/${NEW_ID}`);
+    const back = screen.getByRole('link', { name: 'Replacement of Deploy bot (…abc123)' });
+    expect(back.textContent).toBe('replacement');
+    expect(back.getAttribute('href')).toBe(`/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`);
+    // Same names: every action says which credential it acts on.
+    expect(screen.getByRole('link', { name: 'Rotate Deploy bot (…abc123)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Rotate Deploy bot (…new999)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete Deploy bot (…abc123)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete Deploy bot (…new999)' })).toBeTruthy();
+  });
+
   it('lists credentials with client ID, last use, status and links', async () => {
     renderPanel(allCredentialPermissions, [
       credentialFixture(),

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { credentialQueries } from '../../api/credentials';
 import type { ListParams } from '../../api/pagination';
-import type { Credential, Permissions, ServiceAccount } from '../../api/schemas';
+import { LIMIT_MAX, type Credential, type Permissions, type ServiceAccount } from '../../api/schemas';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -13,13 +13,16 @@ import { RelativeTime } from '../../components/relative-time';
 import { TableSkeleton } from '../../components/skeleton';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
 import { useNow } from '../../components/use-now';
+import { distinctCredentialNames } from '../../lib/credential-names';
 import { LAST_USED_EXPLANATION } from '../../lib/credential-status';
+import { rotationRoles } from '../../lib/rotation';
 import { credentialPath, rotateCredentialPath } from '../../lib/paths';
 import { ClientId } from './client-id';
 import { CreateCredentialDialog } from './create-credential-dialog';
 import { createCredentialGate, deleteCredentialGate, rotateCredentialGate } from './credential-permissions';
 import { CredentialStatusBadge, LastUsed, RotationDueBadge } from './credential-usage';
 import { DeleteCredentialDialog } from './delete-credential-dialog';
+import { RotationRoleBadge } from './rotation-role-badge';
 import './credentials.css';
 
 export const CREDENTIALS_PAGE_SIZE = 25;
@@ -52,6 +55,10 @@ export function CredentialsPanel({ org, serviceAccount }: CredentialsPanelProps)
       Create credential
     </GatedButton>
   );
+
+  // Every credential of the account (one request; the rotation banner reads the same), so
+  // rotation badges and name collisions are found across pages too.
+  const everyCredential = useQuery(credentialQueries.list(org, serviceAccount.id, { limit: LIMIT_MAX })).data?.items;
 
   const data = query.data;
   const paged = Boolean(page.after || page.before || data?.page_info.has_next_page || data?.page_info.has_prev_page);
@@ -91,6 +98,7 @@ export function CredentialsPanel({ org, serviceAccount }: CredentialsPanelProps)
             org={org}
             serviceAccountId={serviceAccount.id}
             credentials={data.items}
+            everyCredential={everyCredential ?? data.items}
             collectionPermissions={collectionPermissions}
             helpId={helpId}
             busy={query.isPlaceholderData}
@@ -131,6 +139,7 @@ function CredentialsTable({
   org,
   serviceAccountId,
   credentials,
+  everyCredential,
   collectionPermissions,
   helpId,
   busy,
@@ -139,12 +148,15 @@ function CredentialsTable({
   org: string;
   serviceAccountId: string;
   credentials: Credential[];
+  everyCredential: readonly Credential[];
   collectionPermissions: Permissions | undefined;
   helpId: string;
   busy: boolean;
   onDelete: (credential: Credential) => void;
 }) {
   const now = new Date(useNow());
+  const names = distinctCredentialNames([...new Map([...everyCredential, ...credentials].map((c) => [c.id, c])).values()]);
+  const roles = rotationRoles(everyCredential);
   return (
     <Table caption="Credentials" busy={busy} stackOnPhone>
       <THead>
@@ -168,6 +180,8 @@ function CredentialsTable({
           const rotateGate = rotateCredentialGate(collectionPermissions, credential.permissions);
           const deleteGate = deleteCredentialGate(credential.permissions);
           const rotatePath = rotateCredentialPath(org, serviceAccountId, credential.id);
+          const name = names.get(credential.id) ?? credential.name;
+          const role = roles.get(credential.id);
           return (
             <Tr key={credential.id}>
               <Td truncate>
@@ -176,7 +190,7 @@ function CredentialsTable({
                 </Link>
               </Td>
               <Td nowrap label="Client ID">
-                <ClientId value={credential.client_id} copyLabel={`Copy client ID of ${credential.name}`} />
+                <ClientId value={credential.client_id} copyLabel={`Copy client ID of ${name}`} />
               </Td>
               <Td nowrap label="Created">
                 <RelativeTime date={credential.created_at} />
@@ -187,7 +201,12 @@ function CredentialsTable({
               <Td label="Status">
                 <span className="credential-badges">
                   <CredentialStatusBadge credential={credential} now={now} />
-                  <RotationDueBadge credential={credential} now={now} rotatePath={rotatePath} gate={rotateGate} />
+                  <RotationRoleBadge
+                    role={role}
+                    partnerName={role ? (names.get(role.partner.id) ?? role.partner.name) : ''}
+                    partnerPath={role ? credentialPath(org, serviceAccountId, role.partner.id) : ''}
+                  />
+                  <RotationDueBadge credential={{ ...credential, name }} now={now} rotatePath={rotatePath} gate={rotateGate} />
                 </span>
               </Td>
               <Td className="cell--end" nowrap>
@@ -197,7 +216,7 @@ function CredentialsTable({
                       <Link
                         to={rotatePath}
                         className="btn btn--secondary btn--sm"
-                        aria-label={`Rotate ${credential.name}`}
+                        aria-label={`Rotate ${name}`}
                         {...control}
                       >
                         Rotate
@@ -208,8 +227,8 @@ function CredentialsTable({
                     size="sm"
                     variant="ghost"
                     {...deleteGate}
-                    aria-label={`Delete ${credential.name}`}
-                    onClick={() => onDelete(credential)}
+                    aria-label={`Delete ${name}`}
+                    onClick={() => onDelete({ ...credential, name })}
                   >
                     Delete
                   </GatedButton>

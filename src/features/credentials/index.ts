@@ -13,3 +13,5 @@ export { DeleteCredentialDialog } from './delete-credential-dialog';
 export type { DeleteCredentialDialogProps } from './delete-credential-dialog';
 export { CredentialStatusBadge, LastUsed, RotationDue, RotationDueBadge, lastUseWarning } from './credential-usage';
 export { rotateCredentialGate } from './credential-permissions';
+export { RotationRoleBadge } from './rotation-role-badge';
+export type { RotationRoleBadgeProps } from './rotation-role-badge';

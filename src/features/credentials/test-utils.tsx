@@ -3,7 +3,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { TestProviders } from '../../test/providers';
 
@@ -43,20 +43,21 @@ export function renderWithProviders(
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
   });
+  // A data router, as in the app: the secret dialog's leave guard uses react-router's blocker.
+  const router = createMemoryRouter(
+    [
+      { path, element: ui },
+      ...Object.entries(otherRoutes).map(([otherPath, element]) => ({ path: otherPath, element })),
+      { path: '*', element: <p>Navigated elsewhere</p> },
+    ],
+    { initialEntries: [route] },
+  );
   const result = render(
     <TestProviders client={queryClient}>
-      <MemoryRouter initialEntries={[route]}>
-        <Routes>
-          <Route path={path} element={ui} />
-          {Object.entries(otherRoutes).map(([otherPath, element]) => (
-            <Route key={otherPath} path={otherPath} element={element} />
-          ))}
-          <Route path="*" element={<p>Navigated elsewhere</p>} />
-        </Routes>
-      </MemoryRouter>
+      <RouterProvider router={router} />
     </TestProviders>,
   );
-  return { ...result, queryClient };
+  return { ...result, queryClient, router };
 }
 
 export const SA_ID = 'sa0000000000000000000000001';

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { OrgServiceAccount } from '../../api/org-credentials';
 import { Badge } from '../../components/badge';
@@ -6,8 +7,10 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { describeCredentialStatus, LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
 import { credentialPath, rotateCredentialPath, serviceAccountPath } from '../../lib/paths';
+import { distinctCredentialNames } from '../../lib/credential-names';
 import { can, deniedReason } from '../../lib/permissions';
-import { LastUsed, RotationDue, RotationDueBadge, rotateCredentialGate } from '../credentials';
+import { rotationRoles } from '../../lib/rotation';
+import { LastUsed, RotationDue, RotationDueBadge, RotationRoleBadge, rotateCredentialGate } from '../credentials';
 import type { ReviewRow } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
 import { UsesCount } from './uses-count';
@@ -48,6 +51,7 @@ export function ReviewTable({
   busy,
   uses,
 }: ReviewTableProps) {
+  const { roles, names } = useRotationLabels(rows);
   const selectable = rows.filter(canRevoke).map((r) => r.credential.id);
   const selectedShown = selectable.filter((id) => selected.has(id)).length;
   const allShownSelected = selectable.length > 0 && selectedShown === selectable.length;
@@ -102,7 +106,9 @@ export function ReviewTable({
           const sa = credential.service_account;
           const revocable = canRevoke(row);
           const status = describeCredentialStatus(row.status, policy);
-          const label = `${credential.name} (${sa.name})`;
+          const name = names.get(credential.id) ?? credential.name;
+          const label = `${name} (${sa.name})`;
+          const role = roles.get(credential.id);
           return (
             <Tr key={credential.id} aria-selected={selected.has(credential.id) || undefined}>
               <Td>
@@ -135,14 +141,21 @@ export function ReviewTable({
                 <LastUsed credential={credential} />
               </Td>
               <Td label="Status">
-                <Badge tone={status.tone} title={status.description}>
-                  {status.label}
-                </Badge>
+                <span className="credential-badges">
+                  <Badge tone={status.tone} title={status.description}>
+                    {status.label}
+                  </Badge>
+                  <RotationRoleBadge
+                    role={role}
+                    partnerName={role ? (names.get(role.partner.id) ?? role.partner.name) : ''}
+                    partnerPath={role ? credentialPath(org, sa.id, role.partner.id) : ''}
+                  />
+                </span>
               </Td>
               <Td label="Rotation">
                 {row.rotationDue ? (
                   <RotationDueBadge
-                    credential={credential}
+                    credential={{ ...credential, name }}
                     now={now}
                     rotatePath={rotateCredentialPath(org, sa.id, credential.id)}
                     gate={rotateCredentialGate(serviceAccounts.get(sa.id)?.permissions, credential.permissions)}
@@ -164,4 +177,22 @@ export function ReviewTable({
       </TBody>
     </Table>
   );
+}
+
+/**
+ * Rotations in progress among the listed rows (old and new both listed) and names that tell
+ * same-named credentials of one service account apart.
+ */
+function useRotationLabels(rows: readonly ReviewRow[]) {
+  return useMemo(() => {
+    const bySa = new Map<string, ReviewRow['credential'][]>();
+    for (const { credential } of rows) {
+      const group = bySa.get(credential.service_account.id);
+      if (group) group.push(credential);
+      else bySa.set(credential.service_account.id, [credential]);
+    }
+    const names = new Map<string, string>();
+    for (const group of bySa.values()) for (const [id, name] of distinctCredentialNames(group)) names.set(id, name);
+    return { roles: rotationRoles(rows.map((r) => r.credential)), names };
+  }, [rows]);
 }

@@ -1,11 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
-import { DESCRIPTION_MAX, NAME_MAX, NameSchema, type Credential } from '../../api/schemas';
+import { NAME_MAX, NameSchema, type Credential } from '../../api/schemas';
 import { TextArea, TextInput } from '../../components/field';
 import { FormError } from '../../components/form-parts';
 import { GatedButton } from '../../components/permission-gate';
-import { buildReplacementDescription, formatRotationMarker, stripRotationMarker } from '../../lib/rotation';
+import {
+  buildReplacementDescription,
+  descriptionRoomBeside,
+  formatRotationMarker,
+  proposeReplacementName,
+  stripRotationMarker,
+} from '../../lib/rotation';
 import type { permissionGate } from '../../lib/permissions';
 
 export interface ReplaceValues {
@@ -22,14 +29,22 @@ export interface ReplaceStepProps {
   pending: boolean;
   /** A failed create: nothing was changed. */
   error: string | null;
+  /** The day the proposed name carries. */
+  now: Date;
   onSubmit: (values: ReplaceValues) => void;
 }
 
-/** Proposes the replacement: the old credential's name and description, plus the marker linking them. */
-export function ReplaceStep({ old, gate, pending, error, onSubmit }: ReplaceStepProps) {
+/**
+ * Proposes the replacement: the old credential's name with " (rotated YYYY-MM-DD)", its
+ * description, and the marker linking them. Without the permission the form is read-only with
+ * the reason, and no key or button sends anything (Enter in the name field submits a form
+ * natively, so the submit handler itself refuses).
+ */
+export function ReplaceStep({ old, gate, pending, error, now, onSubmit }: ReplaceStepProps) {
+  const denied = gate.decision === 'denied';
   const marker = formatRotationMarker(old);
   // Room left for the person's text once "\n\n" and the marker are appended.
-  const room = Math.max(0, DESCRIPTION_MAX - marker.length - 2);
+  const room = descriptionRoomBeside(marker);
   const schema = z.object({
     name: NameSchema,
     description: z.string().check(
@@ -42,16 +57,28 @@ export function ReplaceStep({ old, gate, pending, error, onSubmit }: ReplaceStep
     formState: { errors },
   } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { name: old.name, description: stripRotationMarker(buildReplacementDescription(old)) },
+    defaultValues: {
+      name: proposeReplacementName(old.name, now),
+      description: stripRotationMarker(buildReplacementDescription(old)),
+    },
     mode: 'onTouched',
   });
 
-  const submit = handleSubmit((values) =>
+  const validateAndSubmit = handleSubmit((values) =>
     onSubmit({
       name: values.name,
       description: buildReplacementDescription({ id: old.id, client_id: old.client_id, description: values.description }),
     }),
   );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    if (denied) {
+      event.preventDefault();
+      return;
+    }
+    void validateAndSubmit(event);
+  }
+  // Read-only rather than disabled: the fields stay focusable and readable, and say why.
+  const lock = denied ? { readOnly: true, 'aria-disabled': true as const } : {};
 
   return (
     <form className="rotation-form" onSubmit={submit} noValidate aria-label="Create the replacement credential">
@@ -59,6 +86,11 @@ export function ReplaceStep({ old, gate, pending, error, onSubmit }: ReplaceStep
         Create a new credential for the same service account. The old one keeps working until you revoke it in step 3,
         so clients can switch over without downtime.
       </p>
+      {denied && (
+        <p className="rotation-denied" role="note">
+          <strong>You cannot rotate this credential.</strong> {gate.reason}.
+        </p>
+      )}
       <FormError>{error}</FormError>
       <TextInput
         label="Name of the new credential"
@@ -66,7 +98,9 @@ export function ReplaceStep({ old, gate, pending, error, onSubmit }: ReplaceStep
         maxLength={NAME_MAX}
         autoComplete="off"
         error={errors.name?.message}
+        hint={denied ? `${gate.reason}.` : 'Dated, so the old and the new credential are told apart in every list.'}
         {...register('name')}
+        {...lock}
       />
       <TextArea
         label="Description"
@@ -79,6 +113,7 @@ export function ReplaceStep({ old, gate, pending, error, onSubmit }: ReplaceStep
           </>
         }
         {...register('description')}
+        {...lock}
       />
       <div>
         <GatedButton type="submit" variant="primary" loading={pending} {...gate}>

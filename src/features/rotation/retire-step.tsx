@@ -3,12 +3,15 @@ import type { Credential } from '../../api/schemas';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-parts';
 import { GatedButton } from '../../components/permission-gate';
+import { formatDuration } from '../../lib/duration';
 import type { RotationState } from '../../lib/rotation';
 import { formatRelativeTime, parseTimestamp } from '../../lib/time-format';
 import type { permissionGate } from '../../lib/permissions';
 
 export interface RetireStepProps {
   old: Credential;
+  /** The old credential's name, with the end of its client ID when the replacement has the same name. */
+  oldName: string;
   state: RotationState;
   now: Date;
   /** service_account_credentials.delete on the old credential. */
@@ -21,12 +24,14 @@ export interface RetireStepProps {
 
 function prematureReason(old: Credential, state: RotationState, now: Date): string {
   if (!state.replacementUsed) return 'No client has used the new credential yet.';
+  const quiet = `It has been quiet for ${formatDuration(state.quietForMs)} of the ${formatDuration(state.windowMs)} observation window.`;
+  if (!state.oldUsedSinceReplacement) return `The old credential has not been used since the replacement was created. ${quiet}`;
   const used = parseTimestamp(old.last_used_at);
-  return `The old credential was used ${used ? formatRelativeTime(used, now) : 'recently'}, after the replacement was created.`;
+  return `The old credential was used ${used ? formatRelativeTime(used, now) : 'recently'}, after the replacement was created. ${quiet}`;
 }
 
 /** Revokes (deletes) the old credential: offered plainly once it is safe, behind an explicit acknowledgement before. */
-export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: RetireStepProps) {
+export function RetireStep({ old, oldName, state, now, gate, pending, error, onRevoke }: RetireStepProps) {
   const [acknowledged, setAcknowledged] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const checkboxId = useId();
@@ -37,8 +42,8 @@ export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: 
     <div className="rotation-retire">
       {safe ? (
         <p className="rotation-safe" role="status">
-          <strong>Safe to revoke.</strong> The new credential is in use and the old one has not been used since the
-          replacement was created.
+          <strong>Safe to revoke.</strong> The new credential is in use and the old one has not been used for{' '}
+          {formatDuration(state.quietForMs)}: the whole {formatDuration(state.windowMs)} observation window has passed.
         </p>
       ) : (
         <div className="rotation-warning" role="note">
@@ -72,7 +77,7 @@ export function RetireStep({ old, state, now, gate, pending, error, onRevoke }: 
       </div>
       <ConfirmDialog
         open={confirming}
-        title={`Revoke “${old.name}”?`}
+        title={`Revoke “${oldName}”?`}
         confirmLabel={error ? 'Try again' : 'Revoke'}
         pending={pending}
         error={error}

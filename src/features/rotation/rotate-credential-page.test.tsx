@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest } from '../../api/client';
 import type { Credential } from '../../api/schemas';
@@ -41,29 +41,43 @@ const replacement = (overrides: Partial<Credential> = {}): Credential => ({
   ...overrides,
 });
 
-function setup(credentials: Credential[], permissions?: Parameters<typeof createFakeApi>[0]['permissions']) {
+function setup(
+  credentials: Credential[],
+  permissions?: Parameters<typeof createFakeApi>[0]['permissions'],
+  { search = '', extra }: { search?: string; extra?: (path: string, options: { schema?: { parse: (v: unknown) => unknown } }) => unknown } = {},
+) {
   const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials }, permissions });
-  vi.mocked(apiRequest).mockImplementation(api.request);
+  vi.mocked(apiRequest).mockImplementation(
+    extra
+      ? (((path: string, options: never) => {
+          const answer = extra(path, options);
+          return answer === undefined ? (api.request as (...args: unknown[]) => unknown)(path, options) : Promise.resolve(answer);
+        }) as never)
+      : api.request,
+  );
   const user = userEvent.setup();
+  // A data router, as in the app: the secret dialog's leave guard needs one.
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+        element: <RotateCredentialPage />,
+      },
+      {
+        path: '/orgs/:org/service-accounts/:serviceAccountId',
+        element: <RotationInProgressBanner org="acme" serviceAccountId={SA} />,
+      },
+    ],
+    { initialEntries: [`${ROTATE_PATH}${search}`] },
+  );
   render(
     <TestProviders>
-      <MemoryRouter initialEntries={[ROTATE_PATH]}>
-        <Routes>
-          <Route
-            path="/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate"
-            element={<RotateCredentialPage />}
-          />
-          <Route
-            path="/orgs/:org/service-accounts/:serviceAccountId"
-            element={<RotationInProgressBanner org="acme" serviceAccountId={SA} />}
-          />
-        </Routes>
-      </MemoryRouter>
+      <RouterProvider router={router} />
     </TestProviders>,
   );
   const posts = () => api.calls.filter((c) => c.method === 'POST');
   const deletes = () => api.calls.filter((c) => c.method === 'DELETE');
-  return { api, user, posts, deletes };
+  return { api, user, posts, deletes, router };
 }
 
 const currentStep = () => screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'step');
@@ -78,7 +92,10 @@ describe('RotateCredentialPage', () => {
     const { user, posts, api } = setup([oldCredential]);
     expect(await screen.findByRole('heading', { name: 'Rotate “Billing exporter”' })).toBeTruthy();
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 1: Replace');
-    expect((screen.getByLabelText(/Name of the new credential/) as HTMLInputElement).value).toBe('Billing exporter');
+    const today = new Date().toISOString().slice(0, 10);
+    expect((screen.getByLabelText(/Name of the new credential/) as HTMLInputElement).value).toBe(
+      `Billing exporter (rotated ${today})`,
+    );
     expect((screen.getByLabelText(/^Description/) as HTMLTextAreaElement).value).toBe('Nightly export');
 
     await user.dblClick(screen.getByRole('button', { name: 'Create replacement' }));
@@ -151,7 +168,7 @@ describe('RotateCredentialPage', () => {
     await user.click(screen.getByLabelText(/I understand that clients still using the old credential will stop working/));
     expect(revoke.getAttribute('aria-disabled')).toBeNull();
     await user.click(revoke);
-    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter”?' });
+    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter (…nt-old)”?' });
     await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
 
     expect(await screen.findByRole('heading', { name: 'Rotation complete' })).toBeTruthy();
@@ -160,7 +177,7 @@ describe('RotateCredentialPage', () => {
 
   it('offers the revoke plainly once safe, and keeps both credentials when it fails', async () => {
     const { user, api, deletes } = setup([
-      replacement({ last_used_at: ago(5 * MIN) }),
+      replacement({ created_at: ago(90 * MIN), last_used_at: ago(5 * MIN) }),
       { ...oldCredential, last_used_at: ago(120 * MIN) },
     ]);
     expect(await screen.findByText(/Safe to revoke\./)).toBeTruthy();
@@ -172,7 +189,7 @@ describe('RotateCredentialPage', () => {
     });
 
     await user.click(screen.getByRole('button', { name: 'Revoke old credential' }));
-    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter”?' });
+    const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter (…nt-old)”?' });
     await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
 
     await waitFor(() =>
@@ -198,8 +215,89 @@ describe('RotateCredentialPage', () => {
     expect(posts()).toHaveLength(0);
   });
 
+  it('sends nothing for a viewer: the form is read-only with the reason, and Enter or any button does not submit', async () => {
+    const { user, api } = setup([oldCredential], CREDENTIAL_PERMISSIONS_READ_ONLY);
+    const name = (await screen.findByLabelText(/Name of the new credential/)) as HTMLInputElement;
+    expect(name.readOnly).toBe(true);
+    expect(name.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByRole('note').textContent).toContain('You cannot rotate this credential.');
+    const before = name.value;
+    await user.type(name, 'x{Enter}');
+    expect(name.value).toBe(before);
+    const description = screen.getByLabelText(/^Description/) as HTMLTextAreaElement;
+    await user.type(description, '{Enter}');
+    // Submitting the form by any route (implicit submission included) is refused in its handler.
+    const form = screen.getByRole('form', { name: 'Create the replacement credential' }) as HTMLFormElement;
+    form.requestSubmit();
+    for (const button of screen.getAllByRole('button')) await user.click(button);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(api.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  });
+
+  it('counts the observation window down in words, restarts it on a use of the old credential, and keeps W from the URL', async () => {
+    const { api, router } = setup(
+      [replacement({ created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(130 * MIN) }],
+      undefined,
+      { search: '?window=24h' },
+    );
+    const countdown = await screen.findByTestId('rotation-countdown');
+    expect(countdown.textContent).toMatch(/^Old credential quiet for 2 h 10 min of the 24 h window \(since its last use\); safe to revoke in 21 h \d\d min if it stays unused\./);
+    expect((screen.getByRole('combobox', { name: 'Observation window' }) as HTMLSelectElement).value).toBe('24h');
+    expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2');
+
+    // The old credential is used again: the next poll restarts the countdown.
+    api.state.credentials[SA] = api.state.credentials[SA]!.map((c) => (c.id === OLD_ID ? { ...c, last_used_at: new Date().toISOString() } : c));
+    await waitFor(() => expect(screen.getByTestId('rotation-countdown').textContent).toMatch(/^Old credential quiet for \d+ s of the 24 h window/), {
+      timeout: 8_000,
+    });
+
+    // Back to the default window: the choice leaves the URL.
+    await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Observation window' }), '');
+    expect(router.state.location.search).toBe('');
+    expect(screen.getByTestId('rotation-countdown').textContent).toMatch(/of the 1 h window/);
+  }, 15_000);
+
+  it('becomes safe by itself once the window has passed with the page left open', async () => {
+    setup(
+      [replacement({ created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: new Date(Date.now() - 58_000).toISOString() }],
+      undefined,
+      { search: '?window=1m' },
+    );
+    expect((await screen.findByTestId('rotation-countdown')).textContent).toMatch(/safe to revoke in \d+ s/);
+    expect(screen.queryByText(/Safe to revoke\./)).toBeNull();
+    expect(await screen.findByText(/Safe to revoke\./, {}, { timeout: 5_000 })).toBeTruthy();
+    expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 3');
+  });
+
+  it('with usage history: waits at least the old credential’s longest gap between uses, and charts both live', async () => {
+    const HOUR = 60 * MIN;
+    const hour = (hoursAgo: number) => new Date(Math.floor(Date.now() / HOUR) * HOUR - hoursAgo * HOUR).toISOString();
+    // A nightly job: one use a day for three days, the last one 2 hours ago (after the replacement was made).
+    const usage: Record<string, { start: string; count: number }[]> = {
+      [OLD_ID]: [hour(50), hour(26), hour(2)].map((start) => ({ start, count: 1 })),
+      [NEW_ID]: [{ start: hour(0), count: 3 }],
+    };
+    setup([replacement({ created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(130 * MIN) }], undefined, {
+      extra: (path, options) => {
+        if (path === '/capabilities') return { extensions: ['usage'] };
+        const usageOf = /\/credentials\/([^/]+)\/usage$/.exec(path)?.[1];
+        return usageOf ? options.schema!.parse({ items: usage[usageOf] ?? [] }) : undefined;
+      },
+    });
+
+    expect(await screen.findByText(/in the last 14 days the old credential once went 25 h between uses/)).toBeTruthy();
+    expect(screen.getByTestId('rotation-countdown').textContent).toMatch(/^Old credential quiet for 2 h 10 min of the 25 h window/);
+    expect(screen.getByRole('img', { name: /^Uses per hour of the old and the new credential\./ })).toBeTruthy();
+    expect(screen.getByTestId('switch-over-sentence').textContent).toMatch(
+      /^Clients have switched over: the old credential was last used in the hour from .+ \(1 use since the hour the replacement was created\); since then only the new one, 3 uses\.$/,
+    );
+  });
+
   it('disables the revoke for someone who may not delete', async () => {
-    setup([replacement({ last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(120 * MIN) }], CREDENTIAL_PERMISSIONS_READ_ONLY);
+    setup(
+      [replacement({ created_at: ago(90 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(120 * MIN) }],
+      CREDENTIAL_PERMISSIONS_READ_ONLY,
+    );
     const button = await screen.findByRole('button', { name: 'Revoke old credential' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
   });
@@ -231,7 +329,7 @@ describe('RotationInProgressBanner', () => {
 
   it('lists a rotation in progress with a link to resume it', async () => {
     renderBanner([replacement(), oldCredential]);
-    const link = await screen.findByRole('link', { name: 'Resume rotation of Billing exporter' });
+    const link = await screen.findByRole('link', { name: 'Resume rotation of Billing exporter (…nt-old)' });
     expect(link.getAttribute('href')).toBe(ROTATE_PATH);
     expect(screen.getByRole('heading', { name: 'Rotation in progress' })).toBeTruthy();
     expect(screen.getByText(/waiting for the new credential’s first use/)).toBeTruthy();

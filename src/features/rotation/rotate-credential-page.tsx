@@ -10,15 +10,20 @@ import { ErrorState } from '../../components/error-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
 import { credentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
+import { distinctCredentialNames } from '../../lib/credential-names';
 import { permissionGate } from '../../lib/permissions';
-import { deriveRotationState } from '../../lib/rotation';
+import { defaultObservationWindow, deriveRotationState, observationWindow } from '../../lib/rotation';
 import { CredentialSecretDialog, rotateCredentialGate, useOneTimeSecret } from '../credentials';
 import { ReplaceStep, type ReplaceValues } from './replace-step';
 import { RetireStep } from './retire-step';
 import { RotationComplete } from './rotation-complete';
 import { RotationSteps, type RotationStep } from './rotation-steps';
+import { SwitchOverChart } from './switch-over-chart';
+import { hourlySeries } from './switch-over-series';
 import { SwitchStep } from './switch-step';
-import { useRotationCredentials } from './use-rotation';
+import { useSwitchOverUsage } from './use-switch-over-usage';
+import { ObservationWindowControl } from './observation-window-control';
+import { useChosenWindow, useClockUpdates, useRotationClock, useRotationCredentials } from './use-rotation';
 import './rotation.css';
 
 /** Route component for `/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate`. */
@@ -55,7 +60,9 @@ function RotateCredential({
 }) {
   const toast = useToast();
   const serviceAccount = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
-  const { query, old: listedOld, replacement, now } = useRotationCredentials(org, serviceAccountId, credentialId);
+  const { query, items, old: listedOld, replacement } = useRotationCredentials(org, serviceAccountId, credentialId);
+  const [clock, setClock] = useRotationClock();
+  const [chosenWindowMs, chooseWindow] = useChosenWindow();
   const create = useCreateCredential(org, serviceAccountId);
   const remove = useDeleteCredential(org, serviceAccountId);
   // The create response, with the only copy of the secret: held just while its dialog is open.
@@ -66,7 +73,15 @@ function RotateCredential({
 
   // The delete hides the old credential optimistically; keep showing it until the delete settles.
   const old = listedOld ?? (remove.isPending ? revoking : null);
-  const state = deriveRotationState({ old, replacement }, now);
+  // Never older than the data, so a use recorded seconds ago is not mistaken for one in the future.
+  const now = new Date(Math.max(clock, query.dataUpdatedAt));
+  // With the `usage` extension: the chart of step 2, and W at least the old one's longest gap between uses.
+  const usage = useSwitchOverUsage(org, serviceAccountId, listedOld?.id ?? null, replacement, now.getTime());
+  const observation = observationWindow({ chosenMs: chosenWindowMs, usageGapMs: usage.usageGapMs });
+  const derived = deriveRotationState({ old, replacement }, now, observation.ms);
+  // The usage history may still lengthen W: never show "safe" before it has been read.
+  const state = usage.pending && derived.safeToRevoke ? { ...derived, stage: 'observing' as const, safeToRevoke: false } : derived;
+  useClockUpdates(setClock, observation.ms, state.windowEndsAt);
 
   if (query.isPending) return <SkeletonText lines={6} label="Loading the rotation…" />;
   if (query.isError && !query.data) {
@@ -104,8 +119,12 @@ function RotateCredential({
 
   const collectionPermissions = serviceAccount.data?.permissions ?? query.data?.permissions;
 
+  const rotateGate = rotateCredentialGate(collectionPermissions, listedOld?.permissions);
+  const deleteGate = permissionGate(old?.permissions, 'service_account_credentials', 'delete');
+
   function handleCreate(values: ReplaceValues) {
-    if (creatingRef.current) return;
+    // The form refuses too; this is the last line before a request the server would refuse.
+    if (creatingRef.current || rotateGate.decision === 'denied') return;
     creatingRef.current = true;
     create.mutate(values, {
       onSuccess: (result) => {
@@ -123,7 +142,7 @@ function RotateCredential({
   }
 
   function handleRevoke() {
-    if (!old || remove.isPending) return;
+    if (!old || remove.isPending || deleteGate.decision === 'denied') return;
     const target = old;
     setRevoking(target);
     remove.mutate(target.id, {
@@ -162,6 +181,8 @@ function RotateCredential({
   }
   if (!old) return null;
 
+  // The old one may be listed no more (a revoke in flight), yet still be on screen.
+  const names = distinctCredentialNames(items.some((c) => c.id === old.id) ? items : [...items, old]);
   const current: RotationStep =
     state.stage === 'not-started' ? 1 : state.stage === 'safe-to-revoke' ? 3 : 2;
   const createError = !create.isError
@@ -221,8 +242,9 @@ function RotateCredential({
             ) : (
               <ReplaceStep
                 old={old}
-                gate={rotateCredentialGate(collectionPermissions, old.permissions)}
+                gate={rotateGate}
                 pending={create.isPending}
+                now={now}
                 error={createError}
                 onSubmit={handleCreate}
               />
@@ -231,7 +253,34 @@ function RotateCredential({
           2: {
             title: 'Switch clients over',
             content: replacement ? (
-              <SwitchStep old={old} replacement={replacement} state={state} now={now} checkedAt={query.dataUpdatedAt} />
+              <SwitchStep
+                old={old}
+                replacement={replacement}
+                state={state}
+                now={now}
+                checkedAt={query.dataUpdatedAt}
+                names={{ old: names.get(old.id) ?? old.name, replacement: names.get(replacement.id) ?? replacement.name }}
+                paths={{
+                  old: credentialPath(org, serviceAccountId, old.id),
+                  replacement: credentialPath(org, serviceAccountId, replacement.id),
+                }}
+                usage={
+                  usage.offered && usage.old && usage.replacement ? (
+                    <SwitchOverChart
+                      points={hourlySeries(usage.start, now.getTime(), usage.old, usage.replacement)}
+                      replacementCreated={Date.parse(replacement.created_at)}
+                    />
+                  ) : null
+                }
+                windowControl={
+                  <ObservationWindowControl
+                    observation={observation}
+                    defaultMs={defaultObservationWindow()}
+                    chosenMs={chosenWindowMs}
+                    onChange={chooseWindow}
+                  />
+                }
+              />
             ) : (
               <p className="muted">Once the replacement exists, move your clients to it here.</p>
             ),
@@ -241,9 +290,10 @@ function RotateCredential({
             content: replacement ? (
               <RetireStep
                 old={old}
+                oldName={names.get(old.id) ?? old.name}
                 state={state}
                 now={now}
-                gate={permissionGate(old.permissions, 'service_account_credentials', 'delete')}
+                gate={deleteGate}
                 pending={remove.isPending}
                 error={revokeError}
                 onRevoke={handleRevoke}

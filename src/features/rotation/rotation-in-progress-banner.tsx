@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useNow } from '../../components/use-now';
+import { distinctCredentialNames } from '../../lib/credential-names';
 import { rotateCredentialPath } from '../../lib/paths';
 import { deriveRotationState, findRotationsInProgress, type RotationStage } from '../../lib/rotation';
 import { rotationCredentialsQuery } from './use-rotation';
@@ -15,7 +16,7 @@ export interface RotationInProgressBannerProps {
 
 const STAGE_TEXT: Partial<Record<RotationStage, string>> = {
   'awaiting-replacement-use': 'waiting for the new credential’s first use',
-  'clients-switching': 'clients are switching over',
+  observing: 'the new credential is in use; waiting for the old one to stay unused',
   'safe-to-revoke': 'ready to revoke the old credential',
 };
 
@@ -29,6 +30,7 @@ export function RotationInProgressBanner({ org, serviceAccountId }: RotationInPr
   const { data } = useQuery(rotationCredentialsQuery(org, serviceAccountId));
   const rotations = findRotationsInProgress(data?.items ?? []);
   if (rotations.length === 0) return null;
+  const names = distinctCredentialNames(data?.items ?? []);
   return (
     <section className="rotation-banner" aria-labelledby={headingId}>
       <h2 id={headingId} className="rotation-banner__title">
@@ -47,7 +49,7 @@ export function RotationInProgressBanner({ org, serviceAccountId }: RotationInPr
               <Link
                 to={rotateCredentialPath(org, serviceAccountId, old.id)}
                 className="btn btn--secondary btn--sm"
-                aria-label={`Resume rotation of ${old.name}`}
+                aria-label={`Resume rotation of ${names.get(old.id) ?? old.name}`}
               >
                 Resume rotation
               </Link>

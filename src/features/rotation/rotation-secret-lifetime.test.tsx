@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '../../api/client';
 import { createFakeApi } from '../../test/fake-api';
@@ -37,14 +37,17 @@ describe('the replacement’s one-time secret', () => {
     const user = userEvent.setup();
     const { container } = render(
       <TestProviders>
-        <MemoryRouter initialEntries={[`/orgs/acme/service-accounts/${SA}/credentials/${OLD_ID}/rotate`]}>
-          <Routes>
-            <Route
-              path="/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate"
-              element={<RotateCredentialPage />}
-            />
-          </Routes>
-        </MemoryRouter>
+        <RouterProvider
+          router={createMemoryRouter(
+            [
+              {
+                path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+                element: <RotateCredentialPage />,
+              },
+            ],
+            { initialEntries: [`/orgs/acme/service-accounts/${SA}/credentials/${OLD_ID}/rotate`] },
+          )}
+        />
       </TestProviders>,
     );
 
