@@ -4,6 +4,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiPath, apiRequest } from './client';
 import { normalizeListParams, type ListParams } from './pagination';
 import { AuditEventListSchema, type AuditAction, type AuditEventList } from './usage-schemas';
+import { AUDIT_EVENTS_KEY } from './audit-event-keys';
 
 export interface AuditEventParams extends ListParams {
   target_id?: string | undefined;
@@ -34,7 +35,7 @@ export const auditEventQueries = {
    * Every audit-event query of an organization. Every successful write adds an event, so
    * mutations of service accounts and credentials should invalidate this too.
    */
-  all: (org: string) => ['audit-events', org] as const,
+  all: (org: string) => [AUDIT_EVENTS_KEY, org] as const,
   lists: (org: string) => [...auditEventQueries.all(org), 'list'] as const,
   list: (org: string, params: AuditEventParams) => {
     const keyParams = normalizeAuditEventParams(params);

@@ -2,7 +2,7 @@
 // (contract, "Extensions of the local server"). Shared by the server (validation, OpenAPI) and
 // the console. No React, no DOM.
 import * as z from 'zod/mini';
-import { CredentialSchema, IdSchema, listResponseSchema, ServiceAccountSchema, TimestampSchema } from './schemas';
+import { CredentialSchema, IdSchema, listResponseSchema, TimestampSchema } from './schemas';
 
 // ---------- org_credentials: GET /organizations/{org}/credentials ----------
 export const ORG_CREDENTIAL_SORTS = ['created_at', 'last_used_at', 'name', 'service_account_name'] as const;
@@ -107,16 +107,6 @@ export const ServiceAccountQuerySchema = z.object({
 export type ServiceAccountQuery = z.output<typeof ServiceAccountQuerySchema>;
 export type ServiceAccountQueryInput = z.input<typeof ServiceAccountQuerySchema>;
 
-/** Over the service account's credentials; the times are absent when it has none (or none was used). */
-export const CredentialSummarySchema = z.object({
-  count: z.int().check(z.gte(0)),
-  last_used_at: z.nullish(TimestampSchema),
-  oldest_created_at: z.nullish(TimestampSchema),
-});
-export type CredentialSummary = z.infer<typeof CredentialSummarySchema>;
-export const ServiceAccountWithSummarySchema = z.extend(ServiceAccountSchema, {
-  credential_summary: z.optional(CredentialSummarySchema),
-});
-export type ServiceAccountWithSummary = z.infer<typeof ServiceAccountWithSummarySchema>;
-export const ServiceAccountSummaryListSchema = listResponseSchema(ServiceAccountWithSummarySchema);
-export type ServiceAccountSummaryList = z.infer<typeof ServiceAccountSummaryListSchema>;
+// The response schemas live apart so the service-account list (the first page) loads them
+// without the query schemas above; re-exported here for the server and the OpenAPI document.
+export * from './credential-summary-schemas';

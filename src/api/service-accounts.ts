@@ -2,12 +2,8 @@ import { queryOptions, useMutation } from '@tanstack/react-query';
 import { apiPath, apiRequest } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { credentialQueries } from './credentials';
-import {
-  ServiceAccountSummaryListSchema,
-  type ServiceAccountSort,
-  type ServiceAccountSummaryList,
-  type SortDirection,
-} from './org-credential-schemas';
+import { ServiceAccountSummaryListSchema, type ServiceAccountSummaryList } from './credential-summary-schemas';
+import type { ServiceAccountSort, SortDirection } from './org-credential-schemas';
 import { normalizeListParams, type ListParams } from './pagination';
 import {
   LIMIT_MAX,

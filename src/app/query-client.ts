@@ -1,10 +1,9 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { auditEventQueries } from '../api/audit-events';
+import { AUDIT_EVENTS_KEY } from '../api/audit-event-keys';
 import { ApiError, shouldRetryRequest } from '../api/client';
 import type { ToastApi } from '../components/toast';
 
-/** What every auditEventQueries key starts with. */
-const AUDIT_EVENTS_ROOT = [auditEventQueries.all('')[0]];
+const AUDIT_EVENTS_ROOT = [AUDIT_EVENTS_KEY];
 
 /**
  * Errors of a first load render inline where the data would be (ErrorState, not-found pages),

@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
-import { auditEventQueries } from '../api/audit-events';
 import { hasExtension } from '../api/capabilities';
 import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
@@ -10,8 +9,6 @@ import { getSessionToken } from '../api/session';
 // Deep imports on purpose: the features' indexes would pull their pages into the main chunk.
 import { OrgBoundary } from '../features/organizations/org-not-found';
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
-import { prefetchServerReview } from '../features/review/prefetch';
-import { auditEventParams, parseActivitySearch } from '../features/activity/activity-search';
 import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
@@ -112,7 +109,10 @@ export function createAppRouter(queryClient: QueryClient) {
                       path: 'credentials',
                       loader: (args) =>
                         prefetch((qc) => {
-                          void prefetchServerReview(qc, param(args, 'org'), new URL(args.request.url).searchParams);
+                          // Loaded with the route, not the entry: the review's query code is its own chunk.
+                          void import('../features/review/prefetch').then(({ prefetchServerReview }) =>
+                            prefetchServerReview(qc, param(args, 'org'), new URL(args.request.url).searchParams),
+                          );
                         }),
                       lazy: { Component: async () => (await import('./routes/credential-review')).Component },
                     },
@@ -141,6 +141,10 @@ export function createAppRouter(queryClient: QueryClient) {
     // The vendor's API has no audit events: ask only once discovery says the server has them.
     // A failed discovery is the page's to show (as no activity page), not an unhandled rejection.
     if (!(await hasExtension(qc, 'audit_events').catch(() => false))) return;
+    const [{ auditEventQueries }, { auditEventParams, parseActivitySearch }] = await Promise.all([
+      import('../api/audit-events'),
+      import('../features/activity/activity-search'),
+    ]);
     const search = parseActivitySearch(new URL(args.request.url).searchParams);
     await qc.prefetchQuery(auditEventQueries.list(param(args, 'org'), auditEventParams(search)));
   }

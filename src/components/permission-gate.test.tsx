@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { GatedButton, PermissionSubjectContext } from './permission-gate';
+import { GatedButton } from './permission-gate';
+import { PermissionSubjectContext } from './permission-subject';
 
 function description(element: HTMLElement): string {
   const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];

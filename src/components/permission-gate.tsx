@@ -1,9 +1,10 @@
-import { createContext, useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { PermissionDecision } from '../lib/permissions';
 import { Button } from './button';
 import type { ButtonProps } from './button';
 import { cx } from './cx';
+import { PermissionSubjectContext, type PermissionSubject } from './permission-subject';
 
 /** Props for the gated control: spread them onto a button or link. */
 export type GateControlProps = {
@@ -23,11 +24,6 @@ export type PermissionGateProps = {
   className?: string;
 };
 
-/** Who the person is where the gate is shown, for "You are a viewer in Acme Corp." */
-export type PermissionSubject = { roleName?: string; orgName?: string };
-
-/** Provided by the organization's routes; gates outside an organization say nothing about the person. */
-export const PermissionSubjectContext = createContext<PermissionSubject | null>(null);
 
 export const PENDING_REASON = 'Checking your permissions…';
 

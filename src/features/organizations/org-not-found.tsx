@@ -7,7 +7,7 @@ import { organizationMatches, organizationQueries, organizationSlug } from '../.
 import type { Organization, Role } from '../../api/schemas';
 import { useSessionToken } from '../../api/session';
 import { NotFoundState } from '../../components/not-found-state';
-import { PermissionSubjectContext, type PermissionSubject } from '../../components/permission-gate';
+import { PermissionSubjectContext, type PermissionSubject } from '../../components/permission-subject';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { ROLE_NAMES, roleFromPermissions } from '../../lib/permissions';
 import { serviceAccountsPath } from '../../lib/paths';
