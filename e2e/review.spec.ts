@@ -275,12 +275,12 @@ test('filters by service account and status and sorts, with the view in the URL'
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Active' });
   await expect.poll(() => urlParams(page).get('status')).toBe('active');
   await expect(reviewTable(page).getByRole('row')).toHaveCount(4);
-  expect(names(await readRows(page))).toEqual(used.map((c) => c.name));
+  await expect.poll(async () => names(await readRows(page))).toEqual(used.map((c) => c.name));
 
   await page.getByRole('button', { name: 'Sort by Last used' }).click();
   await expect.poll(() => urlParams(page).get('dir')).toBe('desc');
   await expect(page.getByRole('columnheader', { name: /Sort by Last used/ })).toHaveAttribute('aria-sort', 'descending');
-  expect(names(await readRows(page))).toEqual(used.map((c) => c.name).reverse());
+  await expect.poll(async () => names(await readRows(page))).toEqual(used.map((c) => c.name).reverse());
 
   // Back to every status, sorted by name.
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'All statuses' });
@@ -290,18 +290,18 @@ test('filters by service account and status and sorts, with the view in the URL'
   expect(urlParams(page).get('dir')).toBeNull();
   const sortedNames = reviewData.sorting.credentials.map((c) => c.name).sort();
   await expect(reviewTable(page).getByRole('row')).toHaveCount(CREDENTIALS_PER_ACCOUNT + 1);
-  expect(names(await readRows(page))).toEqual(sortedNames);
+  await expect.poll(async () => names(await readRows(page))).toEqual(sortedNames);
 
   await page.getByRole('button', { name: 'Sort by Credential' }).click();
   await expect.poll(() => urlParams(page).get('dir')).toBe('desc');
-  expect(names(await readRows(page))).toEqual([...sortedNames].reverse());
+  await expect.poll(async () => names(await readRows(page))).toEqual([...sortedNames].reverse());
 
   // The whole view comes back from the URL alone.
   await page.reload();
   await expect(reviewTable(page)).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Service account' })).toHaveValue(sa.id);
   await expect(page.getByRole('columnheader', { name: /Sort by Credential/ })).toHaveAttribute('aria-sort', 'descending');
-  expect(names(await readRows(page))).toEqual([...sortedNames].reverse());
+  await expect.poll(async () => names(await readRows(page))).toEqual([...sortedNames].reverse());
 
   // By creation time, oldest first. Ties (same millisecond): the server orders by id, the
   // console's own sort (without the extension) by name.
@@ -315,7 +315,7 @@ test('filters by service account and status and sorts, with the view in the URL'
         (byServer ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.name.localeCompare(b.name)),
     )
     .map((c) => c.name);
-  expect(names(await readRows(page))).toEqual(byCreated);
+  await expect.poll(async () => names(await readRows(page))).toEqual(byCreated);
 });
 
 test('bulk-revokes two credentials: confirms with count and last use, reports, and updates the table', async ({

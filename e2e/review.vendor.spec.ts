@@ -39,7 +39,7 @@ test('finding a credential by client ID scans with progress and can be cancelled
   await field.fill('no-such-client-id');
   await field.press('Enter');
   await expect(page.getByRole('progressbar', { name: 'Finding the credential' })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('Searched the credentials of');
+  await expect(page.getByRole('status').filter({ hasText: 'Searched the credentials of' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Search cancelled')).toBeVisible();
 

@@ -11,7 +11,7 @@ test('without usage history there is no chart, no usage request and no error', a
   await api.createCredential(ORG, sa.id, { name: `${old.name} (rotated)`, description: buildReplacementDescription(old) });
   const usageRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('/usage')) usageRequests.push(request.url());
+    if (/^\/api\/.*\/usage$/.test(new URL(request.url()).pathname)) usageRequests.push(request.url());
   });
   await signInWithToken(page, 'ada', `/orgs/${ORG}/service-accounts/${sa.id}/credentials/${old.id}/rotate`);
   await expect(page.getByTestId('rotation-countdown')).toBeVisible();

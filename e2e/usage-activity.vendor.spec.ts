@@ -14,7 +14,7 @@ test('credential and service account pages show no usage and no activity, and no
   expect((await api.exchangeToken(credential.client_id, credential.client_secret)).status).toBe(200);
   const extensionRequests: string[] = [];
   page.on('request', (request) => {
-    if (/\/usage|\/audit-events/.test(request.url())) extensionRequests.push(request.url());
+    if (/^\/api\/.*(\/usage|\/audit-events)/.test(new URL(request.url()).pathname)) extensionRequests.push(request.url());
   });
 
   await page.goto(saPath(serviceAccount.id));
