@@ -9,7 +9,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import { createLimiter, settleWithConcurrency, type Settled } from '../lib/concurrency';
+import { createLimiter, settleWithConcurrency, type Settled } from './concurrency';
 import { isApiError } from './client';
 import { credentialQueries, deleteCredential, listCredentials } from './credentials';
 import { orgCredentialIndexQueries, removeFromOrgCredentialIndex } from './org-credential-index';
