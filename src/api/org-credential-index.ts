@@ -13,6 +13,7 @@ import {
   type OrgCredentialSort,
 } from './org-credential-schemas';
 import { LIMIT_MAX, type Permissions } from './schemas';
+import { walkPages } from './walk-pages';
 
 export type { OrgCredentialSort };
 
@@ -202,17 +203,9 @@ export async function walkOrgCredentials(
 ): Promise<OrgCredentialItem[]> {
   const items: OrgCredentialItem[] = [];
   for (const filter of filters) {
-    const seen = new Set<string>();
-    let after: string | undefined;
-    for (;;) {
-      const page = await listOrgCredentialPage(org, filter, { limit: LIMIT_MAX, after }, signal);
+    for await (const page of walkPages((after) => listOrgCredentialPage(org, filter, { limit: LIMIT_MAX, after }, signal))) {
       items.push(...page.items);
       onProgress({ loaded: items.length });
-      const next = page.page_info.end_cursor;
-      // A cursor seen before would loop forever: stop rather than trust it.
-      if (!page.page_info.has_next_page || !next || seen.has(next)) break;
-      seen.add(next);
-      after = next;
     }
   }
   return items;
