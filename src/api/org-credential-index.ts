@@ -17,7 +17,7 @@ import { walkPages } from './walk-pages';
 
 export type { OrgCredentialSort };
 
-/** One server-side selection: every filter of the contract the review page uses. */
+/** One server-side selection: every filter of the API (`/api/openapi.json`) the review page uses. */
 export interface OrgCredentialFilter {
   q?: string | undefined;
   service_account_id?: string | undefined;
