@@ -38,7 +38,7 @@ const FORCE_CLOSE_AFTER_MS = 5000;
 
 /**
  * Requests Node's HTTP parser rejects (bad framing, bad header bytes) never reach the app; they get
- * the contract's error JSON too, instead of Node's bare 400, and the connection is closed.
+ * the API's error JSON (`/api/openapi.json`) too, instead of Node's bare 400, and the connection is closed.
  */
 function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable || error.code === 'ECONNRESET') {

@@ -26,7 +26,7 @@ export function isMember(principal: Principal, org: OrgRef): boolean {
 const ALL: readonly PermissionAction[] = ['read', 'create', 'update', 'delete'];
 const ITEM: readonly PermissionAction[] = ['read', 'update', 'delete'];
 
-/** Which permission names each kind of response lists (contract, "Permissions"). */
+/** Which permission names each kind of response lists (the `expand=permissions` maps in `/api/openapi.json`). */
 const SHAPES = {
   organization: { organizations: ['read'], service_accounts: ALL, service_account_credentials: ALL },
   service_account_list: { service_accounts: ALL, service_account_credentials: ALL },

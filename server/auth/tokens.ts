@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId } from '../lib/ids';
 
-/** 32 random bytes = 256 bits, the contract's minimum for a secret. */
+/** 32 random bytes = 256 bits, the API's minimum for a secret. */
 const SECRET_BYTES = 32;
 
 // Prefixes make a leaked value recognisable (and greppable by secret scanners).

@@ -1,7 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode, FieldError } from '../../src/api/schemas';
 
-/** An error with a place in the contract's error table; anything else becomes a 500. */
+/** An error with a place in the API's error table (`/api/openapi.json`); anything else becomes a 500. */
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: ErrorCode;

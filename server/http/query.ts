@@ -5,7 +5,7 @@ import { LIMIT_DEFAULT, LIMIT_MAX } from '../../src/api/schemas';
 import type { PageRequest } from '../db/pagination';
 import { ApiError } from './errors';
 
-/** `limit`, `after`, `before` (contract "Query parameters"); cursors are checked when used. */
+/** `limit`, `after`, `before` (the list parameters in `/api/openapi.json`); cursors are checked when used. */
 export function parseListQuery(c: Context): PageRequest {
   const rawLimit = c.req.query('limit');
   let limit = LIMIT_DEFAULT;

@@ -57,7 +57,7 @@ function answerFloor(): { reached: Promise<void>; cancel: () => void } {
   return { reached, cancel: () => clearTimeout(timer) };
 }
 
-// OAuth errors use RFC 6749 §5.2 bodies, not the contract's error shape: OAuth clients parse these.
+// OAuth errors use RFC 6749 §5.2 bodies, not the API's error shape: OAuth clients parse these.
 const oauthError = (c: Context, status: 400 | 401, error: string, description: string) => {
   if (status === 401) c.header('WWW-Authenticate', 'Basic realm="service-account-token"');
   return c.json({ error, error_description: description }, status);

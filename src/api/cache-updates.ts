@@ -38,7 +38,7 @@ function removeFromLists<T extends { id: string }>(queryClient: QueryClient, lis
 }
 
 /**
- * Applies a PATCH body to a cached entity. A description of "" clears it (contract),
+ * Applies a PATCH body to a cached entity. A description of "" clears it (as in `/api/openapi.json`),
  * so it is applied as-is rather than treated as missing.
  */
 function applyPatch<T extends { name: string; description?: string | null }>(

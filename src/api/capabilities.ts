@@ -1,4 +1,4 @@
-// Discovery of the local server's extensions (contract: "Extensions of the local server").
+// Discovery of the local server's extensions (described in `/api/openapi.json` and the README).
 // The vendor's API has no discovery endpoint: its 404 means "no extensions", and the console
 // then does every job with vendor endpoints alone.
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';

@@ -7,7 +7,7 @@ import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { ErrorBodySchema, type FieldError } from './schemas';
 import { getSessionToken } from './session';
 
-/** Codes the client produces itself, on top of the contract's error codes. */
+/** Codes the client produces itself, on top of the API's error codes (`/api/openapi.json`). */
 export type ClientErrorCode = 'network_error' | 'invalid_response' | 'http_error';
 
 export interface ApiErrorInit {
@@ -22,7 +22,7 @@ export interface ApiErrorInit {
 export class ApiError extends Error {
   /** HTTP status; 0 when the request never got a response (network failure). */
   readonly status: number;
-  /** The contract's error code (`not_found`, `conflict`, …) or a ClientErrorCode. */
+  /** The API's error code (`not_found`, `conflict`, …) or a ClientErrorCode. */
   readonly code: string;
   /** Field errors (`{field, message}`): from a 400, or the schema paths of an invalid response. */
   readonly details: FieldError[];
@@ -103,7 +103,7 @@ export function encodeQuery(query: Record<string, QueryValue> = {}, expand: read
     if (value === undefined || value === null) continue;
     params.append(key, String(value));
   }
-  // The bracket form (Python SDK style); the contract requires servers to accept it.
+  // The bracket form (Python SDK style); the API requires servers to accept it.
   for (const value of expand) params.append('expand[]', value);
   return params.toString();
 }

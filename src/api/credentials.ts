@@ -116,15 +116,12 @@ export const credentialQueries = {
  * show it in the secret dialog, and call `mutation.reset()` when that dialog closes —
  * useMutation keeps its last `data` until reset or unmount, and `gcTime: 0` drops the
  * mutation from the MutationCache as soon as no component observes it.
- * `meta.sensitive` tells global mutation callbacks (toasts, logging, persistence)
- * never to read `data`.
  */
 export function useCreateCredential(org: string, serviceAccountId: string) {
   return useMutation({
     mutationKey: [...credentialQueries.serviceAccount(org, serviceAccountId), 'create'],
     mutationFn: (body: CredentialCreate) => createCredential(org, serviceAccountId, body),
     gcTime: 0,
-    meta: { sensitive: true },
     // Deliberately no setQueryData with the response: refetch the list instead.
     onSuccess: (_created, _body, _onMutateResult, { client }) =>
       client.invalidateQueries({ queryKey: credentialQueries.all(org) }),

@@ -13,10 +13,11 @@ import {
   type OrgCredentialSort,
 } from './org-credential-schemas';
 import { LIMIT_MAX, type Permissions } from './schemas';
+import { walkPages } from './walk-pages';
 
 export type { OrgCredentialSort };
 
-/** One server-side selection: every filter of the contract the review page uses. */
+/** One server-side selection: every filter of the API (`/api/openapi.json`) the review page uses. */
 export interface OrgCredentialFilter {
   q?: string | undefined;
   service_account_id?: string | undefined;
@@ -202,17 +203,9 @@ export async function walkOrgCredentials(
 ): Promise<OrgCredentialItem[]> {
   const items: OrgCredentialItem[] = [];
   for (const filter of filters) {
-    const seen = new Set<string>();
-    let after: string | undefined;
-    for (;;) {
-      const page = await listOrgCredentialPage(org, filter, { limit: LIMIT_MAX, after }, signal);
+    for await (const page of walkPages((after) => listOrgCredentialPage(org, filter, { limit: LIMIT_MAX, after }, signal))) {
       items.push(...page.items);
       onProgress({ loaded: items.length });
-      const next = page.page_info.end_cursor;
-      // A cursor seen before would loop forever: stop rather than trust it.
-      if (!page.page_info.has_next_page || !next || seen.has(next)) break;
-      seen.add(next);
-      after = next;
     }
   }
   return items;

@@ -1,5 +1,5 @@
 // Wire format of the local server's extensions `org_credentials` and `service_account_query`
-// (contract, "Extensions of the local server"). Shared by the server (validation, OpenAPI) and
+// (described in `/api/openapi.json` and the README). Shared by the server (validation, OpenAPI) and
 // the console. No React, no DOM.
 import * as z from 'zod/mini';
 import { CredentialSchema, IdSchema, listResponseSchema, TimestampSchema } from './schemas';
@@ -50,7 +50,7 @@ export const OrgCredentialListSchema = listResponseSchema(OrgCredentialItemSchem
 export type OrgCredentialList = z.infer<typeof OrgCredentialListSchema>;
 
 // ---------- org_credentials: GET /organizations/{org}/credentials/stats ----------
-/** Whole days, as the console's policy; defaults are the contract's (and CREDENTIAL_POLICY's). */
+/** Whole days, as the console's policy; defaults are the API's (`/api/openapi.json`, and CREDENTIAL_POLICY's). */
 const days = (fallback: number) =>
   z._default(
     z.coerce

@@ -9,12 +9,13 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import { createLimiter, settleWithConcurrency, type Settled } from '../lib/concurrency';
+import { createLimiter, settleWithConcurrency, type Settled } from './concurrency';
 import { isApiError } from './client';
 import { credentialQueries, deleteCredential, listCredentials } from './credentials';
 import { orgCredentialIndexQueries, removeFromOrgCredentialIndex } from './org-credential-index';
 import { LIMIT_MAX, type Credential, type Permissions, type ServiceAccount } from './schemas';
 import { listServiceAccounts } from './service-accounts';
+import { walkPages } from './walk-pages';
 
 /** Parallel requests while loading or bulk-deleting: the browser's per-host connection limit. */
 export const ORG_CREDENTIALS_CONCURRENCY = 6;
@@ -82,13 +83,10 @@ export function useOrgCredentialsProgress(org: string): OrgCredentialsProgress |
 async function listAllCredentials(org: string, serviceAccount: ServiceAccount, signal: AbortSignal) {
   const credentials: OrgCredential[] = [];
   const owner = { id: serviceAccount.id, name: serviceAccount.name };
-  let after: string | undefined;
   try {
-    for (;;) {
-      const page = await listCredentials(org, serviceAccount.id, { limit: LIMIT_MAX, after }, signal);
+    const pages = walkPages((after) => listCredentials(org, serviceAccount.id, { limit: LIMIT_MAX, after }, signal));
+    for await (const page of pages) {
       for (const credential of page.items) credentials.push({ ...credential, service_account: owner });
-      if (!page.page_info.has_next_page || !page.page_info.end_cursor) break;
-      after = page.page_info.end_cursor;
     }
   } catch (error) {
     // Deleted between listing it and reading its credentials: it has none any more.
@@ -138,10 +136,7 @@ export async function* streamOrgCredentials(
   const limit = createLimiter(ORG_CREDENTIALS_CONCURRENCY, signal);
   const producer = (async () => {
     const loads: Promise<void>[] = [];
-    let after: string | undefined;
-    const seen = new Set<string>();
-    for (;;) {
-      const page = await listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal);
+    for await (const page of walkPages((after) => listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal))) {
       pending.permissions ??= page.permissions;
       pending.serviceAccounts.push(...page.items.map(({ id, name, permissions }) => ({ id, name, permissions })));
       pending.progress = { ...progress(), serviceAccountsListed: progress().serviceAccountsListed + page.items.length };
@@ -160,10 +155,6 @@ export async function* streamOrgCredentials(
         );
       }
       notify();
-      const next = page.page_info.end_cursor;
-      if (!page.page_info.has_next_page || !next || seen.has(next)) break;
-      seen.add(next);
-      after = next;
     }
     pending.progress = { ...progress(), phase: 'credentials' };
     notify();

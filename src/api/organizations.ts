@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiPath, apiRequest } from './client';
 import { OrganizationListSchema, OrganizationSchema, type Organization } from './schemas';
+import { walkPages } from './walk-pages';
 
 /** How an organization appears in URLs (`/orgs/:org/...`): its label when it has one, else its id. */
 export function organizationSlug(org: Pick<Organization, 'id' | 'label'>): string {
@@ -26,18 +27,17 @@ export async function listOrganizations(
   { token }: { token?: string } = {},
 ): Promise<Organization[]> {
   const organizations: Organization[] = [];
-  let after: string | undefined;
-  for (let page = 0; page < MAX_ORGANIZATION_PAGES; page++) {
-    const response = await apiRequest('/organizations', {
-      query: { limit: ORGANIZATION_PAGE_SIZE, after },
-      schema: OrganizationListSchema,
-      signal,
-      token,
-    });
-    organizations.push(...response.items);
-    if (!response.page_info.has_next_page || !response.page_info.end_cursor) break;
-    after = response.page_info.end_cursor;
-  }
+  const pages = walkPages(
+    (after) =>
+      apiRequest('/organizations', {
+        query: { limit: ORGANIZATION_PAGE_SIZE, after },
+        schema: OrganizationListSchema,
+        signal,
+        token,
+      }),
+    { maxPages: MAX_ORGANIZATION_PAGES },
+  );
+  for await (const response of pages) organizations.push(...response.items);
   return organizations;
 }
 

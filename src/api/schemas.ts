@@ -1,9 +1,9 @@
-// The single source of truth for the wire format (see ../shared/docs/api-contract.md).
+// The single source of truth for the wire format (served as OpenAPI at `/api/openapi.json`; see the README).
 // No React, no DOM: the server imports this file too.
 //
 // Response schemas use z.object (unknown fields are stripped) so the console keeps working
 // when the vendor's API adds fields; request schemas use z.strictObject so the server
-// rejects unknown body fields as the contract requires.
+// rejects unknown body fields as the API requires.
 //
 // Written with zod/mini (functions instead of methods, so the bundler keeps only what is used)
 // because the console ships these to the browser at a fraction of full zod's size. They are

@@ -5,6 +5,7 @@ import { credentialQueries } from './credentials';
 import { ServiceAccountSummaryListSchema, type ServiceAccountSummaryList } from './credential-summary-schemas';
 import type { ServiceAccountSort, SortDirection } from './org-credential-schemas';
 import { normalizeListParams, type ListParams } from './pagination';
+import { walkPages } from './walk-pages';
 import {
   LIMIT_MAX,
   ServiceAccountListSchema,
@@ -64,16 +65,10 @@ export function queryServiceAccounts(
 /** Every service account of the organization (pages of the largest size, one after another). */
 export async function listAllServiceAccounts(org: string, signal?: AbortSignal): Promise<ServiceAccount[]> {
   const all: ServiceAccount[] = [];
-  const seen = new Set<string>();
-  let after: string | undefined;
-  for (;;) {
-    const page = await listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal);
+  for await (const page of walkPages((after) => listServiceAccounts(org, { limit: LIMIT_MAX, after }, signal))) {
     all.push(...page.items);
-    const next = page.page_info.end_cursor;
-    if (!page.page_info.has_next_page || !next || seen.has(next)) return all;
-    seen.add(next);
-    after = next;
   }
+  return all;
 }
 
 export function getServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<ServiceAccount> {

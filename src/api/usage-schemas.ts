@@ -1,4 +1,4 @@
-// Wire format of the `usage` and `audit_events` extensions (contract: "Extensions of the local
+// Wire format of the `usage` and `audit_events` extensions (described in `/api/openapi.json`
 // server"). The vendor's API has neither. No React, no DOM: the server imports this file too.
 import * as z from 'zod/mini';
 import { IdSchema, TimestampSchema, listResponseSchema } from './schemas';
@@ -8,7 +8,7 @@ export const USAGE_BUCKETS = ['hour', 'day'] as const;
 export const UsageBucketSchema = z.enum(USAGE_BUCKETS);
 export type UsageBucket = z.infer<typeof UsageBucketSchema>;
 
-/** How long the server keeps each kind of bucket (contract: hourly 14 days, daily 400 days). */
+/** How long the server keeps each kind of bucket (`/api/openapi.json`: hourly 14 days, daily 400 days). */
 export const USAGE_RETENTION_DAYS: Record<UsageBucket, number> = { hour: 14, day: 400 };
 
 /**

@@ -36,3 +36,15 @@ export function ErrorState({ title = 'Something went wrong', error, children, on
     </div>
   );
 }
+
+/** The part of a TanStack Query result that an error with a retry needs. */
+export interface RetryableQuery {
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => unknown;
+}
+
+/** ErrorState for a failed query: its error, and a Retry that refetches it. */
+export function QueryErrorState({ query, ...props }: Omit<ErrorStateProps, 'error' | 'onRetry' | 'retrying'> & { query: RetryableQuery }) {
+  return <ErrorState {...props} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+}

@@ -9,7 +9,7 @@ import { isApiError } from '../../api/client';
 import { listCredentials } from '../../api/credentials';
 import { LIMIT_MAX } from '../../api/schemas';
 import type { AuditEvent, AuditTarget } from '../../api/usage-schemas';
-import { mapWithConcurrency } from '../../lib/concurrency';
+import { mapWithConcurrency } from '../../api/concurrency';
 
 export type TargetStatus = 'exists' | 'deleted' | 'unknown';
 

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client';
 import { credentialQueries } from '../../api/credentials';
 import type { Credential, ServiceAccount } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import { NotFoundState } from '../../components/not-found-state';
 import { GatedButton, PermissionGate } from '../../components/permission-gate';
 import { SkeletonText } from '../../components/skeleton';
@@ -79,12 +79,7 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId, rend
     return (
       <div className="page">
         {breadcrumbs}
-        <ErrorState
-          title="Could not load the credential"
-          error={credentialQuery.error}
-          onRetry={() => void credentialQuery.refetch()}
-          retrying={credentialQuery.isFetching}
-        />
+        <QueryErrorState title="Could not load the credential" query={credentialQuery} />
       </div>
     );
   }

@@ -24,7 +24,7 @@ export type CredentialFormDialogProps = {
   /** Verb phrase for failure messages, e.g. "create the credential". */
   action: string;
   defaultValues?: CredentialFormInput;
-  /** Less than the contract's 1024 when part of the description is kept out of the field (a rotation marker). */
+  /** Less than the API's 1024 when part of the description is kept out of the field (a rotation marker). */
   descriptionLimit?: number;
   /** Shown under the description field. */
   descriptionHint?: ReactNode;

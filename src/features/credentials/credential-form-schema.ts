@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DescriptionSchema, NameSchema } from '../../api/schemas';
 
-/** The create and edit forms share the contract's field rules, so the server rarely has to reject input. */
+/** The create and edit forms share the API's field rules (`/api/openapi.json`), so the server rarely has to reject input. */
 export const CredentialFormSchema = z.object({
   name: NameSchema,
   description: DescriptionSchema,
@@ -13,7 +13,7 @@ export const CREDENTIAL_FORM_FIELDS = ['name', 'description'] as const;
 
 /**
  * The same rules with less room for the description: when the edit dialog keeps a rotation
- * marker out of the field, the marker takes the rest of the contract's limit.
+ * marker out of the field, the marker takes the rest of the API's limit.
  */
 export function credentialFormSchemaWithRoom(descriptionMax: number) {
   return z.extend(CredentialFormSchema, {

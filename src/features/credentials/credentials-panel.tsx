@@ -6,7 +6,7 @@ import type { ListParams } from '../../api/pagination';
 import { LIMIT_MAX, type Credential, type Permissions, type ServiceAccount } from '../../api/schemas';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import { Pagination } from '../../components/pagination';
 import { GatedButton, PermissionGate } from '../../components/permission-gate';
 import { RelativeTime } from '../../components/relative-time';
@@ -76,12 +76,7 @@ export function CredentialsPanel({ org, serviceAccount }: CredentialsPanelProps)
         {query.isPending ? (
           <TableSkeleton columns={6} rows={3} label="Loading credentials…" />
         ) : query.isError && !data ? (
-          <ErrorState
-            title="Could not load the credentials"
-            error={query.error}
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-          />
+          <QueryErrorState title="Could not load the credentials" query={query} />
         ) : data && data.items.length === 0 && !paged ? (
           <EmptyState
             title="No credentials yet"

@@ -23,7 +23,7 @@ export function EditCredentialDialog({ org, serviceAccountId, credential, open, 
   const { text, marker } = splitRotationMarker(credential.description);
 
   async function submit(values: { name: string; description: string }) {
-    // Both fields are sent: "" is how the contract clears a description.
+    // Both fields are sent: "" is how the API clears a description.
     const updated = await update.mutateAsync({ name: values.name, description: joinRotationMarker(values.description, marker) });
     onClose();
     toast.success(`Credential “${updated.name}” saved`);

@@ -39,7 +39,7 @@ export function applyServerFieldErrors<T extends FieldValues>(
     first = false;
     placed += 1;
   }
-  // A duplicate name (the contract's only 409) belongs to the name field even without details.
+  // A duplicate name (the API's only 409) belongs to the name field even without details.
   if (placed === 0 && error.status === 409 && known.has('name')) {
     setError('name' as FieldPath<T>, { type: 'server', message: error.message }, { shouldFocus: true });
     return true;

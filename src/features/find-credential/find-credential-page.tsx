@@ -5,7 +5,7 @@ import { useExtension } from '../../api/capabilities';
 import { findCredentialQueries, type FindCredentialState } from '../../api/find-credential';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import { ProgressBar } from '../../components/progress-bar';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { credentialPath, credentialReviewSearchPath } from '../../lib/paths';
@@ -54,14 +54,7 @@ function FindResult({ org, clientId, indexed }: { org: string; clientId: string;
   }, [found, navigate, org]);
 
   if (query.isError && !cancelled) {
-    return (
-      <ErrorState
-        title="Could not search the credentials"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not search the credentials" query={query} />;
   }
   const state = cancelled ?? query.data;
   const progress = state?.progress;

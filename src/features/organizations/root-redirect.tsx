@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
 import { organizationQueries, organizationSlug } from '../../api/organizations';
-import { EmptyState, ErrorState, SkeletonText } from '../../components';
+import { EmptyState, QueryErrorState, SkeletonText } from '../../components';
 import { serviceAccountsPath } from '../../lib/paths';
 
 /** `/`: straight to the first organization's service accounts. */
@@ -10,14 +10,7 @@ export function RootRedirect() {
 
   if (organizations.isPending) return <SkeletonText lines={2} label="Loading your organizations…" />;
   if (organizations.isError) {
-    return (
-      <ErrorState
-        title="Could not load your organizations"
-        error={organizations.error}
-        onRetry={() => void organizations.refetch()}
-        retrying={organizations.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not load your organizations" query={organizations} />;
   }
   const [first] = organizations.data;
   if (!first) {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useExtension } from '../../api/capabilities';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import { TableSkeleton } from '../../components/skeleton';
 import { useNow } from '../../components/use-now';
 import { CREDENTIAL_POLICY, type CredentialPolicy } from '../../lib/credential-status';
@@ -59,14 +59,7 @@ function ServerReview({ org }: { org: string }) {
   const [anchorMs, setAnchorMs] = useState(reviewClockAnchor);
   const { source, pages } = useServerReview(org, search, policy, now, anchorMs, () => setAnchorMs(reviewClockAnchor()));
   if (pages.isError && !pages.data) {
-    return (
-      <ErrorState
-        title="Could not load the credentials"
-        error={pages.error}
-        onRetry={() => void pages.refetch()}
-        retrying={pages.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not load the credentials" query={pages} />;
   }
   if (!source) return <TableSkeleton rows={8} columns={8} label="Loading credentials…" />;
   return <ReviewView org={org} source={source} search={search} policy={policy} now={now} onSearchChange={update} />;
@@ -76,14 +69,7 @@ function LoadedReview({ org }: { org: string }) {
   const { now, search, policy, update } = useReviewState();
   const { query, source, progress } = useLoadedReview(org, search, policy, now);
   if (query.isError && !source) {
-    return (
-      <ErrorState
-        title="Could not load the credentials"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not load the credentials" query={query} />;
   }
   if (!source) return <LoadProgress progress={progress} label="Loading credentials" />;
   return <ReviewView org={org} source={source} search={search} policy={policy} now={now} onSearchChange={update} />;

@@ -1,8 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { Button } from '../../components/button';
+import { useId, useMemo, useState } from 'react';
 import type { OrgCredentialsProgress, OrgServiceAccount } from '../../api/org-credentials';
 import { Field, TextInput } from '../../components/field';
 import { ProgressBar } from '../../components/progress-bar';
+import { SearchField } from '../../components/search-field';
 import {
   CREDENTIAL_STATUSES,
   describeCredentialStatus,
@@ -222,61 +222,18 @@ function StaleThreshold({ value, onChange }: { value: number; onChange: (days: n
   );
 }
 
-const SEARCH_DEBOUNCE_MS = 300;
-
 /**
  * The text search (`q`). It reports what is typed after a pause; Enter reports at once, so a
  * pasted client_id is found without waiting.
  */
 export function ReviewSearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const id = useId();
-  const [text, setText] = useState(value);
-  const [lastValue, setLastValue] = useState(value);
-  // The URL changed from elsewhere (back button, a link, "Clear filters"): show it.
-  if (value !== lastValue) {
-    setLastValue(value);
-    if (value !== text.trim()) setText(value);
-  }
-  useEffect(() => {
-    if (text.trim() === value) return;
-    const timer = setTimeout(() => onSearch(text.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-    // Only a change of the text starts a search; `value` catching up must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text]);
   return (
-    <form
-      role="search"
-      className="toolbar review-search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSearch(text.trim());
-      }}
-    >
-      <label htmlFor={id} className="visually-hidden">
-        Search credentials
-      </label>
-      <input
-        id={id}
-        type="search"
-        className="input input--search toolbar__grow"
-        placeholder="Search by credential name, client ID or service account…"
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
-      {value && (
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setText('');
-            onSearch('');
-          }}
-        >
-          Clear search
-        </Button>
-      )}
-    </form>
+    <SearchField
+      value={value}
+      onSearch={onSearch}
+      label="Search credentials"
+      placeholder="Search by credential name, client ID or service account…"
+      className="review-search"
+    />
   );
 }

@@ -4,8 +4,7 @@
 import { useQueries, type QueryClient } from '@tanstack/react-query';
 import { getCredentialUsage, usageQueries, usageSince } from '../../api/usage';
 import type { CredentialUsage } from '../../api/usage-schemas';
-import { mapWithConcurrency } from '../../lib/concurrency';
-import { createLimiter } from '../../lib/limiter';
+import { createLimiter, mapWithConcurrency } from '../../api/concurrency';
 import { totalUses, USAGE_DAYS } from '../../lib/usage-series';
 
 export const USAGE_CONCURRENCY = 4;

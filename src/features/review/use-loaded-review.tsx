@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { orgCredentialQueries, useOrgCredentialsProgress } from '../../api/org-credentials';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import type { CredentialPolicy } from '../../lib/credential-status';
 import { LoadProgress } from './review-controls';
 import {
@@ -58,12 +58,7 @@ export function useLoadedReview(org: string, search: ReviewSearch, policy: Crede
     permissions: data.permissions,
     // The first load shows its progress here; a reload (which keeps the old data) too.
     progress: query.isError ? (
-      <ErrorState
-        title="Could not load every credential"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
+      <QueryErrorState title="Could not load every credential" query={query} />
     ) : loading || query.isRefetching ? (
         <LoadProgress progress={progress} label={loading ? 'Loading credentials' : 'Reloading credentials'} />
       ) : null,

@@ -6,7 +6,7 @@ import { useCreateCredential, useDeleteCredential } from '../../api/credentials'
 import type { Credential } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
 import { NotFoundState } from '../../components/not-found-state';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
 import { credentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
@@ -94,14 +94,7 @@ function RotateCredential({
         />
       );
     }
-    return (
-      <ErrorState
-        title="Could not load the credentials"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not load the credentials" query={query} />;
   }
 
   const accountName = serviceAccount.data?.name ?? 'Service account';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceAccount } from '../../api/schemas';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import { ProgressBar } from '../../components/progress-bar';
 import { formatCount } from '../../lib/time-format';
 import { rankMatches } from './search';
@@ -29,14 +29,7 @@ export function SearchResults({ org, query, lastActivity, onEdit, onDelete }: Pr
   const scanned = formatCount(progress?.scanned ?? 0);
 
   if (search.isError && !progress) {
-    return (
-      <ErrorState
-        title="Search failed"
-        error={search.error}
-        onRetry={() => void search.refetch()}
-        retrying={search.isFetching}
-      />
-    );
+    return <QueryErrorState title="Search failed" query={search} />;
   }
 
   const status = scanning

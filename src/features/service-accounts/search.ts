@@ -1,5 +1,6 @@
 import type { ServiceAccount, ServiceAccountList } from '../../api/schemas';
 import { LIMIT_MAX } from '../../api/schemas';
+import { walkPages } from '../../api/walk-pages';
 
 /** The API has no search: the whole list is read in pages of the largest allowed size. */
 export const SEARCH_PAGE_SIZE = LIMIT_MAX;
@@ -26,17 +27,8 @@ export async function* scanServiceAccounts(
   query: string,
   signal: AbortSignal,
 ): AsyncGenerator<SearchChunk> {
-  let after: string | undefined;
-  const seenCursors = new Set<string>();
-  for (let page = 0; page < MAX_PAGES; page++) {
-    signal.throwIfAborted();
-    const result = await fetchPage(after, signal);
-    signal.throwIfAborted();
+  for await (const result of walkPages((after) => fetchPage(after, signal), { maxPages: MAX_PAGES, signal })) {
     yield { scanned: result.items.length, matches: result.items.filter((sa) => matchesSearch(sa, query)) };
-    const next = result.page_info.end_cursor;
-    if (!result.page_info.has_next_page || !next || seenCursors.has(next)) return;
-    seenCursors.add(next);
-    after = next;
   }
 }
 

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client';
 import type { ServiceAccount } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
 import { CopyButton } from '../../components/copy-button';
-import { ErrorState } from '../../components/error-state';
+import { QueryErrorState } from '../../components/error-state';
 import { NotFoundState } from '../../components/not-found-state';
 import { GatedButton } from '../../components/permission-gate';
 import { RelativeTime } from '../../components/relative-time';
@@ -48,14 +48,7 @@ export function ServiceAccountDetailPage({
         />
       );
     }
-    return (
-      <ErrorState
-        title="Could not load the service account"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not load the service account" query={query} />;
   }
   return (
     <ServiceAccountDetail

@@ -89,47 +89,91 @@ export function settleWithConcurrency<T, R>(
 export interface Limiter {
   /** Runs `task` once fewer than `limit` tasks run; rejects without running it once stopped. */
   <R>(task: () => Promise<R>): Promise<R>;
+  /**
+   * Same, for callers that each have their own signal (one query per table row): a task whose
+   * `signal` aborts while it waits is dropped without running, rejecting with the signal's reason.
+   */
+  run<R>(task: () => Promise<R>, signal?: AbortSignal): Promise<R>;
   /** Starts nothing more (queued tasks reject); tasks already running finish on their own. */
   stop(): void;
+  /** Tasks running now (for tests and diagnostics). */
+  readonly active: number;
 }
 
 /**
  * A pool that takes tasks as they come (unlike mapWithConcurrency, which needs them all up
  * front): for work discovered while earlier work runs, such as credentials of service
- * accounts still being listed. Aborting `signal` stops it.
+ * accounts still being listed, or for a shared cap on requests that many independent callers
+ * start at once (a page of 200 rows makes at most `limit` usage requests at a time).
+ * Aborting `signal` stops it.
  */
 export function createLimiter(limit: number, signal?: AbortSignal): Limiter {
   if (!(limit >= 1)) throw new RangeError('limit must be at least 1');
-  let running = 0;
+  let active = 0;
   let stopped: unknown = null;
   const queue: { start: () => void; fail: (reason: unknown) => void }[] = [];
   const next = () => {
-    while (running < limit && queue.length > 0) queue.shift()?.start();
+    while (active < limit && queue.length > 0) queue.shift()?.start();
+  };
+  const release = () => {
+    active -= 1;
+    next();
   };
   const stop = (reason: unknown = new DOMException('The operation was aborted.', 'AbortError')) => {
     stopped ??= reason;
     for (const waiting of queue.splice(0)) waiting.fail(stopped);
   };
   signal?.addEventListener('abort', () => stop(abortReason(signal)), { once: true });
-  const run = <R>(task: () => Promise<R>) =>
+  const run = <R>(task: () => Promise<R>, taskSignal?: AbortSignal) =>
     new Promise<R>((resolve, reject) => {
       if (stopped !== null || signal?.aborted) {
         reject(stopped ?? abortReason(signal as AbortSignal));
         return;
       }
-      queue.push({
+      if (taskSignal?.aborted) {
+        reject(abortReason(taskSignal));
+        return;
+      }
+      const cancel = () => {
+        const index = queue.indexOf(waiting);
+        if (index >= 0) queue.splice(index, 1);
+        reject(abortReason(taskSignal as AbortSignal));
+      };
+      const waiting = {
         start: () => {
-          running += 1;
-          task()
-            .then(resolve, reject)
-            .finally(() => {
-              running -= 1;
-              next();
-            });
+          taskSignal?.removeEventListener('abort', cancel);
+          active += 1;
+          let running: Promise<R>;
+          try {
+            running = task();
+          } catch (error) {
+            running = Promise.reject(error);
+          }
+          // The slot is free before the caller hears back, so `active` is settled by then.
+          running.then(
+            (value) => {
+              release();
+              resolve(value);
+            },
+            (reason: unknown) => {
+              release();
+              reject(reason);
+            },
+          );
         },
-        fail: reject,
-      });
+        fail: (reason: unknown) => {
+          taskSignal?.removeEventListener('abort', cancel);
+          reject(reason);
+        },
+      };
+      queue.push(waiting);
+      taskSignal?.addEventListener('abort', cancel, { once: true });
       next();
     });
-  return Object.assign(run, { stop: () => stop() });
+  const limiter = <R>(task: () => Promise<R>) => run(task);
+  return Object.defineProperties(limiter, {
+    run: { value: run },
+    stop: { value: () => stop() },
+    active: { get: () => active },
+  }) as Limiter;
 }
