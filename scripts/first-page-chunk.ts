@@ -1,0 +1,58 @@
+// Names the chunk of every module the entry imports statically: the code the first page needs
+// before it can render, in one file. Left to itself, Rolldown splits those modules into common
+// chunks by which lazy routes also use them (React, query core, mutations, zod with the API
+// client, …): eight files that gzip separately, about 1.4 KB more than one (issue 13). Modules
+// only lazy routes reach keep Rolldown's own chunking.
+
+/** What this needs of Rolldown's module info (its ChunkingContext). */
+interface ModuleGraph {
+  getModuleInfo(id: string): {
+    isEntry: boolean;
+    importers: readonly string[];
+    dynamicImporters: readonly string[];
+    importedIds: readonly string[];
+  } | null;
+}
+
+/** The entry modules reachable upwards from `id` (through static and dynamic importers). */
+function entriesAbove(graph: ModuleGraph, id: string): string[] {
+  const seen = new Set([id]);
+  const queue = [id];
+  const entries: string[] = [];
+  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    const info = graph.getModuleInfo(current);
+    if (!info) continue;
+    if (info.isEntry) entries.push(current);
+    for (const next of [...info.importers, ...info.dynamicImporters]) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return entries;
+}
+
+/** Every module `from` imports statically, transitively (not `from` itself). */
+function staticallyImported(graph: ModuleGraph, from: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const stack = [...from];
+  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+    for (const next of graph.getModuleInfo(current)?.importedIds ?? []) {
+      if (!found.has(next) && !from.includes(next)) {
+        found.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return found;
+}
+
+/** For `output.codeSplitting.groups[].name`: `name` for the entry's static imports, else no group. */
+export function firstPageChunk(name: string) {
+  let firstPage: Set<string> | undefined;
+  return (id: string, graph: ModuleGraph): string | null => {
+    firstPage ??= staticallyImported(graph, entriesAbove(graph, id));
+    return firstPage.has(id) ? name : null;
+  };
+}
