@@ -2,7 +2,16 @@
 // before it can render, in one file. Left to itself, Rolldown splits those modules into common
 // chunks by which lazy routes also use them (React, query core, mutations, zod with the API
 // client, …): eight files that gzip separately, about 1.4 KB more than one (issue 13). Modules
-// only lazy routes reach keep Rolldown's own chunking.
+// only lazy routes reach keep Rolldown's own chunking; so do BARREL_ONLY's (below).
+
+/**
+ * The import graph cannot tell which of a package index's re-exports the entry uses: TanStack
+ * Query's index re-exports every hook, so these files (which only lazy pages use) would count as
+ * the first page's. Left out, they keep Rolldown's chunking; should the entry come to use one, it
+ * becomes a modulepreload of its own, which `scripts/first-page-size.mjs` counts.
+ */
+const BARREL_ONLY =
+  /@tanstack[\\/].*[\\/](queriesObserver|infiniteQueryObserver|useQueries|streamedQuery|useInfiniteQuery|infiniteQueryOptions|useMutation|mutationObserver)\.js$/;
 
 /** What this needs of Rolldown's module info (its ChunkingContext). */
 interface ModuleGraph {
@@ -53,6 +62,6 @@ export function firstPageChunk(name: string) {
   let firstPage: Set<string> | undefined;
   return (id: string, graph: ModuleGraph): string | null => {
     firstPage ??= staticallyImported(graph, entriesAbove(graph, id));
-    return firstPage.has(id) ? name : null;
+    return firstPage.has(id) && !BARREL_ONLY.test(id) ? name : null;
   };
 }
