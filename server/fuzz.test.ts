@@ -170,7 +170,9 @@ describe('fuzz: malformed requests on every route', () => {
       const requestId = String(res.headers['x-request-id']);
       requestIds.add(requestId);
       if (res.status >= 500) problems.push(`${res.status} for ${where}: ${res.text.slice(0, 200)}`);
-      const isApi = req.path.startsWith('/api/') || res.headers['content-type']?.startsWith('application/json');
+      // The server resolves dot segments as URLs do: `/api/organizations/../..` is the console's `/`.
+      const resolvedPath = URL.canParse(`http://fuzz.invalid${req.path}`) ? new URL(`http://fuzz.invalid${req.path}`).pathname : req.path;
+      const isApi = resolvedPath.startsWith('/api/') || res.headers['content-type']?.startsWith('application/json');
       if (res.status < 400 || !isApi || req.method === 'HEAD') return;
       let body: unknown;
       try {
