@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CredentialStatsQuerySchema, OrgCredentialQuerySchema } from '../../src/api/org-credential-schemas';
+import { CredentialStatsQuerySchema, OrgCredentialQuerySchema } from '../../src/api/extension-query-schemas';
 import { authorize, permissionsFor } from '../auth/authorize';
 import { credentialStats } from '../db/credential-stats';
 import { listOrgCredentials } from '../db/org-credentials';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ServiceAccountQuerySchema } from '../../src/api/org-credential-schemas';
+import { ServiceAccountQuerySchema } from '../../src/api/extension-query-schemas';
 import { ServiceAccountCreateSchema, ServiceAccountUpdateSchema } from '../../src/api/schemas';
 import {
   auditedWrite,

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { USAGE_RETENTION_DAYS, UsageQuerySchema, type CredentialUsage } from '../../src/api/usage-schemas';
+import { UsageQuerySchema } from '../../src/api/extension-query-schemas';
+import { USAGE_RETENTION_DAYS, type CredentialUsage } from '../../src/api/usage-schemas';
 import { authorize } from '../auth/authorize';
 import { findCredential } from '../db/credentials';
 import { findUsageSource, listCredentialUsage } from '../db/usage';

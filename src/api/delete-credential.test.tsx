@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { credentialQueries, useDeleteCredential } from './credentials';
+import { useDeleteCredential } from './credential-mutations';
+import { credentialQueries } from './credentials';
 import type { Credential, CredentialList } from './schemas';
 
 const SA = 'ssssssssssssssssssssssssss';

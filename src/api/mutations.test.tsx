@@ -3,10 +3,12 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
-import { credentialQueries, useCreateCredential } from './credentials';
+import { useCreateCredential } from './credential-mutations';
+import { credentialQueries } from './credentials';
 import { listDevPrincipals } from './dev';
 import type { Credential, CredentialList, ServiceAccount, ServiceAccountList } from './schemas';
-import { serviceAccountQueries, useDeleteServiceAccount, useUpdateServiceAccount } from './service-accounts';
+import { useDeleteServiceAccount, useUpdateServiceAccount } from './service-account-mutations';
+import { serviceAccountQueries } from './service-accounts';
 
 const T = '2026-11-30T03:55:39.123Z';
 const sa = (id: string, name: string): ServiceAccount => ({

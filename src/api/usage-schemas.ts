@@ -7,19 +7,10 @@ import { IdSchema, TimestampSchema, listResponseSchema } from './schemas';
 export const USAGE_BUCKETS = ['hour', 'day'] as const;
 export const UsageBucketSchema = z.enum(USAGE_BUCKETS);
 export type UsageBucket = z.infer<typeof UsageBucketSchema>;
+export type { UsageQuery } from './extension-query-schemas';
 
 /** How long the server keeps each kind of bucket (`/api/openapi.json`: hourly 14 days, daily 400 days). */
 export const USAGE_RETENTION_DAYS: Record<UsageBucket, number> = { hour: 14, day: 400 };
-
-/**
- * Query of `GET .../credentials/{credential_id}/usage`; `since` defaults to the retention window.
- * Other parameters (e.g. an SDK's `expand`) are ignored, as on every other endpoint.
- */
-export const UsageQuerySchema = z.object({
-  bucket: z._default(z.enum(USAGE_BUCKETS, { error: 'bucket must be hour or day' }), 'day'),
-  since: z.optional(z.iso.datetime({ offset: true, error: 'since must be an RFC 3339 date-time, e.g. 2026-12-01T00:00:00Z' })),
-});
-export type UsageQuery = z.input<typeof UsageQuerySchema>;
 
 /** One bucket: uses in [start, start + 1 hour or day). Buckets without a use may be left out. */
 export const UsageBucketCountSchema = z.object({

@@ -71,7 +71,7 @@ describe('GatedButton', () => {
 
   it('adds who the person is and the permission key to a denial', () => {
     render(
-      <PermissionSubjectContext value={{ roleName: 'a viewer', orgName: 'Acme Corp' }}>
+      <PermissionSubjectContext value={{ role: 'org_viewer', orgName: 'Acme Corp' }}>
         <GatedButton
           decision="denied"
           reason="Only organization admins can create service accounts."

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
-import type { PermissionDecision } from '../lib/permissions';
+import { ROLE_NAMES, roleFromPermissions, type PermissionDecision } from '../lib/permissions';
 import { Button } from './button';
 import type { ButtonProps } from './button';
 import { cx } from './cx';
@@ -28,8 +28,10 @@ export type PermissionGateProps = {
 export const PENDING_REASON = 'Checking your permissions…';
 
 function subjectSentence(subject: PermissionSubject | null): string | null {
-  if (!subject?.roleName) return null;
-  return subject.orgName ? `You are ${subject.roleName} in ${subject.orgName}.` : `You are ${subject.roleName} here.`;
+  const role = subject?.role ?? roleFromPermissions(subject?.permissions);
+  if (!role) return null;
+  const roleName = ROLE_NAMES[role].one;
+  return subject?.orgName ? `You are ${roleName} in ${subject.orgName}.` : `You are ${roleName} here.`;
 }
 
 const GAP = 6;

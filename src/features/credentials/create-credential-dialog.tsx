@@ -1,4 +1,4 @@
-import { useCreateCredential } from '../../api/credentials';
+import { useCreateCredential } from '../../api/credential-mutations';
 import { useToast } from '../../components/toast';
 import { CredentialFormDialog } from './credential-form-dialog';
 import { CredentialSecretDialog } from './credential-secret-dialog';

@@ -1,4 +1,4 @@
-import { useDeleteCredential } from '../../api/credentials';
+import { useDeleteCredential } from '../../api/credential-mutations';
 import type { Credential } from '../../api/schemas';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useNow } from '../../components/use-now';

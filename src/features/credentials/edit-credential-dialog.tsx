@@ -1,4 +1,4 @@
-import { useUpdateCredential } from '../../api/credentials';
+import { useUpdateCredential } from '../../api/credential-mutations';
 import type { Credential } from '../../api/schemas';
 import { useToast } from '../../components/toast';
 import { descriptionRoomBeside, joinRotationMarker, splitRotationMarker } from '../../lib/rotation';

@@ -9,7 +9,6 @@ import { useSessionToken } from '../../api/session';
 import { NotFoundState } from '../../components/not-found-state';
 import { PermissionSubjectContext, type PermissionSubject } from '../../components/permission-subject';
 import { useDocumentTitle } from '../../components/use-document-title';
-import { ROLE_NAMES, roleFromPermissions } from '../../lib/permissions';
 import { serviceAccountsPath } from '../../lib/paths';
 import { useOrgParam } from './use-org-param';
 import './organizations.css';
@@ -41,10 +40,11 @@ export function OrgNotFound({ org }: { org: string }) {
 }
 
 /**
- * The person's role in the organization: the demo sign-in's membership when there is one,
- * else what the organization's permissions map says (when it matches one role exactly).
+ * The person's role in the organization when the demo sign-in's membership says it; else the
+ * permission gates read it off the organization's permissions map (lib/permissions, which loads
+ * with them rather than with this boundary on the first page).
  */
-function useRoleIn(organization: Organization | undefined): Role | undefined {
+function useMembershipRole(organization: Organization | undefined): Role | undefined {
   const token = useSessionToken();
   const principals = useQuery({ ...devPrincipalQueries.list(), enabled: token !== null });
   const person = findDevPrincipal(principals.data, token);
@@ -53,7 +53,7 @@ function useRoleIn(organization: Organization | undefined): Role | undefined {
         (m) => m.organization_id === organization.id || (!!m.organization_label && m.organization_label === organization.label),
       )
     : undefined;
-  return membership?.role ?? roleFromPermissions(organization?.permissions);
+  return membership?.role;
 }
 
 /**
@@ -64,12 +64,10 @@ function useRoleIn(organization: Organization | undefined): Role | undefined {
 export function OrgBoundary({ children }: { children?: ReactNode }) {
   const org = useOrgParam();
   const organization = useQuery(organizationQueries.detail(org));
-  const role = useRoleIn(organization.data);
+  const role = useMembershipRole(organization.data);
+  const permissions = organization.data?.permissions;
   const orgName = organization.data?.name;
-  const subject = useMemo<PermissionSubject>(
-    () => ({ roleName: role ? ROLE_NAMES[role].one : undefined, orgName }),
-    [role, orgName],
-  );
+  const subject = useMemo<PermissionSubject>(() => ({ role, permissions, orgName }), [role, permissions, orgName]);
   if (isApiError(organization.error, 404)) return <OrgNotFound org={org} />;
   return <PermissionSubjectContext value={subject}>{children ?? <Outlet />}</PermissionSubjectContext>;
 }

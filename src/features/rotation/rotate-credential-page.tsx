@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { useCreateCredential, useDeleteCredential } from '../../api/credentials';
+import { useCreateCredential, useDeleteCredential } from '../../api/credential-mutations';
 import type { Credential } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
 import { NotFoundState } from '../../components/not-found-state';

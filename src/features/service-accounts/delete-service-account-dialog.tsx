@@ -5,7 +5,7 @@ import { credentialQueries } from '../../api/credentials';
 import { isApiError } from '../../api/client';
 import type { ServiceAccount } from '../../api/schemas';
 import { LIMIT_MAX } from '../../api/schemas';
-import { useDeleteServiceAccount } from '../../api/service-accounts';
+import { useDeleteServiceAccount } from '../../api/service-account-mutations';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Skeleton } from '../../components/skeleton';
 import { useToast } from '../../components/toast';

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../api/schemas';
 import type { ServiceAccount } from '../../api/schemas';
-import { useCreateServiceAccount, useUpdateServiceAccount } from '../../api/service-accounts';
+import { useCreateServiceAccount, useUpdateServiceAccount } from '../../api/service-account-mutations';
 import { Dialog } from '../../components/dialog';
 import { TextArea, TextInput } from '../../components/field';
 import { FormDialogFooter, FormError } from '../../components/form-parts';
