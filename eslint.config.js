@@ -21,11 +21,28 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       // Components never talk to the network directly: only src/api/client.ts does.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the API module in src/api/.' }],
+      // Pages read their URL params one way, typed by the route patterns in src/lib/paths.ts.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-router',
+              importNames: ['useParams'],
+              message: 'Use useRouteParams(ROUTES.x) or useOrgParam() from src/lib/route-params.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/api/client.ts'],
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['src/lib/route-params.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.{js,mjs}'],

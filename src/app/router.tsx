@@ -9,7 +9,7 @@ import { getSessionToken } from '../api/session';
 // Deep imports on purpose: the features' indexes would pull their pages into the main chunk.
 import { OrgBoundary } from '../features/organizations/org-not-found';
 import { listParams, parseListSearch } from '../features/service-accounts/list-search';
-import { serviceAccountsPath } from '../lib/paths';
+import { ROUTES, routeParams, serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found';
@@ -27,7 +27,6 @@ export function createAppRouter(queryClient: QueryClient) {
     if (getSessionToken()) start(queryClient);
     return null;
   }
-  const param = (args: LoaderFunctionArgs, name: string) => args.params[name] ?? '';
 
   return createBrowserRouter([
     {
@@ -37,7 +36,7 @@ export function createAppRouter(queryClient: QueryClient) {
       HydrateFallback: AppLoading,
       children: [
         {
-          path: 'sign-in',
+          path: ROUTES.signIn,
           lazy: { Component: async () => (await import('./routes/sign-in')).Component },
         },
         {
@@ -54,22 +53,23 @@ export function createAppRouter(queryClient: QueryClient) {
                   lazy: { Component: async () => (await import('./routes/home')).Component },
                 },
                 {
-                  path: 'orgs/:org',
+                  path: ROUTES.org,
                   // Swaps in "Organization not found" on a 404 without delaying the pages' own requests.
                   Component: OrgBoundary,
-                  loader: (args) => prefetch((qc) => void qc.prefetchQuery(organizationQueries.detail(param(args, 'org')))),
+                  loader: ({ params }) =>
+                    prefetch((qc) => void qc.prefetchQuery(organizationQueries.detail(routeParams(ROUTES.org, params).org))),
                   shouldRevalidate: ({ currentParams, nextParams }) => currentParams.org !== nextParams.org,
                   children: [
                     {
                       index: true,
-                      loader: (args) => redirect(serviceAccountsPath(param(args, 'org'))),
+                      loader: ({ params }) => redirect(serviceAccountsPath(routeParams(ROUTES.org, params).org)),
                     },
                     {
-                      path: 'service-accounts',
+                      path: ROUTES.serviceAccounts,
                       loader: (args) =>
                         prefetch((qc) => {
                           const search = parseListSearch(new URL(args.request.url).searchParams);
-                          const org = param(args, 'org');
+                          const { org } = routeParams(ROUTES.serviceAccounts, args.params);
                           // The page's request depends on the server's extensions (discovery is cached after the first ask).
                           void hasExtension(qc, 'service_account_query').then((queryable) =>
                             queryable
@@ -88,40 +88,42 @@ export function createAppRouter(queryClient: QueryClient) {
                       lazy: { Component: async () => (await import('./routes/service-accounts')).Component },
                     },
                     {
-                      path: 'service-accounts/:serviceAccountId',
-                      loader: (args) =>
+                      path: ROUTES.serviceAccount,
+                      loader: ({ params }) =>
                         prefetch((qc) => {
-                          void qc.prefetchQuery(serviceAccountQueries.detail(param(args, 'org'), param(args, 'serviceAccountId')));
+                          const { org, serviceAccountId } = routeParams(ROUTES.serviceAccount, params);
+                          void qc.prefetchQuery(serviceAccountQueries.detail(org, serviceAccountId));
                         }),
                       lazy: { Component: async () => (await import('./routes/service-account')).Component },
                     },
                     {
-                      path: 'service-accounts/:serviceAccountId/credentials/:credentialId',
+                      path: ROUTES.credential,
                       loader: (args) => prefetch((qc) => prefetchCredential(qc, args)),
                       lazy: { Component: async () => (await import('./routes/credential')).Component },
                     },
                     {
-                      path: 'service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+                      path: ROUTES.rotateCredential,
                       loader: (args) => prefetch((qc) => prefetchCredential(qc, args)),
                       lazy: { Component: async () => (await import('./routes/rotate-credential')).Component },
                     },
                     {
-                      path: 'credentials',
+                      path: ROUTES.credentialReview,
                       loader: (args) =>
                         prefetch((qc) => {
+                          const { org } = routeParams(ROUTES.credentialReview, args.params);
                           // Loaded with the route, not the entry: the review's query code is its own chunk.
                           void import('../features/review/prefetch').then(({ prefetchServerReview }) =>
-                            prefetchServerReview(qc, param(args, 'org'), new URL(args.request.url).searchParams),
+                            prefetchServerReview(qc, org, new URL(args.request.url).searchParams),
                           );
                         }),
                       lazy: { Component: async () => (await import('./routes/credential-review')).Component },
                     },
                     {
-                      path: 'find-credential',
+                      path: ROUTES.findCredential,
                       lazy: { Component: async () => (await import('./routes/find-credential')).Component },
                     },
                     {
-                      path: 'activity',
+                      path: ROUTES.activity,
                       loader: (args) => prefetch((qc) => void prefetchActivity(qc, args)),
                       lazy: { Component: async () => (await import('./routes/activity')).Component },
                     },
@@ -146,13 +148,13 @@ export function createAppRouter(queryClient: QueryClient) {
       import('../features/activity/activity-search'),
     ]);
     const search = parseActivitySearch(new URL(args.request.url).searchParams);
-    await qc.prefetchQuery(auditEventQueries.list(param(args, 'org'), auditEventParams(search)));
+    await qc.prefetchQuery(auditEventQueries.list(routeParams(ROUTES.activity, args.params).org, auditEventParams(search)));
   }
 
   function prefetchCredential(qc: QueryClient, args: LoaderFunctionArgs) {
-    const org = param(args, 'org');
-    const serviceAccountId = param(args, 'serviceAccountId');
+    // The rotate page's params are the credential page's.
+    const { org, serviceAccountId, credentialId } = routeParams(ROUTES.credential, args.params);
     void qc.prefetchQuery(serviceAccountQueries.detail(org, serviceAccountId));
-    void qc.prefetchQuery(credentialQueries.detail(org, serviceAccountId, param(args, 'credentialId')));
+    void qc.prefetchQuery(credentialQueries.detail(org, serviceAccountId, credentialId));
   }
 }

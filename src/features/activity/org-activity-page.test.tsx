@@ -4,6 +4,7 @@ import { Route } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../api/usage-schemas';
 import { json, LocationProbe, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { ROUTES } from '../../lib/paths';
 import { OrgActivityPage } from './org-activity-page';
 import { deletedInEvents, statusFromAccount, targetsToCheck } from './use-target-status';
 
@@ -49,7 +50,7 @@ function setup(path = '/orgs/acme/activity') {
   });
   const view = renderWithRoutes(
     <Route
-      path="/orgs/:org/activity"
+      path={ROUTES.activity}
       element={
         <>
           <OrgActivityPage org="acme" />

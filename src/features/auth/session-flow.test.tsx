@@ -6,6 +6,7 @@ import { apiRequest, setUnauthorizedHandler } from '../../api/client';
 import { organizationQueries } from '../../api/organizations';
 import { clearSession, getSessionToken, setSessionToken } from '../../api/session';
 import { json, LocationProbe, principals, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { ROUTES } from '../../lib/paths';
 import { RequireSession } from './require-session';
 import { registerUnauthorizedRedirect } from './unauthorized-redirect';
 import { UserMenu } from './user-menu';
@@ -22,9 +23,9 @@ function Protected() {
 const routes = (
   <>
     <Route element={<RequireSession />}>
-      <Route path="/orgs/:org/service-accounts" element={<Protected />} />
+      <Route path={ROUTES.serviceAccounts} element={<Protected />} />
     </Route>
-    <Route path="/sign-in" element={<LocationProbe />} />
+    <Route path={ROUTES.signIn} element={<LocationProbe />} />
   </>
 );
 

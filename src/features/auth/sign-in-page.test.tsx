@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUnauthorizedHandler } from '../../api/client';
 import { clearSession, getSessionToken } from '../../api/session';
 import { json, orgList, principals, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { ROUTES } from '../../lib/paths';
 import { SignInPage } from './sign-in-page';
 
-const signInRoute = <Route path="/sign-in" element={<SignInPage />} />;
+const signInRoute = <Route path={ROUTES.signIn} element={<SignInPage />} />;
 
 afterEach(() => {
   vi.unstubAllGlobals();

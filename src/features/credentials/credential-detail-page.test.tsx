@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ROUTES } from '../../lib/paths';
+import { useRouteParams } from '../../lib/route-params';
 import { CredentialDetailPage } from './credential-detail-page';
 import {
   allCredentialPermissions,
@@ -24,16 +25,16 @@ const saBody = {
 };
 
 function Route() {
-  const { org, serviceAccountId, credentialId } = useParams();
-  return <CredentialDetailPage org={org!} serviceAccountId={serviceAccountId!} credentialId={credentialId!} />;
+  const { org, serviceAccountId, credentialId } = useRouteParams(ROUTES.credential);
+  return <CredentialDetailPage org={org} serviceAccountId={serviceAccountId} credentialId={credentialId} />;
 }
 
 function renderPage(routes: FetchRoute[]) {
   const fetchStub = stubFetch([...routes, { method: 'GET', path: SA_PATH, respond: { status: 200, body: saBody } }]);
   const view = renderWithProviders(<Route />, {
-    path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',
+    path: ROUTES.credential,
     route: `/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`,
-    otherRoutes: { '/orgs/acme/service-accounts/:serviceAccountId': <p>Service account page</p> },
+    otherRoutes: { [ROUTES.serviceAccount]: <p>Service account page</p> },
   });
   return { ...fetchStub, ...view };
 }

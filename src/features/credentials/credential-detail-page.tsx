@@ -34,7 +34,7 @@ export type CredentialDetailPageProps = {
   renderActivity?: (credential: Credential) => ReactNode;
 };
 
-/** Content of /orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId. */
+/** Content of ROUTES.credential. */
 export function CredentialDetailPage({ org, serviceAccountId, credentialId, renderActivity }: CredentialDetailPageProps) {
   const credentialQuery = useQuery(credentialQueries.detail(org, serviceAccountId, credentialId));
   // Only for the breadcrumb and the create half of the rotate permission; the page works without it.

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import { useParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ROUTES } from '../../lib/paths';
+import { useRouteParams } from '../../lib/route-params';
 import { CredentialDetailPage } from './credential-detail-page';
 import { credentialFixture, CRED_ID, renderWithProviders, SA_ID, stubFetch, type FetchRoute } from './test-utils';
 
@@ -63,15 +64,15 @@ function capabilities(extensions: string[] | null): FetchRoute {
 }
 
 function Route() {
-  const { org, serviceAccountId, credentialId } = useParams();
-  return <CredentialDetailPage org={org!} serviceAccountId={serviceAccountId!} credentialId={credentialId!} />;
+  const { org, serviceAccountId, credentialId } = useRouteParams(ROUTES.credential);
+  return <CredentialDetailPage org={org} serviceAccountId={serviceAccountId} credentialId={credentialId} />;
 }
 
 function renderPage(extensions: string[] | null) {
   // The usage route first: its path also matches the credential's.
   const stub = stubFetch([capabilities(extensions), routes.usage, routes.auditEvents, routes.credential, routes.serviceAccount]);
   renderWithProviders(<Route />, {
-    path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',
+    path: ROUTES.credential,
     route: `/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`,
   });
   return stub;

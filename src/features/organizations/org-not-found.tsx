@@ -10,7 +10,7 @@ import { NotFoundState } from '../../components/not-found-state';
 import { PermissionSubjectContext, type PermissionSubject } from '../../components/permission-subject';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { serviceAccountsPath } from '../../lib/paths';
-import { useOrgParam } from './use-org-param';
+import { useOrgParam } from '../../lib/route-params';
 import './organizations.css';
 
 /** Shown for an organization that does not exist or that the person does not belong to (the API does not say which). */

@@ -4,10 +4,11 @@ import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearSession, setSessionToken } from '../../api/session';
 import { json, LocationProbe, orgList, organizations, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { ROUTES } from '../../lib/paths';
 import { OrgBoundary } from './org-not-found';
 import { OrgSwitcher } from './org-switcher';
 import { RootRedirect } from './root-redirect';
-import { useOrgParam } from './use-org-param';
+import { useOrgParam } from '../../lib/route-params';
 
 function OrgPage() {
   return (
@@ -22,7 +23,7 @@ function OrgPage() {
 const routes = (
   <>
     <Route path="/" element={<RootRedirect />} />
-    <Route path="/orgs/:org" element={<OrgBoundary />}>
+    <Route path={ROUTES.org} element={<OrgBoundary />}>
       <Route path="service-accounts" element={<OrgPage />} />
     </Route>
   </>

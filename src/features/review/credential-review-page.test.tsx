@@ -8,6 +8,7 @@ import type { Credential } from '../../api/schemas';
 import { ToastProvider } from '../../components/toast';
 import { DAY_MS } from '../../lib/credential-status';
 import { CREDENTIAL_PERMISSIONS_READ_ONLY, createFakeApi } from '../../test/fake-api';
+import { ROUTES } from '../../lib/paths';
 import { CredentialReviewPage } from './index';
 
 vi.mock('../../api/client', async (importOriginal) => ({
@@ -49,7 +50,7 @@ function setup({ permissions, search = '' }: { permissions?: typeof CREDENTIAL_P
         <MemoryRouter initialEntries={[`/orgs/acme/credentials${search}`]}>
           <Routes>
             <Route
-              path="/orgs/:org/credentials"
+              path={ROUTES.credentialReview}
               element={
                 <>
                   <CredentialReviewPage />
@@ -235,7 +236,7 @@ describe('CredentialReviewPage', () => {
         <ToastProvider>
           <MemoryRouter initialEntries={['/orgs/acme/credentials']}>
             <Routes>
-              <Route path="/orgs/:org/credentials" element={<CredentialReviewPage />} />
+              <Route path={ROUTES.credentialReview} element={<CredentialReviewPage />} />
             </Routes>
           </MemoryRouter>
         </ToastProvider>

@@ -8,6 +8,7 @@ import type { Credential } from '../../api/schemas';
 import { formatRotationMarker } from '../../lib/rotation';
 import { CREDENTIAL_PERMISSIONS_READ_ONLY, createFakeApi } from '../../test/fake-api';
 import { createTestQueryClient, TestProviders } from '../../test/providers';
+import { ROUTES } from '../../lib/paths';
 import { RotateCredentialPage, RotationInProgressBanner } from './index';
 
 vi.mock('../../api/client', async (importOriginal) => ({
@@ -60,11 +61,11 @@ function setup(
   const router = createMemoryRouter(
     [
       {
-        path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+        path: ROUTES.rotateCredential,
         element: <RotateCredentialPage />,
       },
       {
-        path: '/orgs/:org/service-accounts/:serviceAccountId',
+        path: ROUTES.serviceAccount,
         element: <RotationInProgressBanner org="acme" serviceAccountId={SA} />,
       },
     ],

@@ -6,6 +6,7 @@ import { apiRequest } from '../../api/client';
 import { createFakeApi } from '../../test/fake-api';
 import { reactTreeHolds } from '../../test/fiber-search';
 import { TestProviders } from '../../test/providers';
+import { ROUTES } from '../../lib/paths';
 import { RotateCredentialPage } from './index';
 
 vi.mock('../../api/client', async (importOriginal) => ({
@@ -41,7 +42,7 @@ describe('the replacement’s one-time secret', () => {
           router={createMemoryRouter(
             [
               {
-                path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+                path: ROUTES.rotateCredential,
                 element: <RotateCredentialPage />,
               },
             ],

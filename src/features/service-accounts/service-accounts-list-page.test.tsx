@@ -6,6 +6,7 @@ import { ApiError, apiRequest } from '../../api/client';
 import type { ApiRequestOptions } from '../../api/client';
 import type { ServiceAccount } from '../../api/schemas';
 import { TestProviders } from '../../test/providers';
+import { ROUTES } from '../../lib/paths';
 import { ServiceAccountsListPage } from './service-accounts-list-page';
 
 vi.mock('../../api/client', async (importOriginal) => ({
@@ -53,7 +54,7 @@ async function fakeApi(path: string, options: ApiRequestOptions = {}) {
 
 function renderPage(url: string) {
   const router = createMemoryRouter(
-    [{ path: '/orgs/:org/service-accounts', element: <ServiceAccountsListPage org="acme" /> }],
+    [{ path: ROUTES.serviceAccounts, element: <ServiceAccountsListPage org="acme" /> }],
     { initialEntries: [url] },
   );
   render(
