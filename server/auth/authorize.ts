@@ -1,4 +1,4 @@
-import type { PermissionAction, PermissionResource, Permissions } from '../../src/api/schemas';
+import { PERMISSION_ACTIONS, type PermissionAction, type PermissionResource, type Permissions } from '../../src/api/schemas';
 import { ApiError } from '../http/errors';
 import { roleIn, type Principal } from './principal';
 import { roleAllows } from './roles';
@@ -23,7 +23,7 @@ export function isMember(principal: Principal, org: OrgRef): boolean {
   return roleIn(principal, org.id) !== undefined;
 }
 
-const ALL: readonly PermissionAction[] = ['read', 'create', 'update', 'delete'];
+const ALL = PERMISSION_ACTIONS;
 const ITEM: readonly PermissionAction[] = ['read', 'update', 'delete'];
 
 /** Which permission names each kind of response lists (the `expand=permissions` maps in `/api/openapi.json`). */

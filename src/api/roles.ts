@@ -1,10 +1,10 @@
 // The local server's role table, shared by the server (which enforces it) and the console
 // (which uses it only to say, in plain words, who may do what). No React, no DOM.
-import type { PermissionAction, PermissionResource, Role } from './schemas';
+import { PERMISSION_ACTIONS, type PermissionAction, type PermissionResource, type Role } from './schemas';
 
 type Grants = Record<PermissionResource, readonly PermissionAction[]>;
 
-const ALL = ['read', 'create', 'update', 'delete'] as const;
+const ALL = PERMISSION_ACTIONS;
 
 /** The role table: the only statement of what each role may do. */
 export const ROLE_GRANTS: Record<Role, Grants> = {

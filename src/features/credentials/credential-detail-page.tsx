@@ -141,7 +141,7 @@ function CredentialDetail({
           <GatedButton {...editGate} onClick={() => setEditing(true)}>
             Edit
           </GatedButton>
-          <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason} permission={rotateGate.permission}>
+          <PermissionGate {...rotateGate}>
             {(control) => (
               <Link to={rotatePath} className="btn btn--secondary" {...control}>
                 Rotate

@@ -11,10 +11,9 @@ import { SkeletonText } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
 import { credentialPath, ROUTES, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { distinctCredentialNames } from '../../lib/credential-names';
-import { permissionGate } from '../../lib/permissions';
 import { defaultObservationWindow, deriveRotationState, observationWindow } from '../../lib/rotation';
 import { useRouteParams } from '../../lib/route-params';
-import { CredentialSecretDialog, rotateCredentialGate, useOneTimeSecret } from '../credentials';
+import { CredentialSecretDialog, deleteCredentialGate, rotateCredentialGate, useOneTimeSecret } from '../credentials';
 import { ReplaceStep, type ReplaceValues } from './replace-step';
 import { RetireStep } from './retire-step';
 import { RotationComplete } from './rotation-complete';
@@ -114,7 +113,7 @@ function RotateCredential({
   const collectionPermissions = serviceAccount.data?.permissions ?? query.data?.permissions;
 
   const rotateGate = rotateCredentialGate(collectionPermissions, listedOld?.permissions);
-  const deleteGate = permissionGate(old?.permissions, 'service_account_credentials', 'delete');
+  const deleteGate = deleteCredentialGate(old?.permissions);
 
   function handleCreate(values: ReplaceValues) {
     // The form refuses too; this is the last line before a request the server would refuse.
