@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/client';
 import { listOrganizations } from '../../api/organizations';
 import type { Organization } from '../../api/schemas';
-import { Button, TextInput } from '../../components';
+import { Button } from '../../components/button';
+import { TextInput } from '../../components/field';
 
 function describeFailure(error: Error): string {
   if (isApiError(error, 401) || isApiError(error, 403)) {
