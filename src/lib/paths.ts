@@ -38,7 +38,7 @@ export function routeParams<P extends RoutePattern>(
   const values: Record<string, string> = {};
   for (const [, name] of pattern.matchAll(/:(\w+)/g)) {
     const value = params[name!];
-    if (value === undefined) throw new Error(`No :${name} param: this must be rendered under ${pattern}`);
+    if (value === undefined) throw new Error(`No :${name} in ${pattern}`);
     values[name!] = value;
   }
   return values as RouteParams<P>;
