@@ -5,14 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, signInAs, test, uniqueName } from './flows';
-import {
-  activityPath,
-  credentialPath,
-  credentialReviewPath,
-  rotateCredentialPath,
-  serviceAccountPath,
-  serviceAccountsPath,
-} from '../src/lib/paths';
+import { activityPath, credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 const LIST = serviceAccountsPath(ORG);

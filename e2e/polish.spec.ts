@@ -4,14 +4,7 @@
 // one not-found page, and the "use this credential" snippets.
 import type { Page } from '@playwright/test';
 import { expect, signInWithToken, test, uniqueName } from './flows';
-import {
-  ROUTES,
-  credentialPath,
-  credentialReviewPath,
-  rotateCredentialPath,
-  serviceAccountPath,
-  serviceAccountsPath,
-} from '../src/lib/paths';
+import { ROUTES, credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 const LIST = serviceAccountsPath(ORG);

@@ -59,7 +59,7 @@ export function buildPath<P extends RoutePattern>(
   return query ? `${path}?${query}` : path;
 }
 
-export const serviceAccountsPath = (org: string, search?: URLSearchParams) =>
+export const serviceAccountsPath = (org: string, search?: URLSearchParams | Record<string, string>) =>
   buildPath(ROUTES.serviceAccounts, { org }, search);
 
 export const serviceAccountPath = (org: string, serviceAccountId: string) =>
