@@ -193,7 +193,7 @@ describe('capabilities in the page', () => {
     const own = await page({});
     const meta = /<meta name="api-capabilities" content="([^"]*)" \/>/.exec(own);
     // The same list discovery answers with.
-    expect(meta?.[1].split(' ')).toEqual(['org_credentials', 'service_account_query', 'usage', 'audit_events']);
+    expect(meta?.[1]?.split(' ')).toEqual(['org_credentials', 'service_account_query', 'usage', 'audit_events']);
     expect(await page({ extensions: ['usage'] })).toContain('<meta name="api-capabilities" content="usage" />');
     // Like the vendor's API: the console has to ask (and gets 404).
     expect(await page({ extensions: [] })).not.toContain('api-capabilities');
