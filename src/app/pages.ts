@@ -22,12 +22,25 @@ export const pages = {
     path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
     load: (): Promise<PageModule> => import('./routes/rotate-credential'),
   },
-  credentialReview: { path: '/orgs/:org/credentials', load: (): Promise<PageModule> => import('./routes/credential-review') },
+  credentialReview: {
+    path: '/orgs/:org/credentials',
+    load: (): Promise<PageModule> => import('./routes/credential-review'),
+    // The code that starts the review's requests: its own chunk, loaded by the route's loader.
+    loadPrefetch: () => import('../features/review/prefetch'),
+  },
   findCredential: { path: '/orgs/:org/find-credential', load: (): Promise<PageModule> => import('./routes/find-credential') },
   activity: { path: '/orgs/:org/activity', load: (): Promise<PageModule> => import('./routes/activity') },
 } as const;
 
 export type PageName = keyof typeof pages;
+
+/** Starts loading the page's chunk, and the code of its loader's requests where that is a chunk of its own. */
+export function preloadPage(name: PageName): void {
+  const page = pages[name];
+  // A failed load is the router's to report, when it asks for the page itself.
+  page.load().catch(() => undefined);
+  if ('loadPrefetch' in page) page.loadPrefetch().catch(() => undefined);
+}
 
 /** The router's `lazy` for a page: its chunk, loaded once (the early preload may have started it). */
 export const lazyPage = (name: PageName) => ({ Component: async () => (await pages[name].load()).Component });

@@ -112,7 +112,7 @@ export function createAppRouter(queryClient: QueryClient) {
                       loader: (args) =>
                         prefetch((qc) => {
                           // Loaded with the route, not the entry: the review's query code is its own chunk.
-                          void import('../features/review/prefetch').then(({ prefetchServerReview }) =>
+                          void pages.credentialReview.loadPrefetch().then(({ prefetchServerReview }) =>
                             prefetchServerReview(qc, param(args, 'org'), new URL(args.request.url).searchParams),
                           );
                         }),
