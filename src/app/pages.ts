@@ -45,11 +45,29 @@ export function preloadPage(name: PageName): void {
 /** The router's `lazy` for a page: its chunk, loaded once (the early preload may have started it). */
 export const lazyPage = (name: PageName) => ({ Component: async () => (await pages[name].load()).Component });
 
-/** The page whose pattern matches `pathname` (`:param` matches one segment), if any. */
-export function pageForPath(pathname: string): PageName | undefined {
+/** The page whose pattern matches `pathname` (`:param` matches one segment) and its parameters. */
+export function matchPage(pathname: string): { name: PageName; params: Record<string, string> } | undefined {
   const segments = pathname.split('/').filter(Boolean);
-  return (Object.keys(pages) as PageName[]).find((name) => {
+  for (const name of Object.keys(pages) as PageName[]) {
     const pattern = pages[name].path.split('/').filter(Boolean);
-    return pattern.length === segments.length && pattern.every((part, i) => part.startsWith(':') || part === segments[i]);
-  });
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (!part.startsWith(':')) return part === segment;
+      params[part.slice(1)] = safeDecode(segment);
+      return true;
+    });
+    if (matches) return { name, params };
+  }
+  return undefined;
+}
+
+// As the router decodes parameters; a malformed escape stays as it is (the page then says "not found").
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
