@@ -1,10 +1,11 @@
-// The console's URLs, written once: the route table (src/app/router.tsx), the param hook
+// The console's URLs, written once: the route table (src/app/pages.ts, read by router.tsx), the param hook
 // (src/lib/route-params.ts), every link and the tests take them from here. No React, no router:
 // the e2e specs import it too.
 
 /** The SPA's route patterns. `org` is the org's label, or its id when it has none. */
 export const ROUTES = {
   signIn: '/sign-in',
+  home: '/',
   org: '/orgs/:org',
   serviceAccounts: '/orgs/:org/service-accounts',
   serviceAccount: '/orgs/:org/service-accounts/:serviceAccountId',
