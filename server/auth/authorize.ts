@@ -1,7 +1,7 @@
-import { PERMISSION_ACTIONS, type PermissionAction, type PermissionResource, type Permissions } from '../../src/api/schemas';
+import type { PermissionAction, PermissionResource, Permissions } from '../../src/api/schemas';
 import { ApiError } from '../http/errors';
 import { roleIn, type Principal } from './principal';
-import { roleAllows } from './roles';
+import { PERMISSION_ACTIONS, roleAllows } from './roles';
 
 interface OrgRef {
   id: string;

@@ -1,9 +1,11 @@
 // The local server's role table, shared by the server (which enforces it) and the console
 // (which uses it only to say, in plain words, who may do what). No React, no DOM.
-import { PERMISSION_ACTIONS, type PermissionAction, type PermissionResource, type Role } from './schemas';
+import type { PermissionAction, PermissionResource, Role } from './schemas';
 
 type Grants = Record<PermissionResource, readonly PermissionAction[]>;
 
+/** Every action a role can be granted (`PermissionAction` in schemas.ts is its type). */
+export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 const ALL = PERMISSION_ACTIONS;
 
 /** The role table: the only statement of what each role may do. */

@@ -10,7 +10,7 @@ describe('paths', () => {
     expect(paths.credentialPath('acme', 'sa1', 'cr1')).toBe('/orgs/acme/service-accounts/sa1/credentials/cr1');
     expect(paths.rotateCredentialPath('acme', 'sa1', 'cr1')).toBe('/orgs/acme/service-accounts/sa1/credentials/cr1/rotate');
     expect(paths.findCredentialPath('acme', 'ci_1')).toBe('/orgs/acme/find-credential?client_id=ci_1');
-    expect(paths.credentialReviewSearchPath('acme', 'deploy bot')).toBe('/orgs/acme/credentials?q=deploy+bot');
+    expect(paths.credentialReviewPath('acme', { q: 'deploy bot' })).toBe('/orgs/acme/credentials?q=deploy+bot');
   });
 
   it('encodes every segment, so an id cannot change the shape of the path', () => {
@@ -25,12 +25,11 @@ describe('paths', () => {
     );
   });
 
-  it("reads a pattern's params, and refuses a route that lacks one", () => {
+  it("reads a pattern's params", () => {
     expect(paths.routeParams(ROUTES.credential, { org: 'acme', serviceAccountId: 'sa1', credentialId: 'cr1', extra: 'x' })).toEqual({
       org: 'acme',
       serviceAccountId: 'sa1',
       credentialId: 'cr1',
     });
-    expect(() => paths.routeParams(ROUTES.serviceAccount, { org: 'acme' })).toThrow(/:serviceAccountId/);
   });
 });

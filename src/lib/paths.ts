@@ -28,20 +28,20 @@ type ParamName<P extends string> = P extends `${string}:${infer Name}/${infer Re
 /** The params a pattern takes: `{ org: string; serviceAccountId: string }` for ROUTES.serviceAccount. */
 export type RouteParams<P extends string> = { [Name in ParamName<P>]: string };
 
+/** A `:name` segment of a pattern. */
+const PARAM = /:(\w+)/g;
+
 /**
  * The params of `pattern` out of a matched route's params (react-router's `params`, in a loader
- * or through `useRouteParams`). A missing one is a wiring mistake, so it throws rather than guessing.
+ * or through `useRouteParams`), typed by the pattern. The router only matches a pattern with all
+ * its params, so the '' fallback is for types only.
  */
 export function routeParams<P extends RoutePattern>(
   pattern: P,
   params: Readonly<Record<string, string | undefined>>,
 ): RouteParams<P> {
   const values: Record<string, string> = {};
-  for (const [, name] of pattern.matchAll(/:(\w+)/g)) {
-    const value = params[name!];
-    if (value === undefined) throw new Error(`No :${name} in ${pattern}`);
-    values[name!] = value;
-  }
+  for (const [, name = ''] of pattern.matchAll(PARAM)) values[name] = params[name] ?? '';
   return values as RouteParams<P>;
 }
 
@@ -55,7 +55,7 @@ export function buildPath<P extends RoutePattern>(
   search?: URLSearchParams | Record<string, string>,
 ): string {
   const values = params as Record<string, string>;
-  const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+  const path = pattern.replace(PARAM, (_, name: string) => encodeURIComponent(values[name] ?? ''));
   const query = search ? new URLSearchParams(search).toString() : '';
   return query ? `${path}?${query}` : path;
 }
@@ -78,8 +78,6 @@ export const credentialReviewPath = (org: string, search?: URLSearchParams | Rec
 /** Finds a credential by its client_id, then replaces itself with the credential's page. */
 export const findCredentialPath = (org: string, clientId: string) =>
   buildPath(ROUTES.findCredential, { org }, { client_id: clientId });
-
-export const credentialReviewSearchPath = (org: string, q: string) => credentialReviewPath(org, { q });
 
 export const activityPath = (org: string, search?: URLSearchParams | Record<string, string>) =>
   buildPath(ROUTES.activity, { org }, search);

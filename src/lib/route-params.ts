@@ -16,11 +16,9 @@ export function useOrgParam(): string {
 }
 
 /**
- * The `:org` URL segment (label or id) when the current URL is inside an organization.
- * Components outside the org routes (the header) still need it, hence the match.
+ * The `:org` URL segment (label or id) when the current URL is inside an organization, for
+ * components that may render outside the org routes (the header): it matches the URL itself.
  */
 export function useOptionalOrgParam(): string | undefined {
-  const params = useParams();
-  const match = useMatch(`${ROUTES.org}/*`);
-  return params.org ?? match?.params.org ?? undefined;
+  return useMatch(`${ROUTES.org}/*`)?.params.org;
 }

@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/empty-state';
 import { QueryErrorState } from '../../components/error-state';
 import { ProgressBar } from '../../components/progress-bar';
 import { useDocumentTitle } from '../../components/use-document-title';
-import { credentialPath, credentialReviewSearchPath } from '../../lib/paths';
+import { credentialPath, credentialReviewPath } from '../../lib/paths';
 import { useOrgParam } from '../../lib/route-params';
 import { formatCount } from '../../lib/time-format';
 import './find-credential.css';
@@ -77,7 +77,7 @@ function FindResult({ org, clientId, indexed }: { org: string; clientId: string;
         action={
           <>
             {cancelled && <Button onClick={() => setCancelled(null)}>Search again</Button>}
-            <Link to={credentialReviewSearchPath(org, clientId)}>Search the credential review for it</Link>
+            <Link to={credentialReviewPath(org, { q: clientId })}>Search the credential review for it</Link>
           </>
         }
       />
