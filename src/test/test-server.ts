@@ -1,0 +1,282 @@
+// Component tests' one stand-in for the API: the real server app (server/app.ts) over an
+// in-memory SQLite database seeded with the demo data, answering the test's `fetch`. Requests go
+// through the server's routing, validation, authorization and error JSON, so a test cannot pass
+// against an answer the server would never give (an id it rejects, a missing PATCH).
+//
+//   const server = useTestServer();                 // a fresh database per test, signed in as Ada
+//   it('…', async () => {
+//     const org = server.addOrganization();        // an empty organization, for exact contents
+//     const sa = server.addServiceAccount(org, { name: 'billing' });
+//     render(…);
+//     expect(server.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+//   });
+//
+// What the real server cannot be made to do on demand (a 500, a lost response, a request that
+// hangs until the user moves on) is the only thing simulated, with `failNext` and `hold`.
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { createApp } from '../../server/app';
+import { hashSecret, newClientId } from '../../server/auth/tokens';
+import type { Config } from '../../server/config';
+import { insertCredential } from '../../server/db/credentials';
+import { closeDatabase, openDatabase, type Db } from '../../server/db/database';
+import { migrate } from '../../server/db/migrations';
+import { insertOrganization } from '../../server/db/organizations';
+import { findPersonByEmail, setMembership } from '../../server/db/people';
+import { insertServiceAccount } from '../../server/db/service-accounts';
+import { addUsage, bucketStart } from '../../server/db/usage';
+import { DEMO_PERSON, type DemoPersonName } from '../../server/demo-people';
+import { newId } from '../../server/lib/ids';
+import { seedDemo } from '../../server/seed';
+import { clearSession, setSessionToken } from '../api/session';
+import { EXTENSION_NAMES, type ExtensionName, type Role } from '../api/schemas';
+
+export { DEMO_PERSON };
+
+export interface RecordedRequest {
+  method: string;
+  /** As the console's API module names it: without the `/api` prefix and the query string. */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  signal: AbortSignal | undefined;
+}
+
+/** A string matches a path containing it. */
+type PathMatch = string | RegExp;
+
+interface Failure {
+  method: string;
+  path: PathMatch;
+  status: number;
+  message: string;
+  afterApply: boolean;
+}
+
+interface Hold {
+  method: string;
+  path: PathMatch;
+  released: Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Who the console is signed in as at the start of each test (`null`: nobody). Default Ada (org_admin in acme). */
+  signedInAs?: DemoPersonName | null;
+  /** The extensions the server offers (`[]`: the vendor's API, /capabilities answers 404). Default: all. */
+  extensions?: readonly ExtensionName[];
+}
+
+const matches = (pattern: PathMatch, path: string) =>
+  typeof pattern === 'string' ? path.includes(pattern) : pattern.test(path);
+
+function configFor(extensions: readonly ExtensionName[]): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databasePath: ':memory:',
+    demo: true,
+    staticDir: '/nonexistent',
+    logLevel: 'silent',
+    apiBaseUrl: undefined,
+    tokenTtlSeconds: 3600,
+    extensions,
+    trustProxy: 0,
+    allowedHosts: [],
+    serveSourceMaps: false,
+  };
+}
+
+const errorResponse = (status: number, message: string) =>
+  new Response(JSON.stringify({ status, code: status >= 500 ? 'internal' : 'simulated', message }), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+export class TestServer {
+  /** The server's database: arrange what the API cannot (timestamps, thousands of rows) here. */
+  db!: Db;
+  /** Every request the console sent, in order. */
+  requests: RecordedRequest[] = [];
+  /** The most requests that were in flight at once. */
+  mostInFlight = 0;
+  private inFlight = 0;
+  private app!: ReturnType<typeof createApp>;
+  private failures: Failure[] = [];
+  private holds: Hold[] = [];
+  private organizations = 0;
+
+  constructor(private readonly options: TestServerOptions = {}) {}
+
+  start(): void {
+    this.db = openDatabase(':memory:');
+    migrate(this.db);
+    seedDemo(this.db, new Date());
+    this.app = createApp({ db: this.db, config: configFor(this.options.extensions ?? EXTENSION_NAMES) });
+    this.requests = [];
+    this.mostInFlight = 0;
+    this.inFlight = 0;
+    this.failures = [];
+    this.holds = [];
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>((input, init) => this.fetch(input, init)));
+    const who = this.options.signedInAs === undefined ? 'ada' : this.options.signedInAs;
+    if (who) setSessionToken(DEMO_PERSON[who].token);
+    else clearSession();
+  }
+
+  stop(): void {
+    vi.unstubAllGlobals();
+    clearSession();
+    closeDatabase(this.db);
+  }
+
+  signIn(who: DemoPersonName): void {
+    setSessionToken(DEMO_PERSON[who].token);
+  }
+
+  /**
+   * The next request with this method and path is answered with `status` and the contract's error
+   * JSON instead of reaching the server, for failures the real server cannot be made to produce.
+   * `afterApply`: the server handles the request, then the response is lost (a dropped connection).
+   */
+  failNext(method: string, path: PathMatch, status: number, options: { message?: string; afterApply?: boolean } = {}): void {
+    this.failures.push({
+      method,
+      path,
+      status,
+      message: options.message ?? `Simulated ${status}`,
+      afterApply: options.afterApply ?? false,
+    });
+  }
+
+  /** Holds the next matching request until `release()`; aborting it meanwhile rejects it, as fetch does. */
+  hold(method: string, path: PathMatch): { release: () => void } {
+    let release!: () => void;
+    this.holds.push({ method, path, released: new Promise<void>((resolve) => (release = resolve)) });
+    return { release };
+  }
+
+  /** Calls the API as a demo person (Ada by default), for arranging data the way the console would. */
+  async call<T = unknown>(method: string, path: string, body?: unknown, as: DemoPersonName = 'ada'): Promise<T> {
+    const response = await this.app.fetch(
+      new Request(`http://localhost/api${path}`, {
+        method,
+        headers: {
+          Host: 'localhost',
+          Authorization: `Bearer ${DEMO_PERSON[as].token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * A new, empty organization whose members have the roles they have in acme (Ada org_admin,
+   * Oscar sa_operator, Vera org_viewer), for tests that need exact contents. Returns its label.
+   */
+  addOrganization(label = `test-org-${++this.organizations}`): string {
+    const at = new Date().toISOString();
+    const org = insertOrganization(this.db, { id: newId(), label, name: label, created_at: at, updated_at: at });
+    for (const person of Object.values(DEMO_PERSON)) {
+      const role = person.memberships.find((m) => m.org === 'acme')?.role as Role | undefined;
+      const row = findPersonByEmail(this.db, person.email);
+      if (role && row) setMembership(this.db, row.id, org.id, role, at);
+    }
+    return label;
+  }
+
+  addServiceAccount(orgLabel: string, fields: { name: string; description?: string; created_at?: string }) {
+    return insertServiceAccount(this.db, {
+      id: newId(),
+      organization_id: this.organizationId(orgLabel),
+      name: fields.name,
+      description: fields.description ?? null,
+      created_at: fields.created_at ?? new Date().toISOString(),
+    });
+  }
+
+  /** A credential whose secret nobody knows (as seeded ones), with the times the test needs. */
+  addCredential(
+    serviceAccountId: string,
+    fields: { name: string; description?: string; created_at?: string; last_used_at?: string | null },
+  ) {
+    return insertCredential(this.db, {
+      id: newId(),
+      service_account_id: serviceAccountId,
+      client_id: newClientId(),
+      secret_hash: hashSecret(randomBytes(32).toString('base64url')),
+      name: fields.name,
+      description: fields.description ?? null,
+      created_at: fields.created_at ?? new Date().toISOString(),
+      last_used_at: fields.last_used_at ?? null,
+    });
+  }
+
+  /** `count` uses of the credential in the hour and day holding `at`. */
+  addUsage(credentialId: string, count: number, at = new Date()): void {
+    addUsage(this.db, credentialId, 'hour', bucketStart('hour', at), count);
+    addUsage(this.db, credentialId, 'day', bucketStart('day', at), count);
+  }
+
+  private organizationId(label: string): string {
+    const row = this.db.prepare('SELECT id FROM organizations WHERE label = ?').get(label) as { id: string } | undefined;
+    if (!row) throw new Error(`No organization ${label}`);
+    return row.id;
+  }
+
+  private async fetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+    this.inFlight += 1;
+    this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
+    try {
+      return await this.answer(input, init);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async answer(input: RequestInfo | URL, init: RequestInit): Promise<Response> {
+    const url = new URL(String(input), 'http://localhost');
+    const method = init.method ?? 'GET';
+    const path = url.pathname.replace(/^\/api/, '');
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const signal = init.signal ?? undefined;
+    this.requests.push({ method, path, query: url.searchParams, body, signal });
+
+    // Let React commit between requests, as a real network would.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, path));
+    if (holdIndex >= 0) {
+      const [hold] = this.holds.splice(holdIndex, 1);
+      await Promise.race([hold!.released, abortion(signal)]);
+    }
+    if (signal?.aborted) throw signal.reason;
+
+    const failureIndex = this.failures.findIndex((f) => f.method === method && matches(f.path, path));
+    const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;
+    if (failure && !failure.afterApply) return errorResponse(failure.status, failure.message);
+    // The signal is the test environment's (jsdom), which the server's Request does not accept.
+    const headers = new Headers(init.headers);
+    headers.set('Host', url.host);
+    const response = await this.app.fetch(new Request(url, { method, headers, body: init.body as BodyInit | null | undefined }));
+    return failure ? errorResponse(failure.status, failure.message) : response;
+  }
+}
+
+function abortion(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    if (!signal) return;
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/** A fresh server (database, request log, session) for every test of the file or `describe`. */
+export function useTestServer(options: TestServerOptions = {}): TestServer {
+  const server = new TestServer(options);
+  beforeEach(() => server.start());
+  afterEach(() => server.stop());
+  return server;
+}
