@@ -13,12 +13,11 @@
 //
 // What the real server cannot be made to do on demand (a 500, a lost response, a request that
 // hangs until the user moves on) is the only thing simulated, with `failNext` and `hold`.
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createApp } from '../../server/app';
-import { hashSecret, newClientId } from '../../server/auth/tokens';
+import { hashSecret, newClientId, newClientSecret, secretMatches } from '../../server/auth/tokens';
 import type { Config } from '../../server/config';
-import { insertCredential } from '../../server/db/credentials';
+import { findSecretHashByClientId, insertCredential } from '../../server/db/credentials';
 import { closeDatabase, openDatabase, type Db } from '../../server/db/database';
 import { migrate } from '../../server/db/migrations';
 import { insertOrganization } from '../../server/db/organizations';
@@ -86,11 +85,25 @@ function configFor(extensions: readonly ExtensionName[]): Config {
   };
 }
 
-const errorResponse = (status: number, message: string) =>
-  new Response(JSON.stringify({ status, code: status >= 500 ? 'internal' : 'simulated', message }), {
+const ERROR_CODES: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthenticated',
+  403: 'permission_denied',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/** The contract's error JSON, or for status 0 a dropped connection (fetch rejects, as it does). */
+function simulatedFailure(status: number, message: string): Response {
+  if (status === 0) throw new TypeError('fetch failed');
+  const code = ERROR_CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_request');
+  return new Response(JSON.stringify({ status, code, message }), {
     status,
     headers: { 'Content-Type': 'application/json' },
   });
+}
 
 export class TestServer {
   /** The server's database: arrange what the API cannot (timestamps, thousands of rows) here. */
@@ -135,8 +148,9 @@ export class TestServer {
 
   /**
    * The next request with this method and path is answered with `status` and the contract's error
-   * JSON instead of reaching the server, for failures the real server cannot be made to produce.
-   * `afterApply`: the server handles the request, then the response is lost (a dropped connection).
+   * JSON instead of reaching the server, for failures the real server cannot be made to produce
+   * (status 0: the connection drops and fetch rejects). `afterApply`: the server handles the
+   * request first, then its response is lost.
    */
   failNext(method: string, path: PathMatch, status: number, options: { message?: string; afterApply?: boolean } = {}): void {
     this.failures.push({
@@ -198,21 +212,41 @@ export class TestServer {
     });
   }
 
-  /** A credential whose secret nobody knows (as seeded ones), with the times the test needs. */
+  /** A credential with the times (and client id) the test needs; its secret is returned for `exchange`. */
   addCredential(
     serviceAccountId: string,
-    fields: { name: string; description?: string; created_at?: string; last_used_at?: string | null },
+    fields: { name: string; description?: string; client_id?: string; created_at?: string; last_used_at?: string | null },
   ) {
-    return insertCredential(this.db, {
+    const secret = newClientSecret();
+    const row = insertCredential(this.db, {
       id: newId(),
       service_account_id: serviceAccountId,
-      client_id: newClientId(),
-      secret_hash: hashSecret(randomBytes(32).toString('base64url')),
+      client_id: fields.client_id ?? newClientId(),
+      secret_hash: hashSecret(secret),
       name: fields.name,
       description: fields.description ?? null,
       created_at: fields.created_at ?? new Date().toISOString(),
       last_used_at: fields.last_used_at ?? null,
     });
+    return { ...row, secret };
+  }
+
+  /** A client exchanging the credential for an access token at the real token endpoint (a use). */
+  async exchange(credential: { client_id: string; secret: string }): Promise<void> {
+    const basic = btoa(`${encodeURIComponent(credential.client_id)}:${encodeURIComponent(credential.secret)}`);
+    const response = await this.app.fetch(
+      new Request('http://localhost/api/service-account-token', {
+        method: 'POST',
+        headers: { Host: 'localhost', Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      }),
+    );
+    if (!response.ok) throw new Error(`token exchange: ${response.status} ${await response.text()}`);
+  }
+
+  /** Whether `secret` is the one stored (as a hash) for the client id. */
+  isSecretOf(clientId: string, secret: string): boolean {
+    return secretMatches(secret, findSecretHashByClientId(this.db, clientId)?.secret_hash);
   }
 
   /** `count` uses of the credential in the hour and day holding `at`. */
@@ -256,12 +290,12 @@ export class TestServer {
 
     const failureIndex = this.failures.findIndex((f) => f.method === method && matches(f.path, path));
     const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;
-    if (failure && !failure.afterApply) return errorResponse(failure.status, failure.message);
+    if (failure && !failure.afterApply) return simulatedFailure(failure.status, failure.message);
     // The signal is the test environment's (jsdom), which the server's Request does not accept.
     const headers = new Headers(init.headers);
     headers.set('Host', url.host);
     const response = await this.app.fetch(new Request(url, { method, headers, body: init.body as BodyInit | null | undefined }));
-    return failure ? errorResponse(failure.status, failure.message) : response;
+    return failure ? simulatedFailure(failure.status, failure.message) : response;
   }
 }
 
