@@ -41,7 +41,7 @@ export interface RecordedRequest {
   signal: AbortSignal | undefined;
 }
 
-/** A string matches a path containing it. */
+/** Matched against the path with its query string (`/organizations/acme/service-accounts?limit=10`); a string matches where it is contained. */
 type PathMatch = string | RegExp;
 
 interface Failure {
@@ -281,14 +281,15 @@ export class TestServer {
 
     // Let React commit between requests, as a real network would.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, path));
+    const target = `${path}${url.search}`;
+    const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, target));
     if (holdIndex >= 0) {
       const [hold] = this.holds.splice(holdIndex, 1);
       await Promise.race([hold!.released, abortion(signal)]);
     }
     if (signal?.aborted) throw signal.reason;
 
-    const failureIndex = this.failures.findIndex((f) => f.method === method && matches(f.path, path));
+    const failureIndex = this.failures.findIndex((f) => f.method === method && matches(f.path, target));
     const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;
     if (failure && !failure.afterApply) return simulatedFailure(failure.status, failure.message);
     // The signal is the test environment's (jsdom), which the server's Request does not accept.
