@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { $ZodType, output } from 'zod/v4/core';
+import { DEMO_PERSON } from '../demo-people';
 import { startServer, type RunningServer, type StartOptions } from '../start-server';
 
 export const TOKENS = {
-  admin: 'demo-ada-admin',
-  operator: 'demo-oscar-operator',
-  viewer: 'demo-vera-viewer',
-  globexAdmin: 'demo-gina-globex',
+  admin: DEMO_PERSON.ada.token,
+  operator: DEMO_PERSON.oscar.token,
+  viewer: DEMO_PERSON.vera.token,
+  globexAdmin: DEMO_PERSON.gina.token,
 } as const;
 
 export interface TestServer extends RunningServer {

@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, createRoutesFromElements, Route, RouterProvider, useLocation } from 'react-router';
 import { vi } from 'vitest';
+import { DEMO_PERSON } from './demo-people';
 
 export function LocationProbe() {
   const location = useLocation();
@@ -58,9 +59,9 @@ export const principals = {
   items: [
     {
       id: 'p1',
-      name: 'Ada Admin',
-      email: 'ada@acme.example',
-      token: 'demo-ada-admin',
+      name: DEMO_PERSON.ada.name,
+      email: DEMO_PERSON.ada.email,
+      token: DEMO_PERSON.ada.token,
       memberships: [
         { organization_id: 'org1aaaaaaaaaaaaaaaaaaaaaa', organization_label: 'acme', role: 'org_admin' },
         { organization_id: 'org2bbbbbbbbbbbbbbbbbbbbbb', organization_label: 'globex', role: 'org_viewer' },
@@ -68,9 +69,9 @@ export const principals = {
     },
     {
       id: 'p2',
-      name: 'Vera Viewer',
-      email: 'vera@acme.example',
-      token: 'demo-vera-viewer',
+      name: DEMO_PERSON.vera.name,
+      email: DEMO_PERSON.vera.email,
+      token: DEMO_PERSON.vera.token,
       memberships: [{ organization_id: 'org1aaaaaaaaaaaaaaaaaaaaaa', organization_label: 'acme', role: 'org_viewer' }],
     },
   ],

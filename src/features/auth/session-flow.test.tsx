@@ -9,6 +9,7 @@ import { json, LocationProbe, principals, renderWithRoutes, stubFetch } from '..
 import { RequireSession } from './require-session';
 import { registerUnauthorizedRedirect } from './unauthorized-redirect';
 import { UserMenu } from './user-menu';
+import { DEMO_PERSON } from '../../test/demo-people';
 
 function Protected() {
   return (
@@ -57,7 +58,7 @@ describe('RequireSession', () => {
   });
 
   it('renders the page with a session', async () => {
-    setSessionToken('demo-ada-admin');
+    setSessionToken(DEMO_PERSON.ada.token);
     stubFetch(() => json(principals));
     renderWithRoutes(routes, '/orgs/acme/service-accounts');
     expect(await screen.findByText('Secret page')).toBeTruthy();
@@ -109,7 +110,7 @@ describe('401 handling', () => {
 
 describe('UserMenu', () => {
   it('names the demo person and signs out to /sign-in', async () => {
-    setSessionToken('demo-ada-admin');
+    setSessionToken(DEMO_PERSON.ada.token);
     stubFetch(() => json(principals));
     renderWithRoutes(routes, '/orgs/acme/service-accounts');
     expect(await screen.findByText('Ada Admin')).toBeTruthy();

@@ -6,6 +6,7 @@ import { setUnauthorizedHandler } from '../../api/client';
 import { clearSession, getSessionToken } from '../../api/session';
 import { json, orgList, principals, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
 import { SignInPage } from './sign-in-page';
+import { DEMO_PERSON } from '../../test/demo-people';
 
 const signInRoute = <Route path="/sign-in" element={<SignInPage />} />;
 
@@ -25,7 +26,7 @@ describe('SignInPage', () => {
     expect(description).toMatch(/ada@acme\.example.*acme.*Admin.*globex.*Viewer/);
     await userEvent.click(ada);
 
-    expect(getSessionToken()).toBe('demo-ada-admin');
+    expect(getSessionToken()).toBe(DEMO_PERSON.ada.token);
     expect((await screen.findByTestId('location')).textContent).toBe('/orgs/acme/service-accounts?limit=25');
   });
 

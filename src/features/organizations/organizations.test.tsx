@@ -8,6 +8,7 @@ import { OrgBoundary } from './org-not-found';
 import { OrgSwitcher } from './org-switcher';
 import { RootRedirect } from './root-redirect';
 import { useOrgParam } from './use-org-param';
+import { DEMO_PERSON } from '../../test/demo-people';
 
 function OrgPage() {
   return (
@@ -39,7 +40,7 @@ function orgApi(list = organizations) {
   });
 }
 
-beforeEach(() => setSessionToken('demo-ada-admin'));
+beforeEach(() => setSessionToken(DEMO_PERSON.ada.token));
 afterEach(() => {
   vi.unstubAllGlobals();
   clearSession();
