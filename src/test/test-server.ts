@@ -3,7 +3,7 @@
 // through the server's routing, validation, authorization and error JSON, so a test cannot pass
 // against an answer the server would never give (an id it rejects, a missing PATCH).
 //
-//   const server = useTestServer();                 // a fresh database per test, signed in as Ada
+//   const server = setupTestServer();                 // a fresh database per test, signed in as Ada
 //   it('…', async () => {
 //     const org = server.addOrganization();        // an empty organization, for exact contents
 //     const sa = server.addServiceAccount(org, { name: 'billing' });
@@ -309,7 +309,7 @@ function abortion(signal: AbortSignal | undefined): Promise<never> {
 }
 
 /** A fresh server (database, request log, session) for every test of the file or `describe`. */
-export function useTestServer(options: TestServerOptions = {}): TestServer {
+export function setupTestServer(options: TestServerOptions = {}): TestServer {
   const server = new TestServer(options);
   beforeEach(() => server.start());
   afterEach(() => server.stop());

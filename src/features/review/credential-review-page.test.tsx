@@ -5,11 +5,11 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../../components/toast';
 import { DAY_MS } from '../../lib/credential-status';
-import { useTestServer } from '../../test/test-server';
+import { setupTestServer } from '../../test/test-server';
 import { CredentialReviewPage } from './index';
 
 // The vendor's API (no extensions): the page walks every service account's credentials itself.
-const server = useTestServer({ extensions: [] });
+const server = setupTestServer({ extensions: [] });
 
 const ago = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 

@@ -2,10 +2,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { useTestServer } from '../../test/test-server';
+import { setupTestServer } from '../../test/test-server';
 import { loadUsesForExport, USAGE_CONCURRENCY, useUsesLast30Days, type UsageTarget } from './review-usage';
 
-const server = useTestServer();
+const server = setupTestServer();
 
 /** Twelve credentials: the i-th (`c<i>`) used i times today; reading c11's usage fails with a 500. */
 function arrange() {

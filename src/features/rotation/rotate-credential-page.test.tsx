@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Credential } from '../../api/schemas';
 import { formatRotationMarker } from '../../lib/rotation';
 import { createTestQueryClient, TestProviders } from '../../test/providers';
-import { useTestServer, type TestServer } from '../../test/test-server';
+import { setupTestServer, type TestServer } from '../../test/test-server';
 import { RotateCredentialPage, RotationInProgressBanner } from './index';
 
 const MIN = 60_000;
@@ -82,7 +82,7 @@ const currentStep = () => screen.getAllByRole('listitem').find((li) => li.getAtt
 afterEach(() => vi.useRealTimers());
 
 describe('RotateCredentialPage', () => {
-  const server = useTestServer({ extensions: [] });
+  const server = setupTestServer({ extensions: [] });
 
   it('proposes the replacement, creates it once on a double click and shows the secret once', async () => {
     const { user, posts, oldCredential, credentialsPath } = setup(server, arrangeRotation(server));
@@ -291,7 +291,7 @@ describe('RotateCredentialPage', () => {
 });
 
 describe('RotateCredentialPage with the usage extension', () => {
-  const server = useTestServer({ extensions: ['usage'] });
+  const server = setupTestServer({ extensions: ['usage'] });
 
   it('with usage history: waits at least the old credential’s longest gap between uses, and charts both live', async () => {
     const HOUR = 60 * MIN;
@@ -315,7 +315,7 @@ describe('RotateCredentialPage with the usage extension', () => {
 });
 
 describe('RotationInProgressBanner', () => {
-  const server = useTestServer({ extensions: [] });
+  const server = setupTestServer({ extensions: [] });
 
   function renderBanner(arranged: ReturnType<typeof arrangeRotation>) {
     return render(

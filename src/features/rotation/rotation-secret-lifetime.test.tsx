@@ -4,10 +4,10 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { reactTreeHolds } from '../../test/fiber-search';
 import { TestProviders } from '../../test/providers';
-import { useTestServer } from '../../test/test-server';
+import { setupTestServer } from '../../test/test-server';
 import { RotateCredentialPage } from './index';
 
-const server = useTestServer();
+const server = setupTestServer();
 const now = Date.now();
 
 describe('the replacement’s one-time secret', () => {

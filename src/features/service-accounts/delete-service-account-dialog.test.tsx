@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServiceAccount } from '../../api/schemas';
 import { TestProviders as wrapper } from '../../test/providers';
-import { useTestServer } from '../../test/test-server';
+import { setupTestServer } from '../../test/test-server';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
 
-const server = useTestServer();
+const server = setupTestServer();
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 
 function arrange() {

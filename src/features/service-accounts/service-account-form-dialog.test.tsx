@@ -2,10 +2,10 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { TestProviders as wrapper } from '../../test/providers';
-import { useTestServer } from '../../test/test-server';
+import { setupTestServer } from '../../test/test-server';
 import { ServiceAccountFormDialog } from './service-account-form-dialog';
 
-const server = useTestServer();
+const server = setupTestServer();
 const sent = () => server.requests.filter((r) => r.method !== 'GET');
 
 describe('ServiceAccountFormDialog (create)', () => {

@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { LIMIT_MAX } from '../../api/schemas';
 import { TestProviders } from '../../test/providers';
-import { useTestServer, type TestServer } from '../../test/test-server';
+import { setupTestServer, type TestServer } from '../../test/test-server';
 import { ServiceAccountsListPage } from './service-accounts-list-page';
 
 /** `count` service accounts, `account-0` the newest. */
@@ -59,7 +59,7 @@ const MANY = 2 * LIMIT_MAX + 50;
 
 describe('ServiceAccountsListPage', () => {
   // The vendor's API: /capabilities answers 404, so the page searches by reading every page.
-  const server = useTestServer({ extensions: [] });
+  const server = setupTestServer({ extensions: [] });
 
   it('pages with cursors kept in the URL and prefetches the next page', async () => {
     const { org } = arrange(server, 60);
@@ -136,7 +136,7 @@ describe('ServiceAccountsListPage', () => {
 });
 
 describe('ServiceAccountsListPage with service_account_query', () => {
-  const server = useTestServer({ extensions: ['service_account_query'] });
+  const server = setupTestServer({ extensions: ['service_account_query'] });
 
   it('searches in one request, sorts by the server, shows credential summaries', async () => {
     const { org, ids } = arrange(server, 60);
