@@ -44,11 +44,16 @@ export interface RecordedRequest {
 /** Matched against the path with its query string (`/organizations/acme/service-accounts?limit=10`); a string matches where it is contained. */
 type PathMatch = string | RegExp;
 
-interface Failure {
+interface FailureBody {
+  message?: string;
+  /** Per-field errors, as the server sends them for a body it rejects. */
+  details?: { field: string; message: string }[];
+}
+
+interface Failure extends FailureBody {
   method: string;
   path: PathMatch;
   status: number;
-  message: string;
   afterApply: boolean;
 }
 
@@ -96,10 +101,10 @@ const ERROR_CODES: Record<number, string> = {
 };
 
 /** The contract's error JSON, or for status 0 a dropped connection (fetch rejects, as it does). */
-function simulatedFailure(status: number, message: string): Response {
+function simulatedFailure({ status, message = `Simulated ${status}`, details }: Failure): Response {
   if (status === 0) throw new TypeError('fetch failed');
   const code = ERROR_CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_request');
-  return new Response(JSON.stringify({ status, code, message }), {
+  return new Response(JSON.stringify({ status, code, message, ...(details ? { details } : {}) }), {
     status,
     headers: { 'Content-Type': 'application/json' },
   });
@@ -152,14 +157,8 @@ export class TestServer {
    * (status 0: the connection drops and fetch rejects). `afterApply`: the server handles the
    * request first, then its response is lost.
    */
-  failNext(method: string, path: PathMatch, status: number, options: { message?: string; afterApply?: boolean } = {}): void {
-    this.failures.push({
-      method,
-      path,
-      status,
-      message: options.message ?? `Simulated ${status}`,
-      afterApply: options.afterApply ?? false,
-    });
+  failNext(method: string, path: PathMatch, status: number, options: FailureBody & { afterApply?: boolean } = {}): void {
+    this.failures.push({ ...options, method, path, status, afterApply: options.afterApply ?? false });
   }
 
   /** Holds the next matching request until `release()`; aborting it meanwhile rejects it, as fetch does. */
@@ -291,12 +290,12 @@ export class TestServer {
 
     const failureIndex = this.failures.findIndex((f) => f.method === method && matches(f.path, target));
     const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;
-    if (failure && !failure.afterApply) return simulatedFailure(failure.status, failure.message);
+    if (failure && !failure.afterApply) return simulatedFailure(failure);
     // The signal is the test environment's (jsdom), which the server's Request does not accept.
     const headers = new Headers(init.headers);
     headers.set('Host', url.host);
     const response = await this.app.fetch(new Request(url, { method, headers, body: init.body as BodyInit | null | undefined }));
-    return failure ? simulatedFailure(failure.status, failure.message) : response;
+    return failure ? simulatedFailure(failure) : response;
   }
 }
 
