@@ -30,7 +30,7 @@ import { seedDemo } from '../../server/seed';
 import { clearSession, setSessionToken } from '../api/session';
 import { EXTENSION_NAMES, type ExtensionName, type Role } from '../api/schemas';
 
-export { DEMO_PERSON };
+export { DEMO_PERSON, type DemoPersonName };
 
 export interface RecordedRequest {
   method: string;
@@ -55,6 +55,12 @@ interface Failure extends FailureBody {
   path: PathMatch;
   status: number;
   afterApply: boolean;
+}
+
+interface Edit {
+  method: string;
+  path: PathMatch;
+  edit: (body: never) => unknown;
 }
 
 interface Hold {
@@ -121,6 +127,7 @@ export class TestServer {
   private app!: ReturnType<typeof createApp>;
   private failures: Failure[] = [];
   private holds: Hold[] = [];
+  private edits: Edit[] = [];
   private organizations = 0;
 
   constructor(private readonly options: TestServerOptions = {}) {}
@@ -135,6 +142,7 @@ export class TestServer {
     this.inFlight = 0;
     this.failures = [];
     this.holds = [];
+    this.edits = [];
     vi.stubGlobal('fetch', vi.fn<typeof fetch>((input, init) => this.fetch(input, init)));
     const who = this.options.signedInAs === undefined ? 'ada' : this.options.signedInAs;
     if (who) setSessionToken(DEMO_PERSON[who].token);
@@ -159,6 +167,15 @@ export class TestServer {
    */
   failNext(method: string, path: PathMatch, status: number, options: FailureBody & { afterApply?: boolean } = {}): void {
     this.failures.push({ ...options, method, path, status, afterApply: options.afterApply ?? false });
+  }
+
+  /**
+   * Edits the body of the server's next answer to a matching request, for answers another server
+   * may give and this one does not (a vendor's list without a permissions map, a role this server
+   * has no name for). Every edit says in its test what it changes.
+   */
+  editNext<T>(method: string, path: PathMatch, edit: (body: T) => unknown): void {
+    this.edits.push({ method, path, edit: edit as (body: never) => unknown });
   }
 
   /** Holds the next matching request until `release()`; aborting it meanwhile rejects it, as fetch does. */
@@ -295,7 +312,12 @@ export class TestServer {
     const headers = new Headers(init.headers);
     headers.set('Host', url.host);
     const response = await this.app.fetch(new Request(url, { method, headers, body: init.body as BodyInit | null | undefined }));
-    return failure ? simulatedFailure(failure) : response;
+    if (failure) return simulatedFailure(failure);
+    const editIndex = this.edits.findIndex((e) => e.method === method && matches(e.path, target));
+    if (editIndex < 0) return response;
+    const [{ edit }] = this.edits.splice(editIndex, 1) as [Edit];
+    const edited = edit((await response.json()) as never);
+    return new Response(JSON.stringify(edited), { status: response.status, headers: response.headers });
   }
 }
 
