@@ -23,7 +23,7 @@ import { migrate } from '../../server/db/migrations';
 import { insertOrganization } from '../../server/db/organizations';
 import { findPersonByEmail, setMembership } from '../../server/db/people';
 import { insertServiceAccount } from '../../server/db/service-accounts';
-import { addUsage, bucketStart } from '../../server/db/usage';
+import { addUsage, bucketStart, setUsageSource, type UsageSourceRow } from '../../server/db/usage';
 import { DEMO_PERSON, type DemoPersonName } from '../../server/demo-people';
 import { newId } from '../../server/lib/ids';
 import { seedDemo } from '../../server/seed';
@@ -269,6 +269,11 @@ export class TestServer {
   addUsage(credentialId: string, count: number, at = new Date()): void {
     addUsage(this.db, credentialId, 'hour', bucketStart('hour', at), count);
     addUsage(this.db, credentialId, 'day', bucketStart('day', at), count);
+  }
+
+  /** Where the credential's last use came from, as the token endpoint records it. */
+  setLastUseSource(credentialId: string, source: UsageSourceRow): void {
+    setUsageSource(this.db, credentialId, source);
   }
 
   private organizationId(label: string): string {
