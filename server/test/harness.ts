@@ -91,6 +91,29 @@ export function expectOk<S extends $ZodType>(res: ApiResponse, status: number, s
   return z.parse(schema, res.body);
 }
 
+/**
+ * Follows end_cursor from the first page of `path` (which may carry a query) to the last, `limit`
+ * items a page, and returns every item in order. Fails on a page without a cursor to follow.
+ */
+export async function walkPages<S extends $ZodType>(
+  client: ApiClient,
+  path: string,
+  schema: S,
+  limit: number,
+): Promise<output<S> extends { items: (infer I)[] } ? I[] : never> {
+  const items: unknown[] = [];
+  const sep = path.includes('?') ? '&' : '?';
+  let url = `${path}${sep}limit=${limit}`;
+  for (let pages = 0; pages < 100; pages++) {
+    const page = expectOk(await client.get(url), 200, schema) as { items: unknown[]; page_info: { has_next_page: boolean; end_cursor?: string | null } };
+    items.push(...page.items);
+    if (!page.page_info.has_next_page) return items as never;
+    if (!page.page_info.end_cursor) throw new Error(`${url}: has_next_page without an end_cursor`);
+    url = `${path}${sep}limit=${limit}&after=${encodeURIComponent(page.page_info.end_cursor)}`;
+  }
+  throw new Error('too many pages');
+}
+
 /** A clock tests can move forward. */
 export function testClock(start = new Date()) {
   let now = start.getTime();
