@@ -74,17 +74,19 @@ export interface TestServerOptions {
   signedInAs?: DemoPersonName | null;
   /** The extensions the server offers (`[]`: the vendor's API, /capabilities answers 404). Default: all. */
   extensions?: readonly ExtensionName[];
+  /** Demo mode (GET /dev/principals lists the demo people). Default: on. */
+  demo?: boolean;
 }
 
 const matches = (pattern: PathMatch, path: string) =>
   typeof pattern === 'string' ? path.includes(pattern) : pattern.test(path);
 
-function configFor(extensions: readonly ExtensionName[]): Config {
+function configFor({ extensions = EXTENSION_NAMES, demo = true }: TestServerOptions): Config {
   return {
     port: 0,
     host: '127.0.0.1',
     databasePath: ':memory:',
-    demo: true,
+    demo,
     staticDir: '/nonexistent',
     logLevel: 'silent',
     apiBaseUrl: undefined,
@@ -136,7 +138,7 @@ export class TestServer {
     this.db = openDatabase(':memory:');
     migrate(this.db);
     seedDemo(this.db, new Date());
-    this.app = createApp({ db: this.db, config: configFor(this.options.extensions ?? EXTENSION_NAMES) });
+    this.app = createApp({ db: this.db, config: configFor(this.options) });
     this.requests = [];
     this.mostInFlight = 0;
     this.inFlight = 0;
