@@ -37,6 +37,7 @@ export interface RecordedRequest {
   /** As the console's API module names it: without the `/api` prefix and the query string. */
   path: string;
   query: URLSearchParams;
+  headers: Headers;
   body: unknown;
   signal: AbortSignal | undefined;
 }
@@ -300,7 +301,7 @@ export class TestServer {
     const path = url.pathname.replace(/^\/api/, '');
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     const signal = init.signal ?? undefined;
-    this.requests.push({ method, path, query: url.searchParams, body, signal });
+    this.requests.push({ method, path, query: url.searchParams, headers: new Headers(init.headers), body, signal });
 
     // Let React commit between requests, as a real network would.
     await new Promise((resolve) => setTimeout(resolve, 0));

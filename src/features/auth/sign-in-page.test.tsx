@@ -66,8 +66,8 @@ describe('SignInPage without demo mode', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(getSessionToken()).toBeNull();
     expect(unauthorized).not.toHaveBeenCalled();
-    const verifyCall = vi.mocked(fetch).mock.calls.find(([u]) => String(u).startsWith('/api/organizations'));
-    expect(new Headers(verifyCall?.[1]?.headers).get('Authorization')).toBe('Bearer not-a-real-token');
+    const verifyCall = server.requests.find((r) => r.path === '/organizations');
+    expect(verifyCall?.headers.get('Authorization')).toBe('Bearer not-a-real-token');
   });
 
   it('asks for a token when the field is empty', async () => {
