@@ -21,7 +21,8 @@ import { findSecretHashByClientId, insertCredential } from '../../server/db/cred
 import { closeDatabase, openDatabase, type Db } from '../../server/db/database';
 import { migrate } from '../../server/db/migrations';
 import { insertOrganization } from '../../server/db/organizations';
-import { findPersonByEmail, setMembership } from '../../server/db/people';
+import { insertPersonToken } from '../../server/db/access-tokens';
+import { findPersonByEmail, insertPerson, setMembership } from '../../server/db/people';
 import { insertServiceAccount } from '../../server/db/service-accounts';
 import { addUsage, bucketStart, setUsageSource, type UsageSourceRow } from '../../server/db/usage';
 import { DEMO_PERSON, type DemoPersonName } from '../../server/demo-people';
@@ -208,17 +209,28 @@ export class TestServer {
 
   /**
    * A new, empty organization whose members have the roles they have in acme (Ada org_admin,
-   * Oscar sa_operator, Vera org_viewer), for tests that need exact contents. Returns its label.
+   * Oscar sa_operator, Vera org_viewer), for tests that need exact contents. Returns its label, or
+   * its id when it has none (`label: null`); either names it in a path.
    */
-  addOrganization(label = `test-org-${++this.organizations}`): string {
+  addOrganization(label: string | null = `test-org-${++this.organizations}`): string {
     const at = new Date().toISOString();
-    const org = insertOrganization(this.db, { id: newId(), label, name: label, created_at: at, updated_at: at });
+    const name = label ?? `Unlabelled ${++this.organizations}`;
+    const org = insertOrganization(this.db, { id: newId(), label, name, created_at: at, updated_at: at });
     for (const person of Object.values(DEMO_PERSON)) {
       const role = person.memberships.find((m) => m.org === 'acme')?.role as Role | undefined;
       const row = findPersonByEmail(this.db, person.email);
       if (role && row) setMembership(this.db, row.id, org.id, role, at);
     }
-    return label;
+    return label ?? org.id;
+  }
+
+  /** Someone who is not a demo person, signing in with `token`, member of the organizations given (none: of no organization). */
+  addPerson(token: string, memberships: Record<string, Role> = {}): void {
+    const at = new Date().toISOString();
+    const id = newId();
+    insertPerson(this.db, { id, name: `Person ${id.slice(0, 6)}`, email: `${id}@test.example`, created_at: at });
+    insertPersonToken(this.db, hashSecret(token), id, at);
+    for (const [ref, role] of Object.entries(memberships)) setMembership(this.db, id, this.organizationId(ref), role, at);
   }
 
   addServiceAccount(orgLabel: string, fields: { name: string; description?: string; created_at?: string }) {
@@ -280,7 +292,7 @@ export class TestServer {
   }
 
   private organizationId(label: string): string {
-    const row = this.db.prepare('SELECT id FROM organizations WHERE label = ?').get(label) as { id: string } | undefined;
+    const row = this.db.prepare('SELECT id FROM organizations WHERE label = ? OR id = ?').get(label, label) as { id: string } | undefined;
     if (!row) throw new Error(`No organization ${label}`);
     return row.id;
   }
