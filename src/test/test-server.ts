@@ -13,6 +13,7 @@
 //
 // What the real server cannot be made to do on demand (a 500, a lost response, a request that
 // hangs until the user moves on) is the only thing simulated, with `failNext` and `hold`.
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createApp } from '../../server/app';
 import { hashSecret, newClientId, newClientSecret, secretMatches } from '../../server/auth/tokens';
@@ -120,6 +121,22 @@ function simulatedFailure({ status, message = `Simulated ${status}`, details }: 
   });
 }
 
+// Migrating and seeding take a good part of a second on a busy machine: done once per test file,
+// then every test gets its own in-memory copy.
+let seeded: Buffer | undefined;
+function freshDatabase(): Db {
+  if (!seeded) {
+    const template = openDatabase(':memory:');
+    migrate(template);
+    seedDemo(template, new Date());
+    seeded = template.serialize();
+    template.close();
+  }
+  const db = new Database(seeded);
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
 export class TestServer {
   /** The server's database: arrange what the API cannot (timestamps, thousands of rows) here. */
   db!: Db;
@@ -137,9 +154,7 @@ export class TestServer {
   constructor(private readonly options: TestServerOptions = {}) {}
 
   start(): void {
-    this.db = openDatabase(':memory:');
-    migrate(this.db);
-    seedDemo(this.db, new Date());
+    this.db = freshDatabase();
     this.app = createApp({ db: this.db, config: configFor(this.options) });
     this.requests = [];
     this.mostInFlight = 0;

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { addDeployBot } from '../../test/credential-fixtures';
 import { renderWithProviders } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
 import { CredentialDetailPage } from './credential-detail-page';
@@ -19,17 +20,7 @@ function Route() {
 function renderPage(overrides: { description?: string; last_used_at?: string | null } | 'missing' = {}) {
   const org = server.addOrganization();
   const sa = server.addServiceAccount(org, { name: 'Deployer' });
-  const credential =
-    overrides === 'missing'
-      ? undefined
-      : server.addCredential(sa.id, {
-          name: 'Deploy bot',
-          description: 'Used by CI',
-          client_id: 'client-abc123',
-          created_at: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-          last_used_at: new Date(Date.now() - 5 * 60_000).toISOString(),
-          ...overrides,
-        });
+  const credential = overrides === 'missing' ? undefined : addDeployBot(server, sa.id, overrides);
   const id = credential?.id ?? MISSING_ID;
   const view = renderWithProviders(<Route />, {
     path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CredentialList, Permissions, ServiceAccount } from '../../api/schemas';
+import { addDeployBot } from '../../test/credential-fixtures';
 import { renderWithProviders } from '../../test/routing-fixtures';
 import { setupTestServer, type DemoPersonName } from '../../test/test-server';
 import { CredentialsPanel } from './credentials-panel';
@@ -13,15 +14,7 @@ const LIST_PATH = /\/service-accounts\/[^/]+\/credentials\?/;
 function arrange() {
   const org = server.addOrganization();
   const sa = server.addServiceAccount(org, { name: 'Deployer' });
-  const deployBot = (overrides: Parameters<typeof server.addCredential>[1] | object = {}) =>
-    server.addCredential(sa.id, {
-      name: 'Deploy bot',
-      description: 'Used by CI',
-      client_id: 'client-abc123',
-      created_at: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-      last_used_at: new Date(Date.now() - 5 * 60_000).toISOString(),
-      ...overrides,
-    });
+  const deployBot = (overrides: Parameters<typeof addDeployBot>[2] = {}) => addDeployBot(server, sa.id, overrides);
   const credentialPath = (id: string) => `/orgs/${org}/service-accounts/${sa.id}/credentials/${id}`;
   return { org, sa, deployBot, credentialPath };
 }
