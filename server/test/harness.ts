@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { z } from 'zod';
 import type { $ZodType, output } from 'zod/v4/core';
 import { DEMO_PERSON } from '../demo-people';
@@ -40,6 +41,31 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface ExtensionVariants {
+  /** Every extension offered (the local server's default). */
+  full: TestServer;
+  /** EXTENSIONS=none: behaves as the vendor's hosted API. */
+  vendorLike: TestServer;
+  /** Only the `usage` extension. */
+  usageOnly: TestServer;
+}
+
+/** The three servers, started before the file's tests and closed after them (read the fields inside tests). */
+export function extensionVariantsForFile(): ExtensionVariants {
+  const servers = {} as ExtensionVariants;
+  beforeAll(async () => {
+    [servers.full, servers.vendorLike, servers.usageOnly] = await Promise.all([
+      startTestServer(),
+      startTestServer({ extensions: [] }),
+      startTestServer({ extensions: ['usage'] }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(servers).map((server) => server.close()));
+  });
+  return servers;
 }
 
 export interface ApiResponse {

@@ -112,7 +112,7 @@ describe('OrgActivityPage', () => {
     // Changing a filter starts again from the newest events.
     await user.click(screen.getByRole('button', { name: 'Show every target' }));
     expect(screen.getByTestId('location').textContent).toBe(`/orgs/${org}/activity?actor=${oscarId}&action=credential.updated`);
-  });
+  }, 15_000);
 });
 
 describe('target status helpers', () => {

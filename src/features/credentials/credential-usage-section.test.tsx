@@ -38,7 +38,8 @@ describe('credential page with the usage and audit_events extensions', () => {
 
   it('shows uses per day with totals, where the last use came from, and who created it', async () => {
     const { credential } = await renderPage(server);
-    const usage = await screen.findByRole('region', { name: 'Usage' });
+    // After the credential and the server's extensions have loaded (slow on a busy machine).
+    const usage = await screen.findByRole('region', { name: 'Usage' }, { timeout: 5000 });
     expect(await within(usage).findByText(/^7 uses in the last 30 days, on 2 days; the busiest was .* with 5 uses\.$/)).toBeTruthy();
     expect(within(usage).getByRole('img', { name: /^Uses per day over the last 30 days\. 7 uses/ })).toBeTruthy();
     // The text alternative: one row per day, the server's missing days as zero.
