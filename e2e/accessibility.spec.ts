@@ -4,8 +4,8 @@
 // covered by the flow specs.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test, uniqueName } from './flows';
-import { activityPath, credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
+import { expect, signInAs, test, uniqueName } from './fixtures';
+import { ROUTES, activityPath, credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 const LIST = serviceAccountsPath(ORG);
@@ -44,7 +44,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('sign-in page', async ({ page }) => {
-      await page.goto('/sign-in');
+      await page.goto(ROUTES.signIn);
       await expect(page.getByRole('button', { name: 'Sign in as Ada Admin' })).toBeVisible();
       await expectNoViolations(page, 'sign-in');
     });

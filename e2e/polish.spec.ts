@@ -3,7 +3,7 @@
 // navigation, the organization switcher, sign-in with "Bearer …" and a #hash deep link, the
 // one not-found page, and the "use this credential" snippets.
 import type { Page } from '@playwright/test';
-import { expect, signInWithToken, test, uniqueName } from './flows';
+import { DEMO_PEOPLE, expect, signInWithToken, test, uniqueName } from './fixtures';
 import { ROUTES, credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
@@ -181,7 +181,7 @@ test.describe('navigation', () => {
 test.describe('sign-in', () => {
   test('a pasted "Bearer <token>" signs in', async ({ page }) => {
     await page.goto(`${ROUTES.signIn}?returnTo=${encodeURIComponent(LIST)}`);
-    await page.getByLabel('Bearer token').fill('Bearer demo-ada-admin');
+    await page.getByLabel('Bearer token').fill(`Bearer ${DEMO_PEOPLE.ada.token}`);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${LIST}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Service accounts' })).toBeVisible();
@@ -345,7 +345,7 @@ for (const width of [390, 1280]) {
       const dialogBox = await page.getByRole('dialog').boundingBox();
       expect((dialogBox?.x ?? 0) + (dialogBox?.width ?? 0)).toBeLessThanOrEqual(width);
 
-      await page.goto('/sign-in');
+      await page.goto(ROUTES.signIn);
       await expect(page.getByRole('button', { name: 'Sign in as Ada Admin' })).toBeVisible();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     });
