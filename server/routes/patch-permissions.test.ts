@@ -55,3 +55,12 @@ it('gives the operator the map of his role: credentials he may change, a service
   const sa = expectOk(await oscar.get(`${paths.sa}?expand=permissions`), 200, ServiceAccountSchema);
   expect(sa.permissions?.service_accounts).toEqual({ read: true, update: false, delete: false });
 });
+
+it('answers the creation of a service account with its map too, when asked (the document says so)', async () => {
+  const admin = server.as(TOKENS.admin);
+  const created = expectOk(await admin.post(`${SAS}?expand[]=permissions`, { name: 'created-with-map' }), 201, ServiceAccountSchema);
+  const viaGet = expectOk(await admin.get(`${SAS}/${created.id}?expand=permissions`), 200, ServiceAccountSchema).permissions;
+  expect(created.permissions).toEqual(viaGet);
+  const plain = expectOk(await admin.post(SAS, { name: 'created-without-map' }), 201, ServiceAccountSchema);
+  expect(plain).not.toHaveProperty('permissions');
+});
