@@ -10,9 +10,9 @@ const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
 
 /**
  * Bearer authentication: a person's token or one issued by the token endpoint. Installed for all of
- * /organizations/* in app.ts (an unknown path there still needs a token) and again at the head of
- * each sub-app's pipeline, where it types `principal`: the second time it finds the caller known
- * and costs nothing.
+ * /organizations/* in app.ts (an unknown path there still needs a token), and named again by a route
+ * that needs `principal` without an org (GET /organizations), to type it: the second time it finds
+ * the caller known and costs nothing.
  */
 export function authenticate(services: Services) {
   return createMiddleware<AuthenticatedEnv>(async (c, next) => {

@@ -62,6 +62,8 @@ describe('statements run outside the write, per request', () => {
     ['GET', 'a credential’s usage', () => `${paths.cred}/usage`],
     ['GET', 'the org’s credentials', () => '/organizations/acme/credentials'],
     ['GET', 'the org', () => '/organizations/acme'],
+    // authenticate runs for /organizations/* and is named again by this route: one token lookup.
+    ['GET', 'the caller’s orgs', () => '/organizations'],
     ['PATCH', 'a service account', () => paths.sa],
     ['PATCH', 'a credential', () => paths.cred],
     ['POST', 'a credential', () => paths.creds],
