@@ -1,4 +1,6 @@
+import { createMiddleware } from 'hono/factory';
 import type { PermissionAction, PermissionResource, Permissions } from '../../src/api/schemas';
+import type { OrgEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { roleIn, type Principal } from './principal';
 import { PERMISSION_ACTIONS, roleAllows } from './roles';
@@ -18,6 +20,16 @@ export function authorize(principal: Principal, org: OrgRef, resource: Permissio
     throw new ApiError(403, 'permission_denied', `You need ${resource}.${action}`);
   }
 }
+
+/**
+ * The pipeline's permission step: after the path's org, service account and credential are loaded
+ * (404 for what does not exist), before the body or query is read (400).
+ */
+export const can = (resource: PermissionResource, action: PermissionAction) =>
+  createMiddleware<OrgEnv>(async (c, next) => {
+    authorize(c.var.principal, c.var.org, resource, action);
+    await next();
+  });
 
 export function isMember(principal: Principal, org: OrgRef): boolean {
   return roleIn(principal, org.id) !== undefined;
