@@ -4,13 +4,23 @@ import { stmt, type Db } from './database';
  * How a case-insensitive substring search `q` narrows a query on `credentials c`.
  *
  * The trigram index (credentials_search) finds the few rows of a rare term in well under a
- * millisecond, but a term that matches most rows (say "prod") returns them all, and sorting
- * 300,000 matches is slow. A common term is the cheap case for the other plan: walking the sort
- * index and testing LIKE stops after a page of matches. So the index is asked for at most
- * CANDIDATE_LIMIT matches, and more than that switches to the LIKE walk. Terms under three
- * characters have no trigram and always take the walk.
+ * millisecond, but a term that matches many rows (say "prod") costs about a microsecond per
+ * match, and sorting them means reading every one. So the index is asked for at most
+ * `candidateLimit` matches; more than that makes the term "broad". A page of a broad term first
+ * walks a window of the sort's index testing LIKE, which ends after a page when matches are
+ * common there (db/org-credentials.ts), and only otherwise sorts the index's matches. Counting
+ * (the stats) reads the matches through the index while they are fewer than an eighth of the
+ * organization, and otherwise tests LIKE in one pass over an index that carries the text
+ * (migration searchableUseIndex). Terms under three characters have no trigram: LIKE only.
  */
-export const CANDIDATE_LIMIT = 5000;
+export const searchTuning = {
+  /** The most matches listed as candidates (a JSON array of rowids). */
+  candidateLimit: 5000,
+  /** How many index entries a page of a broad term walks before it sorts the matches instead. */
+  walkWindow: 4000,
+  /** Counting reads the index's matches up to this share of the organization's credentials. */
+  countShare: 1 / 8,
+};
 
 export type SearchPlan =
   /** `c.rowid` must be one of these (a JSON array for json_each). */
@@ -18,34 +28,54 @@ export type SearchPlan =
   /** `c.rowid` must be among the index's matches for this FTS5 phrase. */
   | { kind: 'match'; phrase: string }
   /** `c` must match the LIKE pattern (one parameter, used with ESCAPE '\'). */
-  | { kind: 'like'; pattern: string };
+  | { kind: 'like'; pattern: string }
+  /** More than candidateLimit matches: `like` or `match`, whichever is cheaper for the query. */
+  | { kind: 'broad'; pattern: string; phrase: string };
 
 /** LIKE '%q%' with q's own % and _ (and the escape) taken literally. */
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-/** `exhaustive`: every match is needed (counting them), so the index is never cut short. */
-export function planCredentialSearch(db: Db, q: string, exhaustive = false): SearchPlan {
-  return planSearch(db, 'credentials_search', q, exhaustive);
+/** A quoted FTS5 string is a phrase: for the trigram tokenizer, the substring itself. */
+const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
+
+export function planCredentialSearch(db: Db, q: string): SearchPlan {
+  return planSearch(db, 'credentials_search', q);
 }
 
 /** The same over service_accounts_search (name, description, id). */
 export function planServiceAccountSearch(db: Db, q: string): SearchPlan {
-  return planSearch(db, 'service_accounts_search', q, false);
+  const plan = planSearch(db, 'service_accounts_search', q);
+  return plan.kind === 'broad' ? { kind: 'like', pattern: plan.pattern } : plan;
 }
 
-function planSearch(db: Db, table: 'credentials_search' | 'service_accounts_search', q: string, exhaustive: boolean): SearchPlan {
-  if ([...q].length >= 3) {
-    // A quoted FTS5 string is a phrase: for the trigram tokenizer, the substring itself.
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    if (exhaustive) return { kind: 'match', phrase };
-    const rows = stmt(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?`)
+function planSearch(db: Db, table: 'credentials_search' | 'service_accounts_search', q: string): SearchPlan {
+  const pattern = likePattern(q);
+  if ([...q].length < 3) return { kind: 'like', pattern };
+  const phrase = ftsPhrase(q);
+  const rows = stmt(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?`)
+    .pluck()
+    .all(phrase, searchTuning.candidateLimit + 1) as number[];
+  if (rows.length <= searchTuning.candidateLimit) return { kind: 'candidates', rowids: JSON.stringify(rows) };
+  return { kind: 'broad', pattern, phrase };
+}
+
+/**
+ * For counting every match of `q` among `total` credentials: the candidates, the index's matches
+ * when they are at most countShare of the total, else the LIKE pass.
+ */
+export function planCredentialCount(db: Db, q: string, total: number): Exclude<SearchPlan, { kind: 'broad' }> {
+  const plan = planCredentialSearch(db, q);
+  if (plan.kind !== 'broad') return plan;
+  const limit = Math.floor(total * searchTuning.countShare);
+  if (limit > searchTuning.candidateLimit) {
+    const found = stmt(db, `SELECT count(*) FROM (SELECT 1 FROM credentials_search WHERE credentials_search MATCH ? LIMIT ?)`)
       .pluck()
-      .all(phrase, CANDIDATE_LIMIT + 1) as number[];
-    if (rows.length <= CANDIDATE_LIMIT) return { kind: 'candidates', rowids: JSON.stringify(rows) };
+      .get(plan.phrase, limit + 1) as number;
+    if (found <= limit) return { kind: 'match', phrase: plan.phrase };
   }
-  return { kind: 'like', pattern: likePattern(q) };
+  return { kind: 'like', pattern: plan.pattern };
 }
 
 /** The LIKE test of the walk plan: the pattern is bound once per column (CREDENTIAL_LIKE_PARAMS times). */
