@@ -110,7 +110,7 @@ function countOrganization(db: Db, organizationId: string, cuts: Cuts): Counts {
  * which carries the searched text (see planCredentialCount).
  */
 function countFiltered(db: Db, organizationId: string, filters: Filters, cuts: Cuts): Counts {
-  const search = filters.q === undefined ? undefined : planCredentialCount(db, filters.q, countAll(db, organizationId, 'created'));
+  const search = filters.q === undefined ? undefined : planCredentialCount(db, organizationId, filters.q);
   const { sql, params } = where(db, organizationId, filters, { search });
   const from = search?.kind === 'like' && filters.service_account_id === undefined ? 'credentials c INDEXED BY credentials_org_use' : 'credentials c';
   return stmt(

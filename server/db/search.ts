@@ -9,8 +9,8 @@ import { stmt, type Db } from './database';
  * `candidateLimit` matches; more than that makes the term "broad". A page of a broad term first
  * walks a window of the sort's index testing LIKE, which ends after a page when matches are
  * common there (db/org-credentials.ts), and only otherwise sorts the index's matches. Counting
- * (the stats) reads the matches through the index while they are fewer than an eighth of the
- * organization, and otherwise tests LIKE in one pass over an index that carries the text
+ * (the stats) reads the matches through the index when a sample says they are at most an eighth
+ * of the organization, and otherwise tests LIKE in one pass over an index that carries the text
  * (migration searchableUseIndex). Terms under three characters have no trigram: LIKE only.
  */
 export const searchTuning = {
@@ -18,7 +18,7 @@ export const searchTuning = {
   candidateLimit: 5000,
   /** How many index entries a page of a broad term walks before it sorts the matches instead. */
   walkWindow: 4000,
-  /** Counting reads the index's matches up to this share of the organization's credentials. */
+  /** Counting reads the index's matches up to this share (sampled) of the organization's credentials. */
   countShare: 1 / 8,
 };
 
@@ -61,24 +61,31 @@ function planSearch(db: Db, table: 'credentials_search' | 'service_accounts_sear
   return { kind: 'broad', pattern, phrase };
 }
 
+/** How many of the organization's index entries the count plan tests to estimate a term's share. */
+const SAMPLE = 2000;
+
 /**
- * For counting every match of `q` among `total` credentials: the candidates, the index's matches
- * when they are at most countShare of the total, else the LIKE pass.
+ * For counting every match of `q` in an organization: the candidates; else the index's matches
+ * when a sample of the organization's credentials says they are at most countShare of them;
+ * else the LIKE pass. The sample only picks the plan: both count exactly.
  */
-export function planCredentialCount(db: Db, q: string, total: number): Exclude<SearchPlan, { kind: 'broad' }> {
+export function planCredentialCount(db: Db, organizationId: string, q: string): Exclude<SearchPlan, { kind: 'broad' }> {
   const plan = planCredentialSearch(db, q);
   if (plan.kind !== 'broad') return plan;
-  const limit = Math.floor(total * searchTuning.countShare);
-  if (limit > searchTuning.candidateLimit) {
-    const found = stmt(db, `SELECT count(*) FROM (SELECT 1 FROM credentials_search WHERE credentials_search MATCH ? LIMIT ?)`)
-      .pluck()
-      .get(plan.phrase, limit + 1) as number;
-    if (found <= limit) return { kind: 'match', phrase: plan.phrase };
-  }
+  const sample = stmt(
+    db,
+    `SELECT count(*) AS tested, ifnull(sum(hit), 0) AS hits FROM (
+       SELECT ${CREDENTIAL_LIKE} AS hit FROM credentials c INDEXED BY credentials_org_use WHERE c.organization_id = ? LIMIT ?)`,
+  ).get(...Array<string>(CREDENTIAL_LIKE_PARAMS).fill(plan.pattern), organizationId, SAMPLE) as { tested: number; hits: number };
+  if (sample.hits <= sample.tested * searchTuning.countShare) return { kind: 'match', phrase: plan.phrase };
   return { kind: 'like', pattern: plan.pattern };
 }
 
-/** The LIKE test of the walk plan: the pattern is bound once per column (CREDENTIAL_LIKE_PARAMS times). */
-export const CREDENTIAL_LIKE = `(c.name LIKE ? ESCAPE '\\' OR ifnull(c.description, '') LIKE ? ESCAPE '\\'
-  OR c.client_id LIKE ? ESCAPE '\\' OR c.service_account_name LIKE ? ESCAPE '\\')`;
+/**
+ * The LIKE test of the walk plan: the pattern is bound once per column (CREDENTIAL_LIKE_PARAMS
+ * times). A broad term is most often a service-account or credential name, so those are tested
+ * first; a NULL description is no match (NULL in a WHERE clause).
+ */
+export const CREDENTIAL_LIKE = `(c.service_account_name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\'
+  OR c.client_id LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\')`;
 export const CREDENTIAL_LIKE_PARAMS = 4;
