@@ -70,8 +70,9 @@ async function startLoggingServer({ databasePath, freePort }) {
 
 export default async function bench({ seedDatabase, freePort, summarize, printTable, tempDir }) {
   const seeding = performance.now();
-  // BENCH_BIG_ORG_DATABASE: a copy of a database this bench seeded before (organization `big`),
-  // to skip the seeding while working on the queries. The server migrates the copy as it starts.
+  // BENCH_BIG_ORG_DATABASE=file skips the seeding while working on the queries: a copy of a
+  // database seeded once as below (`DATABASE_PATH=file npm run seed -- --org big
+  // --service-accounts 100000 --credentials-per-account 3`). The server migrates the copy.
   const reused = process.env.BENCH_BIG_ORG_DATABASE;
   const databasePath = reused ? path.join(tempDir(), 'big.sqlite') : seedDatabase({ org: 'big', serviceAccounts: 100_000, credentialsPerAccount: 3 });
   if (reused) copyFileSync(reused, databasePath);
