@@ -4,7 +4,7 @@
 // credential page, and a raw SELECT of 200 rows). Budgets (issue 9): a page ≤ 20 ms, the stats
 // ≤ 150 ms, judged on the median of RUNS requests (p95 shown too: on this shared machine a single
 // request can lose the CPU for tens of milliseconds). Seeding the organization takes most of the
-// run (about 7 minutes on the shared 2-core machine; the measurements about 2).
+// run (about 7 minutes on the shared 2-core machine; the measurements under a minute and a half).
 //
 // Server time is what the server itself logs for the request (from the first middleware to the
 // response being ready), matched by X-Request-ID, so HTTP and JSON parsing in this process do
