@@ -27,8 +27,11 @@ export type SearchPlan =
   | { kind: 'candidates'; rowids: string }
   /** `c.rowid` must be among the index's matches for this FTS5 phrase. */
   | { kind: 'match'; phrase: string }
-  /** `c` must match the LIKE pattern (one parameter, used with ESCAPE '\'). */
-  | { kind: 'like'; pattern: string }
+  /**
+   * `c` must match the LIKE pattern (one parameter, used with ESCAPE '\'). `mostlyMatching`:
+   * a sample found it in over half of the organization's credentials.
+   */
+  | { kind: 'like'; pattern: string; mostlyMatching?: boolean }
   /** More than candidateLimit matches: `like` or `match`, whichever is cheaper for the query. */
   | { kind: 'broad'; pattern: string; phrase: string };
 
@@ -67,18 +70,19 @@ const SAMPLE = 2000;
 /**
  * For counting every match of `q` in an organization: the candidates; else the index's matches
  * when a sample of the organization's credentials says they are at most countShare of them;
- * else the LIKE pass. The sample only picks the plan: both count exactly.
+ * else the LIKE pass, told whether the sample found the term in most of them. The sample only
+ * picks the plan: every plan counts exactly.
  */
 export function planCredentialCount(db: Db, organizationId: string, q: string): Exclude<SearchPlan, { kind: 'broad' }> {
   const plan = planCredentialSearch(db, q);
-  if (plan.kind !== 'broad') return plan;
+  if (plan.kind !== 'broad' && plan.kind !== 'like') return plan;
   const sample = stmt(
     db,
     `SELECT count(*) AS tested, ifnull(sum(hit), 0) AS hits FROM (
        SELECT ${CREDENTIAL_LIKE} AS hit FROM credentials c INDEXED BY credentials_org_use WHERE c.organization_id = ? LIMIT ?)`,
   ).get(...Array<string>(CREDENTIAL_LIKE_PARAMS).fill(plan.pattern), organizationId, SAMPLE) as { tested: number; hits: number };
-  if (sample.hits <= sample.tested * searchTuning.countShare) return { kind: 'match', phrase: plan.phrase };
-  return { kind: 'like', pattern: plan.pattern };
+  if (plan.kind === 'broad' && sample.hits <= sample.tested * searchTuning.countShare) return { kind: 'match', phrase: plan.phrase };
+  return { kind: 'like', pattern: plan.pattern, mostlyMatching: sample.hits > sample.tested / 2 };
 }
 
 /**
