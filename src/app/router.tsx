@@ -3,7 +3,7 @@ import { createBrowserRouter, redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
 import { getSessionToken } from '../api/session';
 // Deep imports on purpose: the features' indexes would pull their pages into the main chunk.
-import { OrgBoundary } from '../features/organizations/org-not-found';
+import { OrgBoundary } from '../features/organizations/org-boundary';
 import { ROUTES, routeParams, serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';

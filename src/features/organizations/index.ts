@@ -1,3 +1,4 @@
 export { OrgSwitcher } from './org-switcher';
 export { RootRedirect } from './root-redirect';
-export { OrgBoundary, OrgNotFound } from './org-not-found';
+export { OrgBoundary } from './org-boundary';
+export { OrgNotFound } from './org-not-found';

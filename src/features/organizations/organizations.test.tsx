@@ -7,7 +7,7 @@ import { setSessionToken } from '../../api/session';
 import { ROUTES } from '../../lib/paths';
 import { LocationProbe, renderWithRoutes } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
-import { OrgBoundary } from './org-not-found';
+import { OrgBoundary } from './org-boundary';
 import { OrgSwitcher } from './org-switcher';
 import { RootRedirect } from './root-redirect';
 import { useOrgParam } from '../../lib/route-params';
