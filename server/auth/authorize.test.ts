@@ -1,6 +1,6 @@
 // The role matrix over HTTP: each role × each action is allowed or 403, and the expanded
 // permissions map says the same thing before the action is tried.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CredentialCreatedSchema,
   CredentialListSchema,
@@ -12,7 +12,7 @@ import {
   type PermissionAction,
   type Permissions,
 } from '../../src/api/schemas';
-import { exchange, expectOk, startTestServer, TOKENS, type ApiClient, type TestServer } from '../test/harness';
+import { exchange, expectOk, serverForFile, TOKENS, type ApiClient } from '../test/harness';
 import { permissionsFor } from './authorize';
 import { ROLE_GRANTS } from './roles';
 
@@ -37,20 +37,17 @@ const EXPECTED: Record<string, Action[]> = {
   org_viewer: ['organizations.read', 'service_accounts.read', 'service_account_credentials.read'],
 };
 
-let server: TestServer;
-let admin: ApiClient;
+const file = serverForFile();
+const { admin } = file;
 let serviceAccountToken: string;
 const SAS = '/organizations/acme/service-accounts';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  admin = server.as(TOKENS.admin);
   const sa = expectOk(await admin.post(SAS, { name: 'matrix-robot' }), 201, ServiceAccountSchema);
   const cred = expectOk(await admin.post(`${SAS}/${sa.id}/credentials`, { name: 'm' }), 201, CredentialCreatedSchema);
-  const res = await exchange(server.url, cred.client_id, cred.client_secret);
+  const res = await exchange(file.server.url, cred.client_id, cred.client_secret);
   serviceAccountToken = TokenResponseSchema.parse(await res.json()).access_token;
 });
-afterAll(() => server.close());
 
 /** Fresh targets per attempt, made by the admin, so deletes and edits never interfere. */
 async function fixture() {
@@ -113,7 +110,7 @@ describe('role matrix (acme)', () => {
 
   for (const [role, who, token] of principals) {
     it(`${who} (${role}): every action is allowed or 403, exactly as the permissions map says`, async () => {
-      const client = server.as(token());
+      const client = file.server.as(token());
       for (const action of Object.keys(attempts) as Action[]) {
         const paths = await fixture();
         const claimed = (await advertised(client, paths))[action];

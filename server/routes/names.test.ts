@@ -1,20 +1,13 @@
 // Issue 7, defect 7: names with control or invisible characters, one spelling per name, and
 // uniqueness with full case folding. The console's forms use the same schema.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema, ServiceAccountSchema, CredentialSchema, CredentialCreatedSchema } from '../../src/api/schemas';
 import { closeDatabase, openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
-import { expectOk, startTestServer, TOKENS, type ApiClient, type TestServer } from '../test/harness';
+import { expectOk, serverForFile } from '../test/harness';
 
-let server: TestServer;
-let admin: ApiClient;
+const { admin } = serverForFile();
 const SAS = '/organizations/acme/service-accounts';
-
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = server.as(TOKENS.admin);
-});
-afterAll(() => server.close());
 
 const fieldErrors = (res: { status: number; body: unknown }) => {
   expect(res.status).toBe(400);

@@ -9,15 +9,19 @@ import type { ServiceAccountRow } from '../db/service-accounts';
 
 const withPermissions = (permissions: Permissions | undefined) => (permissions ? { permissions } : {});
 const withDescription = (description: string | null) => (description ? { description } : {});
+/** The tail shared by organizations and service accounts (in this order on the wire). */
+const withTimesAndPermissions = (row: { created_at: string; updated_at: string }, permissions: Permissions | undefined) => ({
+  created_at: row.created_at,
+  updated_at: row.updated_at,
+  ...withPermissions(permissions),
+});
 
 export function presentOrganization(row: OrganizationRow, permissions?: Permissions): Organization {
   return {
     id: row.id,
     label: row.label,
     name: row.name,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-    ...withPermissions(permissions),
+    ...withTimesAndPermissions(row, permissions),
   };
 }
 
@@ -26,9 +30,7 @@ export function presentServiceAccount(row: ServiceAccountRow, permissions?: Perm
     id: row.id,
     name: row.name,
     ...withDescription(row.description),
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-    ...withPermissions(permissions),
+    ...withTimesAndPermissions(row, permissions),
   };
 }
 

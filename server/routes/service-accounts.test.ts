@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CredentialCreatedSchema,
   ErrorBodySchema,
   ServiceAccountListSchema,
   ServiceAccountSchema,
 } from '../../src/api/schemas';
-import { exchange, expectOk, startTestServer, TOKENS, type ApiClient, type TestServer } from '../test/harness';
+import { exchange, expectOk, serverForFile, TOKENS } from '../test/harness';
 
-let server: TestServer;
-let admin: ApiClient;
+const file = serverForFile();
+const { admin } = file;
 const SAS = '/organizations/acme/service-accounts';
-
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = server.as(TOKENS.admin);
-});
-afterAll(() => server.close());
 
 const create = async (name: string, description?: string) =>
   expectOk(await admin.post(SAS, { name, ...(description !== undefined ? { description } : {}) }), 201, ServiceAccountSchema);
@@ -86,7 +80,7 @@ describe('service accounts', () => {
     const recased = expectOk(await admin.patch(`${SAS}/${other.id}`, { name: 'Another-One' }), 200, ServiceAccountSchema);
     expect(recased.name).toBe('Another-One');
     // The same name is fine in another organization.
-    const gina = server.as(TOKENS.globexAdmin);
+    const gina = file.server.as(TOKENS.globexAdmin);
     expect((await gina.post('/organizations/globex/service-accounts', { name: 'deploy-äpfel' })).status).toBe(201);
   });
 
@@ -125,7 +119,7 @@ describe('service accounts', () => {
 
   it('answers 404 for unknown, malformed and other-organization ids', async () => {
     const globexSa = expectOk(
-      await server.as(TOKENS.globexAdmin).post('/organizations/globex/service-accounts', { name: 'globex-only' }),
+      await file.server.as(TOKENS.globexAdmin).post('/organizations/globex/service-accounts', { name: 'globex-only' }),
       201,
       ServiceAccountSchema,
     );
@@ -135,19 +129,19 @@ describe('service accounts', () => {
       expectError(await admin.patch(`${SAS}/${id}`, { name: 'stolen' }), 404, 'not_found');
       expectError(await admin.delete(`${SAS}/${id}`), 404, 'not_found');
     }
-    expect((await server.as(TOKENS.globexAdmin).get(`/organizations/globex/service-accounts/${globexSa.id}`)).status).toBe(200);
+    expect((await file.server.as(TOKENS.globexAdmin).get(`/organizations/globex/service-accounts/${globexSa.id}`)).status).toBe(200);
   });
 
   it('deletes an account’s credentials and their tokens with it', async () => {
     const sa = await create('short-lived');
     const cred = expectOk(await admin.post(`${SAS}/${sa.id}/credentials`, { name: 'one' }), 201, CredentialCreatedSchema);
-    const token = (await (await exchange(server.url, cred.client_id, cred.client_secret)).json()) as { access_token: string };
-    expect((await server.as(token.access_token).get(SAS)).status).toBe(200);
+    const token = (await (await exchange(file.server.url, cred.client_id, cred.client_secret)).json()) as { access_token: string };
+    expect((await file.server.as(token.access_token).get(SAS)).status).toBe(200);
 
     expect((await admin.delete(`${SAS}/${sa.id}`)).status).toBe(204);
-    const count = server.db.prepare('SELECT count(*) AS n FROM credentials WHERE service_account_id = ?').get(sa.id);
+    const count = file.server.db.prepare('SELECT count(*) AS n FROM credentials WHERE service_account_id = ?').get(sa.id);
     expect(count).toEqual({ n: 0 });
-    expect((await exchange(server.url, cred.client_id, cred.client_secret)).status).toBe(401);
-    expect((await server.as(token.access_token).get(SAS)).status).toBe(401);
+    expect((await exchange(file.server.url, cred.client_id, cred.client_secret)).status).toBe(401);
+    expect((await file.server.as(token.access_token).get(SAS)).status).toBe(401);
   });
 });

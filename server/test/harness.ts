@@ -43,6 +43,46 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
   };
 }
 
+export interface FileServer {
+  /** Set once the file's tests start (read it inside tests and hooks). */
+  server: TestServer;
+  /** Ada, org_admin of acme; usable as soon as the file's tests start. */
+  admin: ApiClient;
+}
+
+/**
+ * One server for the file's tests, started before them and closed after them. Call it before
+ * any other `beforeAll` of the file that uses the server: hooks run in the order they are declared.
+ */
+export function serverForFile(options: Partial<StartOptions> = {}): FileServer {
+  let server: TestServer | undefined;
+  const started = () => {
+    if (!server) throw new Error('serverForFile: read the server inside a test or hook');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startTestServer(options);
+  });
+  afterAll(() => server?.close());
+  return {
+    get server() {
+      return started();
+    },
+    admin: delegatingClient(() => started().as(TOKENS.admin)),
+  };
+}
+
+/** An ApiClient that makes each request with the client `current` returns at that time. */
+function delegatingClient(current: () => ApiClient): ApiClient {
+  return {
+    request: (method, path, init) => current().request(method, path, init),
+    get: (path) => current().get(path),
+    post: (path, body) => current().post(path, body),
+    patch: (path, body) => current().patch(path, body),
+    delete: (path) => current().delete(path),
+  };
+}
+
 export interface ExtensionVariants {
   /** Every extension offered (the local server's default). */
   full: TestServer;

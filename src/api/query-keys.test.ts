@@ -59,30 +59,18 @@ describe('query keys', () => {
     expect(serviceAccountQueries.list('acme', { limit: 50, before: 'b' }).queryKey).not.toEqual(a);
   });
 
-  it('serviceAccountQueries.all(org) matches that org’s lists and details only', async () => {
+  it.each([
+    ['serviceAccountQueries.all(org) matches that org’s lists and details only', serviceAccountQueries.all('acme'), ['saDetail', 'saList', 'saListPage2']],
+    ['serviceAccountQueries.lists(org) leaves details alone', serviceAccountQueries.lists('acme'), ['saList', 'saListPage2']],
+    ['credentialQueries.all(org) matches every credential query of the org', credentialQueries.all('acme'), ['credDetail', 'credList', 'otherSaCredList']],
+    [
+      'credentialQueries.serviceAccount(org, id) matches that service account’s credentials only',
+      credentialQueries.serviceAccount('acme', SA),
+      ['credDetail', 'credList'],
+    ],
+  ] as const)('%s', async (_name, queryKey, expected) => {
     const { client, invalidated } = seeded();
-    await client.invalidateQueries({ queryKey: serviceAccountQueries.all('acme'), refetchType: 'none' });
-    expect(invalidated()).toEqual(['saDetail', 'saList', 'saListPage2']);
-  });
-
-  it('serviceAccountQueries.lists(org) leaves details alone', async () => {
-    const { client, invalidated } = seeded();
-    await client.invalidateQueries({ queryKey: serviceAccountQueries.lists('acme'), refetchType: 'none' });
-    expect(invalidated()).toEqual(['saList', 'saListPage2']);
-  });
-
-  it('credentialQueries.all(org) matches every credential query of the org', async () => {
-    const { client, invalidated } = seeded();
-    await client.invalidateQueries({ queryKey: credentialQueries.all('acme'), refetchType: 'none' });
-    expect(invalidated()).toEqual(['credDetail', 'credList', 'otherSaCredList']);
-  });
-
-  it('credentialQueries.serviceAccount(org, id) matches that service account’s credentials only', async () => {
-    const { client, invalidated } = seeded();
-    await client.invalidateQueries({
-      queryKey: credentialQueries.serviceAccount('acme', SA),
-      refetchType: 'none',
-    });
-    expect(invalidated()).toEqual(['credDetail', 'credList']);
+    await client.invalidateQueries({ queryKey, refetchType: 'none' });
+    expect(invalidated()).toEqual(expected);
   });
 });
