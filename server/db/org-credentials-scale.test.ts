@@ -3,7 +3,6 @@
 // and index-match count, and the per-day counts that the stats read, kept by triggers.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OrgCredentialQuery } from '../../src/api/org-credential-schemas';
-import { credentialStatus, isRotationDue } from '../../src/lib/credential-status';
 import { seedBulk } from '../seed';
 import { credentialStats } from './credential-stats';
 import { deleteCredential, insertCredential, markCredentialUsed, updateCredential } from './credentials';
@@ -11,6 +10,7 @@ import { closeDatabase, openDatabase, type Db } from './database';
 import { migrate } from './migrations';
 import { listOrgCredentials, type OrgCredentialRow } from './org-credentials';
 import { searchTuning } from './search';
+import { expectedCredentialOrder, expectedCredentialStats, nocase, type CredentialTruth } from '../test/expected-order';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,27 +18,8 @@ const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString()
 const SORTS = ['created_at', 'last_used_at', 'name', 'service_account_name'] as const;
 const DEFAULT_POLICY = { idle_after_days: 30, stale_after_days: 90, new_within_days: 7, rotation_due_after_days: 90 };
 
-interface Truth {
-  id: string;
-  client_id: string;
-  name: string;
-  description: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  service_account_id: string;
-  service_account_name: string;
-}
-
-const nocase = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const SORT_VALUE: Record<string, (c: Truth) => string> = {
-  created_at: (c) => c.created_at,
-  last_used_at: (c) => c.last_used_at ?? '',
-  name: (c) => nocase(c.name),
-  service_account_name: (c) => nocase(c.service_account_name),
-};
-const expectedOrder = (rows: Truth[], sort: string, direction: string) =>
-  [...rows].sort((a, b) => (direction === 'asc' ? 1 : -1) * (cmp(SORT_VALUE[sort]!(a), SORT_VALUE[sort]!(b)) || cmp(a.id, b.id))).map((c) => c.id);
+type Truth = CredentialTruth;
+const expectedOrder = expectedCredentialOrder;
 const contains = (c: Truth, q: string) => [c.name, c.description ?? '', c.client_id, c.service_account_name].some((v) => nocase(v).includes(nocase(q)));
 
 function truth(db: Db, organizationId: string): Truth[] {
@@ -74,15 +55,7 @@ function walkBothWays(db: Db, organizationId: string, query: OrgCredentialQuery,
 /** The console's rules (src/lib/credential-status.ts) over `rows`. */
 function expectedStats(rows: Truth[]) {
   const policy = { activeWithinDays: 30, staleAfterDays: 90, neverUsedGraceDays: 7, rotationAgeDays: 90 };
-  const counts = { total: rows.length, active: 0, idle: 0, stale: 0, never_used_new: 0, never_used_stale: 0, rotation_due: 0 };
-  for (const row of rows) {
-    const status = credentialStatus(row, NOW, policy);
-    if (status === 'new') counts.never_used_new += 1;
-    else counts[status] += 1;
-    if (status === 'stale' && row.last_used_at === null) counts.never_used_stale += 1;
-    if (isRotationDue(row, NOW, policy)) counts.rotation_due += 1;
-  }
-  return { ...counts, computed_at: NOW.toISOString() };
+  return expectedCredentialStats(rows, NOW, policy);
 }
 
 describe('a broad q at test scale (thresholds lowered)', () => {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialStatsSchema, OrgCredentialListSchema } from '../../src/api/org-credential-schemas';
 import { CredentialCreatedSchema, CredentialListSchema, ErrorBodySchema, ServiceAccountSchema } from '../../src/api/schemas';
-import { credentialStatus, isRotationDue, type CredentialPolicy } from '../../src/lib/credential-status';
+import type { CredentialPolicy } from '../../src/lib/credential-status';
 import { insertCredential } from '../db/credentials';
 import { hashSecret, newClientId, newClientSecret } from '../auth/tokens';
 import { newId } from '../lib/ids';
 import { seedBulk } from '../seed';
-import { exchange, expectOk, startTestServer, TOKENS, walkPages, type ApiClient, type TestServer } from '../test/harness';
+import { expectedCredentialOrder, expectedCredentialStats, expectError, nocase, type CredentialTruth } from '../test/expected-order';
+import { exchange, expectOk, startLocalAndVendorLike, TOKENS, walkPages, type ApiClient, type TestServer } from '../test/harness';
 
 // A fixed clock: the stats and the seeded times are relative to it.
 const NOW = new Date('2026-06-15T12:00:00.000Z');
@@ -19,16 +20,7 @@ let admin: ApiClient;
 const ORG = '/organizations/bulk-org';
 const LIST = `${ORG}/credentials`;
 
-interface Truth {
-  id: string;
-  client_id: string;
-  name: string;
-  description: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  service_account_id: string;
-  service_account_name: string;
-}
+type Truth = CredentialTruth;
 
 /** Every credential of the org, read with plain SQL (a join, not the copies the extension keeps). */
 function truth(label = 'bulk-org'): Truth[] {
@@ -42,36 +34,16 @@ function truth(label = 'bulk-org'): Truth[] {
     .all(label) as Truth[];
 }
 
-function expectError(res: { status: number; body: unknown }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(ErrorBodySchema.parse(res.body)).toMatchObject({ status, code });
-}
 
 /** Every item of the list at `path`, following cursors `limit` at a time. */
 const walk = (client: ApiClient, path: string, limit = 37) => walkPages(client, path, OrgCredentialListSchema, limit);
 
-// SQLite's NOCASE folds ASCII letters only, then compares code units.
-const nocase = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const SORT_VALUE: Record<string, (c: Truth) => string> = {
-  created_at: (c) => c.created_at,
-  last_used_at: (c) => c.last_used_at ?? '',
-  name: (c) => nocase(c.name),
-  service_account_name: (c) => nocase(c.service_account_name),
-};
-function expectedOrder(rows: Truth[], sort: string, direction: string): string[] {
-  const value = SORT_VALUE[sort]!;
-  const sign = direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * (cmp(value(a), value(b)) || cmp(a.id, b.id))).map((c) => c.id);
-}
+const expectedOrder = expectedCredentialOrder;
 
 let edgeAccount: { id: string; name: string };
 
 beforeAll(async () => {
-  [server, vendor] = await Promise.all([
-    startTestServer({ clock: () => NOW }),
-    startTestServer({ clock: () => NOW, extensions: [] }),
-  ]);
+  [server, vendor] = await startLocalAndVendorLike({ clock: () => NOW });
   admin = server.as(TOKENS.admin);
   // 130 service accounts × 2 credentials, Ada is org_admin there (nobody else is a member).
   seedBulk(server.db, { orgName: 'Bulk Org', serviceAccounts: 130, credentialsPerAccount: 2, now: NOW });
@@ -323,15 +295,7 @@ describe('filters that keep more rows than the small-set plan takes', () => {
 describe('GET /organizations/{org}/credentials/stats', () => {
   /** The console's own rules over the truth. */
   function expected(rows: Truth[], policy: CredentialPolicy) {
-    const counts = { total: rows.length, active: 0, idle: 0, stale: 0, never_used_new: 0, never_used_stale: 0, rotation_due: 0 };
-    for (const row of rows) {
-      const status = credentialStatus(row, NOW, policy);
-      if (status === 'new') counts.never_used_new += 1;
-      else counts[status] += 1;
-      if (status === 'stale' && row.last_used_at === null) counts.never_used_stale += 1;
-      if (isRotationDue(row, NOW, policy)) counts.rotation_due += 1;
-    }
-    return { ...counts, computed_at: NOW.toISOString() };
+    return expectedCredentialStats(rows, NOW, policy);
   }
   const DEFAULT_POLICY = { activeWithinDays: 30, staleAfterDays: 90, neverUsedGraceDays: 7, rotationAgeDays: 90 };
 

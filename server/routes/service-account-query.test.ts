@@ -3,7 +3,8 @@ import { ServiceAccountSummaryListSchema } from '../../src/api/org-credential-sc
 import { CredentialCreatedSchema, ErrorBodySchema, ServiceAccountListSchema, ServiceAccountSchema } from '../../src/api/schemas';
 import { nameKey } from '../db/service-accounts';
 import { seedBulk } from '../seed';
-import { exchange, expectOk, startTestServer, TOKENS, walkPages, type ApiClient, type TestServer } from '../test/harness';
+import { expectError, idsInOrder } from '../test/expected-order';
+import { exchange, expectOk, startLocalAndVendorLike, TOKENS, walkPages, type ApiClient, type TestServer } from '../test/harness';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 let server: TestServer;
@@ -34,29 +35,17 @@ function truth(label = 'many-accounts'): Truth[] {
     .all(label) as Truth[];
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const SORT_VALUE: Record<string, (sa: Truth) => string> = {
   created_at: (sa) => sa.created_at,
   name: (sa) => nameKey(sa.name),
   last_used_at: (sa) => sa.last_used_at ?? '',
 };
-const order = (rows: Truth[], sort: string, direction: string) =>
-  [...rows]
-    .sort((a, b) => (direction === 'asc' ? 1 : -1) * (cmp(SORT_VALUE[sort]!(a), SORT_VALUE[sort]!(b)) || cmp(a.id, b.id)))
-    .map((sa) => sa.id);
+const order = (rows: Truth[], sort: string, direction: string) => idsInOrder(rows, SORT_VALUE[sort]!, direction);
 
 const walk = (client: ApiClient, path: string, limit = 41) => walkPages(client, path, ServiceAccountSummaryListSchema, limit);
 
-function expectError(res: { status: number; body: unknown }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(ErrorBodySchema.parse(res.body)).toMatchObject({ status, code });
-}
-
 beforeAll(async () => {
-  [server, vendor] = await Promise.all([
-    startTestServer({ clock: () => NOW }),
-    startTestServer({ clock: () => NOW, extensions: [] }),
-  ]);
+  [server, vendor] = await startLocalAndVendorLike({ clock: () => NOW });
   admin = server.as(TOKENS.admin);
   seedBulk(server.db, { orgName: 'Many Accounts', serviceAccounts: 260, credentialsPerAccount: 1, now: NOW });
   // Names whose case-folded order differs from their byte order, and one without credentials.

@@ -83,6 +83,10 @@ function delegatingClient(current: () => ApiClient): ApiClient {
   };
 }
 
+/** The local server and a vendor-like one (no extensions), with the same options otherwise. */
+export const startLocalAndVendorLike = (options: Partial<StartOptions> = {}) =>
+  Promise.all([startTestServer(options), startTestServer({ ...options, extensions: [] })]);
+
 export interface ExtensionVariants {
   /** Every extension offered (the local server's default). */
   full: TestServer;
