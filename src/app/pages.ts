@@ -11,18 +11,9 @@ export const pages = {
   signIn: { path: ROUTES.signIn, load: (): Promise<PageModule> => import('./routes/sign-in') },
   home: { path: ROUTES.home, load: (): Promise<PageModule> => import('./routes/home') },
   serviceAccounts: { path: ROUTES.serviceAccounts, load: (): Promise<PageModule> => import('./routes/service-accounts') },
-  serviceAccount: {
-    path: ROUTES.serviceAccount,
-    load: (): Promise<PageModule> => import('./routes/service-account'),
-  },
-  credential: {
-    path: ROUTES.credential,
-    load: (): Promise<PageModule> => import('./routes/credential'),
-  },
-  rotateCredential: {
-    path: ROUTES.rotateCredential,
-    load: (): Promise<PageModule> => import('./routes/rotate-credential'),
-  },
+  serviceAccount: { path: ROUTES.serviceAccount, load: (): Promise<PageModule> => import('./routes/service-account') },
+  credential: { path: ROUTES.credential, load: (): Promise<PageModule> => import('./routes/credential') },
+  rotateCredential: { path: ROUTES.rotateCredential, load: (): Promise<PageModule> => import('./routes/rotate-credential') },
   credentialReview: {
     path: ROUTES.credentialReview,
     load: (): Promise<PageModule> => import('./routes/credential-review'),

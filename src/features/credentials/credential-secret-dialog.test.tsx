@@ -34,6 +34,15 @@ function renderDialog() {
   return { onClosed, secretDialog, ...view };
 }
 
+/** The dialog on screen, and a session end (`reason`) that would navigate to `to`, asked for with `requestEnd`. */
+function renderDialogAndSessionEnd(reason: Parameters<typeof requestSessionEnd>[0], to: string) {
+  const user = userEvent.setup();
+  const { router } = renderDialog();
+  const end = vi.fn();
+  const requestEnd = () => act(async () => requestSessionEnd(reason, end, () => void router.navigate(to)));
+  return { user, router, end, requestEnd };
+}
+
 const confirmQuestion = () => screen.queryByRole('heading', { name: 'Close without storing the secret?' });
 
 describe('CredentialSecretDialog', () => {
@@ -219,32 +228,26 @@ describe('the secret dialog’s leave guard', () => {
   });
 
   it('ends the session on sign-out only if the person chooses to leave', async () => {
-    const user = userEvent.setup();
-    const { router } = renderDialog();
-    const end = vi.fn();
-    const signOut = () => requestSessionEnd('signed-out', end, () => void router.navigate('/sign-in'));
+    const { user, router, end, requestEnd: signOut } = renderDialogAndSessionEnd('signed-out', '/sign-in');
 
-    await act(async () => signOut());
+    await signOut();
     const question = screen.getByRole('dialog', { name: 'Sign out without storing the secret?' });
     await user.click(within(question).getByRole('button', { name: 'Stay' }));
     expect(end).not.toHaveBeenCalled();
     expect(router.state.location.pathname).toBe('/');
 
-    await act(async () => signOut());
+    await signOut();
     await user.click(screen.getByRole('button', { name: 'Sign out anyway' }));
     expect(end).toHaveBeenCalledTimes(1);
   });
 
   it('asks once when the session expires (a 401), and not again at every later 401 after the person stayed', async () => {
-    const user = userEvent.setup();
-    const { router } = renderDialog();
-    const end = vi.fn();
-    const unauthorized = () => requestSessionEnd('expired', end, () => void router.navigate('/sign-in?reason=expired'));
+    const { user, router, end, requestEnd: unauthorized } = renderDialogAndSessionEnd('expired', '/sign-in?reason=expired');
 
-    await act(async () => unauthorized());
+    await unauthorized();
     const question = screen.getByRole('dialog', { name: 'Your session has ended' });
     await user.click(within(question).getByRole('button', { name: 'Stay' }));
-    await act(async () => unauthorized());
+    await unauthorized();
     expect(screen.queryByRole('dialog', { name: 'Your session has ended' })).toBeNull();
     expect(end).not.toHaveBeenCalled();
     expect(router.state.location.pathname).toBe('/');

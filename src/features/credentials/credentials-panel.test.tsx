@@ -29,6 +29,13 @@ async function renderPanel(org: string, saId: string, { withPermissions = true, 
 
 const row = async (name: string) => (await screen.findByRole('link', { name })).closest('tr')!;
 
+/** Create, and Deploy bot's Rotate and Delete (in its row `r`), are all enabled. */
+function expectEveryActionEnabled(r: HTMLElement) {
+  expect(screen.getByRole('button', { name: 'Create credential' }).getAttribute('aria-disabled')).toBeNull();
+  expect(within(r).getByRole('link', { name: 'Rotate Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
+  expect(within(r).getByRole('button', { name: 'Delete Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
+}
+
 describe('CredentialsPanel', () => {
   it('tells old and new apart: rotation badges linking to each other, and labels that name each one', async () => {
     const { org, sa, deployBot, credentialPath } = arrange();
@@ -81,10 +88,7 @@ describe('CredentialsPanel', () => {
     const { org, sa, deployBot } = arrange();
     deployBot();
     await renderPanel(org, sa.id);
-    const r = await row('Deploy bot');
-    expect(screen.getByRole('button', { name: 'Create credential' }).getAttribute('aria-disabled')).toBeNull();
-    expect(within(r).getByRole('link', { name: 'Rotate Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
-    expect(within(r).getByRole('button', { name: 'Delete Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
+    expectEveryActionEnabled(await row('Deploy bot'));
   });
 
   it('disables denied actions with the reason, and keeps them focusable', async () => {
@@ -143,10 +147,7 @@ describe('CredentialsPanel', () => {
       page_info,
     }));
     await renderPanel(org, sa.id, { withPermissions: false });
-    const r = await row('Deploy bot');
-    expect(screen.getByRole('button', { name: 'Create credential' }).getAttribute('aria-disabled')).toBeNull();
-    expect(within(r).getByRole('link', { name: 'Rotate Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
-    expect(within(r).getByRole('button', { name: 'Delete Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
+    expectEveryActionEnabled(await row('Deploy bot'));
   });
 
   it('confirms a delete with the last use, then deletes', async () => {

@@ -123,6 +123,11 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
   const matching = source.matching;
   const summary = selectionSummary(split, formatCount);
   const waitReason = source.notReadyReason;
+  // The bulk actions over every matching row wait for the same things, and say why.
+  const waitForMatching = {
+    'aria-disabled': Boolean(waitReason) || !matching || collecting !== null || undefined,
+    title: waitReason ?? undefined,
+  };
   const showMore = source.paged ? (source.hasMore ? Math.min(ROWS_STEP, (matching ?? Infinity) - displayed.length) : 0) : source.rows.length - displayed.length;
 
   return (
@@ -160,20 +165,10 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
         <Button size="sm" onClick={source.reload} loading={source.reloading}>
           Reload
         </Button>
-        <Button
-          size="sm"
-          onClick={selectAllMatching}
-          aria-disabled={Boolean(waitReason) || !matching || collecting !== null || undefined}
-          title={waitReason ?? undefined}
-        >
+        <Button size="sm" onClick={selectAllMatching} {...waitForMatching}>
           Select all {matching === undefined ? '' : `${formatCount(matching)} `}matching
         </Button>
-        <Button
-          size="sm"
-          onClick={exportCsv}
-          aria-disabled={Boolean(waitReason) || !matching || collecting !== null || undefined}
-          title={waitReason ?? undefined}
-        >
+        <Button size="sm" onClick={exportCsv} {...waitForMatching}>
           Export CSV
         </Button>
         <GatedButton

@@ -63,6 +63,10 @@ export function ServiceAccountsTable({
   };
   const ariaSort = (key: ListSort) =>
     sort?.sort === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+  const rowActions = [
+    { action: 'update', label: 'Edit', run: onEdit },
+    { action: 'delete', label: 'Delete', run: onDelete },
+  ] as const;
   return (
     <Table caption={caption} busy={busy} stickyHeader stackOnPhone>
       <THead>
@@ -131,24 +135,18 @@ export function ServiceAccountsTable({
             )}
             <Td align="end" nowrap>
               <span className="cell-actions">
-                <GatedButton
-                  size="sm"
-                  variant="ghost"
-                  aria-label={`Edit ${sa.name}`}
-                  {...permissionGate(sa.permissions, 'service_accounts', 'update')}
-                  onClick={() => onEdit(sa)}
-                >
-                  Edit
-                </GatedButton>
-                <GatedButton
-                  size="sm"
-                  variant="ghost"
-                  aria-label={`Delete ${sa.name}`}
-                  {...permissionGate(sa.permissions, 'service_accounts', 'delete')}
-                  onClick={() => onDelete(sa)}
-                >
-                  Delete
-                </GatedButton>
+                {rowActions.map(({ action, label, run }) => (
+                  <GatedButton
+                    key={action}
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`${label} ${sa.name}`}
+                    {...permissionGate(sa.permissions, 'service_accounts', action)}
+                    onClick={() => run(sa)}
+                  >
+                    {label}
+                  </GatedButton>
+                ))}
               </span>
             </Td>
           </Tr>
