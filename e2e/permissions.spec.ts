@@ -73,6 +73,17 @@ async function expectKeyboardDenied(page: Page, control: Locator, reason: RegExp
 }
 
 /** The server's answer to one action: true for success, false for 403, anything else fails the test. */
+/**
+ * Allowed: clicking `control` opens a dialog, which `checkAndClose` checks and closes, and no
+ * dialog stays. Denied: the keyboard cannot use the control either, and it says `reason`.
+ */
+async function expectOpensDialogOrDenied(page: Page, control: Locator, allowed: boolean, reason: RegExp, checkAndClose: () => Promise<void>) {
+  if (!allowed) return expectKeyboardDenied(page, control, reason);
+  await control.click();
+  await checkAndClose();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
 async function serverAllows(action: () => Promise<unknown>): Promise<boolean> {
   try {
     await action();
@@ -141,14 +152,10 @@ for (const { who, org, role, owner, rights } of CASES) {
         rights.serviceAccounts,
         reason(`${SA}.delete`),
       );
-      if (rights.serviceAccounts) {
-        await create.click();
+      await expectOpensDialogOrDenied(page, create, rights.serviceAccounts, reason(`${SA}.create`), async () => {
         await expect(page.getByRole('dialog', { name: 'Create service account' })).toBeVisible();
         await page.keyboard.press('Escape');
-        await expect(page.getByRole('dialog')).toHaveCount(0);
-      } else {
-        await expectKeyboardDenied(page, create, reason(`${SA}.create`));
-      }
+      });
 
       // ---- service account detail ----
       await results.getByRole('link', { name: serviceAccount.name, exact: true }).click();
@@ -168,15 +175,11 @@ for (const { who, org, role, owner, rights } of CASES) {
         rights.credentials,
         reason(`${CRED}.create and ${CRED}.delete`),
       );
-      if (rights.credentials) {
-        await createCredential.click();
+      await expectOpensDialogOrDenied(page, createCredential, rights.credentials, reason(`${CRED}.create`), async () => {
         const dialog = page.getByRole('dialog', { name: 'Create credential' });
         await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
         await dialog.getByRole('button', { name: 'Cancel' }).click();
-        await expect(page.getByRole('dialog')).toHaveCount(0);
-      } else {
-        await expectKeyboardDenied(page, createCredential, reason(`${CRED}.create`));
-      }
+      });
 
       // ---- credential detail ----
       await credentials.getByRole('link', { name: credential.name, exact: true }).click();
@@ -191,14 +194,10 @@ for (const { who, org, role, owner, rights } of CASES) {
         rights.credentials,
         reason(`${CRED}.create and ${CRED}.delete`),
       );
-      if (rights.credentials) {
-        await editCredential.click();
+      await expectOpensDialogOrDenied(page, editCredential, rights.credentials, reason(`${CRED}.update`), async () => {
         await expect(page.getByRole('dialog', { name: 'Edit credential' })).toBeVisible();
         await page.keyboard.press('Escape');
-        await expect(page.getByRole('dialog')).toHaveCount(0);
-      } else {
-        await expectKeyboardDenied(page, editCredential, reason(`${CRED}.update`));
-      }
+      });
     });
   });
 }

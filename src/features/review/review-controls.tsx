@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { OrgCredentialsProgress, OrgServiceAccount } from '../../api/org-credentials';
 import { Field, TextInput } from '../../components/field';
 import { ProgressBar } from '../../components/progress-bar';
@@ -146,43 +146,59 @@ export function ReviewFilters({
         role="group"
         aria-label="Filters"
       >
-        <Field label="Status">
-          {(control) => (
-            <select
-              className="select"
-              {...control}
-              value={search.status ?? ''}
-              onChange={(e) => onChange({ status: (e.target.value || null) as CredentialStatus | null })}
-            >
-              <option value="">All statuses</option>
-              {CREDENTIAL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {describeCredentialStatus(s).label}
-                </option>
-              ))}
-            </select>
+        <FilterSelect
+          label="Status"
+          value={search.status}
+          allLabel="All statuses"
+          onChange={(status) => onChange({ status: status as CredentialStatus | null })}
+        >
+          {CREDENTIAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {describeCredentialStatus(s).label}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          label="Service account"
+          value={search.serviceAccountId}
+          allLabel="All service accounts"
+          onChange={(serviceAccountId) => onChange({ serviceAccountId })}
+        >
+          {/* The chosen one, until the list that names it has loaded. */}
+          {!serviceAccounts && search.serviceAccountId && (
+            <option value={search.serviceAccountId}>Selected service account</option>
           )}
-        </Field>
-        <Field label="Service account">
-          {(control) => (
-            <select
-              className="select"
-              {...control}
-              value={search.serviceAccountId ?? ''}
-              onChange={(e) => onChange({ serviceAccountId: e.target.value || null })}
-            >
-              <option value="">All service accounts</option>
-              {/* The chosen one, until the list that names it has loaded. */}
-              {!serviceAccounts && search.serviceAccountId && (
-                <option value={search.serviceAccountId}>Selected service account</option>
-              )}
-              {accountOptions}
-            </select>
-          )}
-        </Field>
+          {accountOptions}
+        </FilterSelect>
         <StaleThreshold value={search.staleAfterDays} onChange={(staleAfterDays) => onChange({ staleAfterDays })} />
       </div>
     </div>
+  );
+}
+
+/** A filter's select: its first option, "all", is no filter (null). */
+function FilterSelect({
+  label,
+  value,
+  allLabel,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string | null;
+  allLabel: string;
+  onChange: (value: string | null) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field label={label}>
+      {(control) => (
+        <select className="select" {...control} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+          <option value="">{allLabel}</option>
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
 
