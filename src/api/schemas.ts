@@ -68,13 +68,18 @@ export const DescriptionSchema = z
   );
 
 // ---------- resources ----------
+/** The fields that end an organization and a service account, in this order. */
+const timesAndPermissions = {
+  created_at: TimestampSchema,
+  updated_at: TimestampSchema,
+  permissions: z.optional(PermissionsSchema),
+};
+
 export const OrganizationSchema = z.object({
   id: IdSchema,
   label: z.nullish(z.string()),
   name: z.string(),
-  created_at: TimestampSchema,
-  updated_at: TimestampSchema,
-  permissions: z.optional(PermissionsSchema),
+  ...timesAndPermissions,
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -82,9 +87,7 @@ export const ServiceAccountSchema = z.object({
   id: IdSchema,
   name: z.string(),
   description: z.nullish(z.string()),
-  created_at: TimestampSchema,
-  updated_at: TimestampSchema,
-  permissions: z.optional(PermissionsSchema),
+  ...timesAndPermissions,
 });
 export type ServiceAccount = z.infer<typeof ServiceAccountSchema>;
 
