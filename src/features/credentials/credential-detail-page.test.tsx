@@ -161,8 +161,8 @@ describe('CredentialDetailPage', () => {
     await user.type(description, 'Deploys production');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText(/saved$/);
+    // Only the changed field is sent (the name stayed), with the marker put back.
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
-      name: 'Deploy bot',
       description: `Deploys production\n\n${marker}`,
     });
   });

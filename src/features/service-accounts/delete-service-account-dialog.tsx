@@ -11,7 +11,7 @@ import { Skeleton } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
 import { CREDENTIAL_POLICY, daysSinceLastUse } from '../../lib/credential-status';
 import { formatCount } from '../../lib/time-format';
-import { formErrorMessage } from './service-account-form';
+import { formErrorMessage } from '../../components/form-errors';
 
 type Props = {
   org: string;
@@ -54,7 +54,7 @@ export function DeleteServiceAccountDialog({ org, serviceAccount, onClose, onDel
           finish(serviceAccount);
           return;
         }
-        setError(formErrorMessage(e, 'delete'));
+        setError(formErrorMessage(e, 'delete this service account'));
       },
     });
   }
