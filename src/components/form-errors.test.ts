@@ -1,9 +1,12 @@
+import type { UseFormSetError } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client';
-import { applyServerErrors, formErrorMessage } from './form-errors';
-import { NAME_DESCRIPTION_FIELDS } from './name-description-schema';
+import { applyServerErrors, formErrorMessage, type ServerErrorTarget } from './form-errors';
+import { NAME_DESCRIPTION_FIELDS, type NameDescriptionInput } from './name-description-schema';
 
-const target = (setError: ReturnType<typeof vi.fn>) => ({
+type SetError = UseFormSetError<NameDescriptionInput>;
+
+const target = (setError: SetError): ServerErrorTarget<NameDescriptionInput> => ({
   fields: NAME_DESCRIPTION_FIELDS,
   setError,
   action: 'create a service account',
@@ -12,7 +15,7 @@ const target = (setError: ReturnType<typeof vi.fn>) => ({
 
 describe('applyServerErrors', () => {
   it('puts a 409 on the name field with the duplicate-name sentence, and no form-level message', () => {
-    const setError = vi.fn();
+    const setError = vi.fn<SetError>();
     const message = applyServerErrors(new ApiError({ status: 409, code: 'conflict', message: 'Conflict' }), target(setError));
     expect(message).toBeNull();
     expect(setError).toHaveBeenCalledWith(
@@ -24,7 +27,7 @@ describe('applyServerErrors', () => {
   });
 
   it('maps 400 details onto fields, whatever prefix the server gives the field', () => {
-    const setError = vi.fn();
+    const setError = vi.fn<SetError>();
     const error = new ApiError({
       status: 400,
       code: 'invalid_request',
@@ -41,7 +44,7 @@ describe('applyServerErrors', () => {
   });
 
   it('adds a form-level message when a detail belongs to no field', () => {
-    const setError = vi.fn();
+    const setError = vi.fn<SetError>();
     const error = new ApiError({
       status: 400,
       code: 'invalid_request',
@@ -53,7 +56,7 @@ describe('applyServerErrors', () => {
   });
 
   it('falls back to a form-level message that says what was refused', () => {
-    const setError = vi.fn();
+    const setError = vi.fn<SetError>();
     const error = new ApiError({ status: 403, code: 'permission_denied', message: 'You need service_accounts.create' });
     const message = applyServerErrors(error, target(setError));
     expect(message).toBe('You are not allowed to create a service account. You need service_accounts.create');

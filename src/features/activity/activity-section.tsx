@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { auditEventQueries } from '../../api/audit-events';
 import { useExtension } from '../../api/capabilities';
-import { Button } from '../../components/button';
+import { QueryState } from '../../components/query-state';
 import { SkeletonText } from '../../components/skeleton';
 import { activityPath } from '../../lib/paths';
 import { ActivityList } from './activity-list';
@@ -40,27 +40,27 @@ function ActivityCard({ org, targetId, targetKind }: ActivitySectionProps) {
         <h2 id={titleId}>Activity</h2>
       </div>
       <div className="card__body">
-        {query.isPending ? (
-          <SkeletonText lines={2} label="Loading activity…" />
-        ) : query.isError ? (
-          <p className="activity-section__footer">
-            Could not load the activity.{' '}
-            <Button size="sm" variant="ghost" onClick={() => void query.refetch()} loading={query.isFetching}>
-              Retry
-            </Button>
-          </p>
-        ) : query.data.items.length === 0 ? (
-          <p className="muted activity-section__footer">No changes recorded for this {targetKind} yet.</p>
-        ) : (
-          <>
-            <ActivityList org={org} events={query.data.items} statusOf={ownTarget} label={`Activity of this ${targetKind}`} />
-            {query.data.page_info.has_next_page && (
-              <p className="activity-section__footer">
-                <Link to={allPath}>All activity of this {targetKind}</Link>
-              </p>
-            )}
-          </>
-        )}
+        <QueryState
+          query={query}
+          pending={<SkeletonText lines={2} label="Loading activity…" />}
+          errorTitle="Could not load the activity"
+          errorLook="inline"
+        >
+          {({ items, page_info: pageInfo }) =>
+            items.length === 0 ? (
+              <p className="muted activity-section__footer">No changes recorded for this {targetKind} yet.</p>
+            ) : (
+              <>
+                <ActivityList org={org} events={items} statusOf={ownTarget} label={`Activity of this ${targetKind}`} />
+                {pageInfo.has_next_page && (
+                  <p className="activity-section__footer">
+                    <Link to={allPath}>All activity of this {targetKind}</Link>
+                  </p>
+                )}
+              </>
+            )
+          }
+        </QueryState>
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@t
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { auditEventQueries } from '../../api/audit-events';
-import { isApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import type { AuditActor, AuditEventList } from '../../api/usage-schemas';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
@@ -202,14 +202,14 @@ function PageError({
   onRetry,
   onFirstPage,
 }: {
-  error: unknown;
+  error: ApiError;
   hasCursor: boolean;
   retrying: boolean;
   onRetry: () => void;
   onFirstPage: () => void;
 }) {
   // A 400 with a cursor is a page link the server no longer accepts: offer the newest events.
-  const badCursor = hasCursor && isApiError(error, 400);
+  const badCursor = hasCursor && error.status === 400;
   return (
     <ErrorState
       title={badCursor ? 'This page link is no longer valid' : 'Could not load the activity'}

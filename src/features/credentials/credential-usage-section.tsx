@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useId } from 'react';
 import { useExtension } from '../../api/capabilities';
 import { usageQueries, usageSince } from '../../api/usage';
-import { Button } from '../../components/button';
+import { QueryState } from '../../components/query-state';
 import { SkeletonText } from '../../components/skeleton';
 import { USAGE_DAYS } from '../../lib/usage-series';
 import './credentials.css';
@@ -36,20 +36,18 @@ function UsageCard({ org, serviceAccountId, credentialId }: { org: string; servi
         <h2 id={titleId}>Usage</h2>
       </div>
       <div className="card__body usage">
-        {query.isPending ? (
-          <SkeletonText lines={3} label="Loading usage…" />
-        ) : query.isError ? (
-          <p className="usage__problem">
-            Could not load the usage history.{' '}
-            <Button size="sm" variant="ghost" onClick={() => void query.refetch()} loading={query.isFetching}>
-              Retry
-            </Button>
-          </p>
-        ) : (
-          <Suspense fallback={<SkeletonText lines={3} label="Loading usage…" />}>
-            <UsageView usage={query.data} since={since} />
-          </Suspense>
-        )}
+        <QueryState
+          query={query}
+          pending={<SkeletonText lines={3} label="Loading usage…" />}
+          errorTitle="Could not load the usage history"
+          errorLook="inline"
+        >
+          {(usage) => (
+            <Suspense fallback={<SkeletonText lines={3} label="Loading usage…" />}>
+              <UsageView usage={usage} since={since} />
+            </Suspense>
+          )}
+        </QueryState>
       </div>
     </section>
   );

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
-import { isApiError } from '../../api/client';
 import { devPrincipalQueries, findDevPrincipal } from '../../api/dev';
 import { organizationMatches, organizationQueries, organizationSlug } from '../../api/organizations';
 import type { Organization, Role } from '../../api/schemas';
@@ -68,6 +67,6 @@ export function OrgBoundary({ children }: { children?: ReactNode }) {
   const permissions = organization.data?.permissions;
   const orgName = organization.data?.name;
   const subject = useMemo<PermissionSubject>(() => ({ role, permissions, orgName }), [role, permissions, orgName]);
-  if (isApiError(organization.error, 404)) return <OrgNotFound org={org} />;
+  if (organization.error?.status === 404) return <OrgNotFound org={org} />;
   return <PermissionSubjectContext value={subject}>{children ?? <Outlet />}</PermissionSubjectContext>;
 }
