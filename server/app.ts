@@ -96,7 +96,10 @@ export function createApp(deps: AppDeps) {
   app.use('*', closeWhenBodyUnread);
   app.use('*', hostAllowList(servedHostNames(deps.config.host, deps.config.allowedHosts)));
   app.route('/api', api);
-  registerSpa(app, deps.config.staticDir, deps.config.apiBaseUrl, { serveSourceMaps: deps.config.serveSourceMaps });
+  registerSpa(app, deps.config.staticDir, deps.config.apiBaseUrl, {
+    serveSourceMaps: deps.config.serveSourceMaps,
+    extensions: deps.config.extensions,
+  });
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found', 'Not found').toBody(c.var.requestId), 404));
   app.onError((error, c) => {

@@ -1,4 +1,6 @@
-// First, before React DOM: starts the first page's requests (see app/start.ts).
+// First of all: starts loading the current page's chunk (see app/preload-page.ts).
+import './app/preload-page';
+// Then, before React DOM: starts the first page's requests (see app/start.ts).
 import { queryClient, router, toastStore } from './app/start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -6,7 +6,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config';
 import { startTestServer, type TestServer } from '../test/harness';
-import { injectApiBaseUrl, negotiateEncoding } from './spa';
+import { injectApiBaseUrl, injectCapabilities, negotiateEncoding } from './spa';
 
 const INDEX = `<!doctype html><html><head><meta charset="UTF-8" /><meta name="api-base-url" content="/api" /><title>SAC</title></head><body><div id="root"></div><script type="module" src="/assets/app-abc123.js"></script></body></html>`;
 
@@ -172,4 +172,32 @@ describe('injectApiBaseUrl', () => {
   it('leaves the page alone when API_BASE_URL is not set', () => {
     expect(injectApiBaseUrl(INDEX, undefined)).toBe(INDEX);
   });
+});
+
+describe('capabilities in the page', () => {
+  it('names the extensions in a meta tag, and adds none for a server without them', () => {
+    expect(injectCapabilities(INDEX, ['org_credentials', 'usage'])).toContain('<meta name="api-capabilities" content="org_credentials usage" />');
+    expect(injectCapabilities(INDEX, [])).toBe(INDEX);
+    expect(injectCapabilities(INDEX, undefined)).toBe(INDEX);
+  });
+
+  it('is served only when the page talks to this server, and only with extensions', async () => {
+    const page = async (options: Parameters<typeof startTestServer>[0]) => {
+      const local = await startTestServer({ staticDir: dist, ...options });
+      try {
+        return await (await fetch(`${local.url}/orgs/acme/service-accounts`)).text();
+      } finally {
+        await local.close();
+      }
+    };
+    const own = await page({});
+    const meta = /<meta name="api-capabilities" content="([^"]*)" \/>/.exec(own);
+    // The same list discovery answers with.
+    expect(meta?.[1]?.split(' ')).toEqual(['org_credentials', 'service_account_query', 'usage', 'audit_events']);
+    expect(await page({ extensions: ['usage'] })).toContain('<meta name="api-capabilities" content="usage" />');
+    // Like the vendor's API: the console has to ask (and gets 404).
+    expect(await page({ extensions: [] })).not.toContain('api-capabilities');
+    // Another API: this server's extensions say nothing about it.
+    expect(await page({ apiBaseUrl: 'https://api.example.com/v1' })).not.toContain('api-capabilities');
+  }, 20_000);
 });

@@ -5,16 +5,29 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
 
-const META = /<meta\s+name=["']api-base-url["'][^>]*>/i;
-
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Sets `<meta name="{name}">` to `content`, replacing the tag or adding it before `</head>`. */
+function injectMeta(html: string, name: string, content: string): string {
+  const existing = new RegExp(`<meta\\s+name=["']${name}["'][^>]*>`, 'i');
+  const tag = `<meta name="${name}" content="${escapeAttribute(content)}" />`;
+  return existing.test(html) ? html.replace(existing, tag) : html.replace(/<\/head>/i, `    ${tag}\n  </head>`);
+}
+
 /** Points the SPA at API_BASE_URL through the meta tag it reads at start (replacing or adding it). */
 export function injectApiBaseUrl(html: string, apiBaseUrl: string | undefined): string {
-  if (apiBaseUrl === undefined) return html;
-  const tag = `<meta name="api-base-url" content="${escapeAttribute(apiBaseUrl)}" />`;
-  return META.test(html) ? html.replace(META, tag) : html.replace(/<\/head>/i, `    ${tag}\n  </head>`);
+  return apiBaseUrl === undefined ? html : injectMeta(html, 'api-base-url', apiBaseUrl);
+}
+
+/**
+ * Tells the SPA this server's extensions in the page itself, so the first page's requests do not
+ * wait for a discovery round trip (issue 13). Only when the SPA talks to this server (no
+ * API_BASE_URL) and it offers extensions: a server without them behaves as the vendor's API,
+ * whose console asks `/api/capabilities` and gets 404.
+ */
+export function injectCapabilities(html: string, extensions: readonly string[] | undefined): string {
+  return extensions && extensions.length > 0 ? injectMeta(html, 'api-capabilities', extensions.join(' ')) : html;
 }
 
 type Encoding = 'br' | 'gzip';
@@ -53,7 +66,7 @@ export function registerSpa(
   app: Hono<AppEnv>,
   staticDir: string,
   apiBaseUrl: string | undefined,
-  options: { serveSourceMaps?: boolean } = {},
+  options: { serveSourceMaps?: boolean; extensions?: readonly string[] } = {},
 ): void {
   const root = resolve(staticDir);
   const indexPath = resolve(root, 'index.html');
@@ -64,7 +77,8 @@ export function registerSpa(
     if (!stats) return undefined;
     const version = `${stats.mtimeMs}:${stats.size}`;
     if (index?.version !== version) {
-      const html = injectApiBaseUrl(readFileSync(indexPath, 'utf8'), apiBaseUrl);
+      const built = readFileSync(indexPath, 'utf8');
+      const html = injectCapabilities(injectApiBaseUrl(built, apiBaseUrl), apiBaseUrl === undefined ? options.extensions : undefined);
       index = {
         version,
         html,

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getCapabilities, hasExtension } from './capabilities';
+import { getCapabilities, hasExtension, seedEmbeddedCapabilities } from './capabilities';
 
 function stubFetch(status: number, body: unknown) {
   const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -42,6 +42,31 @@ describe('hasExtension', () => {
     const fetchMock = stubFetch(200, { extensions: ['org_credentials'] });
     const client = new QueryClient();
     expect(await hasExtension(client, 'org_credentials')).toBe(true);
+    expect(await hasExtension(client, 'usage')).toBe(false);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('capabilities embedded in the page', () => {
+  afterEach(() => document.head.querySelectorAll('meta[name="api-capabilities"]').forEach((m) => m.remove()));
+
+  it('answers from the meta tag without asking the API', async () => {
+    const meta = document.createElement('meta');
+    meta.name = 'api-capabilities';
+    meta.content = 'org_credentials  usage';
+    document.head.append(meta);
+    const fetchMock = stubFetch(200, { extensions: [] });
+    const client = new QueryClient();
+    seedEmbeddedCapabilities(client);
+    expect(await hasExtension(client, 'usage')).toBe(true);
+    expect(await hasExtension(client, 'audit_events')).toBe(false);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('asks the API when the page has no such tag (the vendor)', async () => {
+    const fetchMock = stubFetch(404, { status: 404, code: 'not_found', message: 'No such API endpoint' });
+    const client = new QueryClient();
+    seedEmbeddedCapabilities(client);
     expect(await hasExtension(client, 'usage')).toBe(false);
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });

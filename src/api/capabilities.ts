@@ -17,6 +17,22 @@ export async function getCapabilities(signal?: AbortSignal): Promise<readonly st
   }
 }
 
+/**
+ * The extensions the serving server wrote into the page (`<meta name="api-capabilities">`, see
+ * server/http/spa.ts), or undefined when the page has none (the vendor's API, another host):
+ * then discovery asks the API. Saves the first page a round trip before its requests (issue 13).
+ */
+export function readEmbeddedCapabilities(doc: Document | undefined = globalThis.document): readonly string[] | undefined {
+  const content = doc?.querySelector<HTMLMetaElement>('meta[name="api-capabilities"]')?.content;
+  return content === undefined ? undefined : content.split(/\s+/).filter(Boolean);
+}
+
+/** Puts the page's embedded answer (if any) in the cache, so loaders need not ask. */
+export function seedEmbeddedCapabilities(queryClient: QueryClient): void {
+  const embedded = readEmbeddedCapabilities();
+  if (embedded) queryClient.setQueryData(capabilityQueries.all(), embedded);
+}
+
 export const capabilityQueries = {
   all: () => ['capabilities'] as const,
   // Asked once per page load: a server does not gain or lose extensions while it runs.

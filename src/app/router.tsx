@@ -13,10 +13,12 @@ import { serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found';
+import { lazyPage, pages } from './pages';
 import { AppLoading, Root, RootErrorBoundary } from './root';
 
 /**
- * Every page is its own chunk (lazy Component). Loaders stay in the main bundle and only
+ * Every page is its own chunk (lazy Component; paths and chunks are named in pages.ts). Child
+ * paths are absolute, so each page's pattern is spelled once. Loaders stay in the main bundle and only
  * *start* fetching, with the same queryOptions the page then reads, so data and code load
  * in parallel and navigation never waits on the network; the page shows skeletons.
  */
@@ -37,8 +39,8 @@ export function createAppRouter(queryClient: QueryClient) {
       HydrateFallback: AppLoading,
       children: [
         {
-          path: 'sign-in',
-          lazy: { Component: async () => (await import('./routes/sign-in')).Component },
+          path: pages.signIn.path,
+          lazy: lazyPage('signIn'),
         },
         {
           Component: AppLayout,
@@ -51,10 +53,10 @@ export function createAppRouter(queryClient: QueryClient) {
               children: [
                 {
                   index: true,
-                  lazy: { Component: async () => (await import('./routes/home')).Component },
+                  lazy: lazyPage('home'),
                 },
                 {
-                  path: 'orgs/:org',
+                  path: '/orgs/:org',
                   // Swaps in "Organization not found" on a 404 without delaying the pages' own requests.
                   Component: OrgBoundary,
                   loader: (args) => prefetch((qc) => void qc.prefetchQuery(organizationQueries.detail(param(args, 'org')))),
@@ -65,7 +67,7 @@ export function createAppRouter(queryClient: QueryClient) {
                       loader: (args) => redirect(serviceAccountsPath(param(args, 'org'))),
                     },
                     {
-                      path: 'service-accounts',
+                      path: pages.serviceAccounts.path,
                       loader: (args) =>
                         prefetch((qc) => {
                           const search = parseListSearch(new URL(args.request.url).searchParams);
@@ -85,28 +87,28 @@ export function createAppRouter(queryClient: QueryClient) {
                             () => undefined,
                           );
                         }),
-                      lazy: { Component: async () => (await import('./routes/service-accounts')).Component },
+                      lazy: lazyPage('serviceAccounts'),
                     },
                     {
-                      path: 'service-accounts/:serviceAccountId',
+                      path: pages.serviceAccount.path,
                       loader: (args) =>
                         prefetch((qc) => {
                           void qc.prefetchQuery(serviceAccountQueries.detail(param(args, 'org'), param(args, 'serviceAccountId')));
                         }),
-                      lazy: { Component: async () => (await import('./routes/service-account')).Component },
+                      lazy: lazyPage('serviceAccount'),
                     },
                     {
-                      path: 'service-accounts/:serviceAccountId/credentials/:credentialId',
+                      path: pages.credential.path,
                       loader: (args) => prefetch((qc) => prefetchCredential(qc, args)),
-                      lazy: { Component: async () => (await import('./routes/credential')).Component },
+                      lazy: lazyPage('credential'),
                     },
                     {
-                      path: 'service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+                      path: pages.rotateCredential.path,
                       loader: (args) => prefetch((qc) => prefetchCredential(qc, args)),
-                      lazy: { Component: async () => (await import('./routes/rotate-credential')).Component },
+                      lazy: lazyPage('rotateCredential'),
                     },
                     {
-                      path: 'credentials',
+                      path: pages.credentialReview.path,
                       loader: (args) =>
                         prefetch((qc) => {
                           // Loaded with the route, not the entry: the review's query code is its own chunk.
@@ -114,16 +116,16 @@ export function createAppRouter(queryClient: QueryClient) {
                             prefetchServerReview(qc, param(args, 'org'), new URL(args.request.url).searchParams),
                           );
                         }),
-                      lazy: { Component: async () => (await import('./routes/credential-review')).Component },
+                      lazy: lazyPage('credentialReview'),
                     },
                     {
-                      path: 'find-credential',
-                      lazy: { Component: async () => (await import('./routes/find-credential')).Component },
+                      path: pages.findCredential.path,
+                      lazy: lazyPage('findCredential'),
                     },
                     {
-                      path: 'activity',
+                      path: pages.activity.path,
                       loader: (args) => prefetch((qc) => void prefetchActivity(qc, args)),
-                      lazy: { Component: async () => (await import('./routes/activity')).Component },
+                      lazy: lazyPage('activity'),
                     },
                     { path: '*', Component: NotFoundPage },
                   ],

@@ -1,3 +1,4 @@
+import { seedEmbeddedCapabilities } from '../api/capabilities';
 import { createToastStore } from '../components/toast-store';
 // Deep import: the feature's index would pull the sign-in page into the entry chunk.
 import { registerUnauthorizedRedirect } from '../features/auth/unauthorized-redirect';
@@ -12,6 +13,8 @@ import { createAppRouter } from './router';
  */
 export const toastStore = createToastStore();
 export const queryClient = createAppQueryClient(toastStore);
+// Before the router: its loaders then know the extensions without waiting for discovery.
+seedEmbeddedCapabilities(queryClient);
 export const router = createAppRouter(queryClient);
 
 // Registered before the first render: the router's loaders start requests before any component mounts.
