@@ -25,13 +25,7 @@ export type ServiceAccountDetailPageProps = {
   renderActivity?: (serviceAccount: ServiceAccount) => ReactNode;
 };
 
-export function ServiceAccountDetailPage({
-  org,
-  serviceAccountId,
-  renderBanner,
-  renderCredentials,
-  renderActivity,
-}: ServiceAccountDetailPageProps) {
+export function ServiceAccountDetailPage({ org, serviceAccountId, ...slots }: ServiceAccountDetailPageProps) {
   const query = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
   useDocumentTitle(query.data?.name ?? 'Service account');
 
@@ -46,15 +40,7 @@ export function ServiceAccountDetailPage({
         action: <Link to={serviceAccountsPath(org)}>Back to service accounts</Link>,
       }}
     >
-      {(serviceAccount) => (
-        <ServiceAccountDetail
-          org={org}
-          serviceAccount={serviceAccount}
-          renderBanner={renderBanner}
-          renderCredentials={renderCredentials}
-          renderActivity={renderActivity}
-        />
-      )}
+      {(serviceAccount) => <ServiceAccountDetail org={org} serviceAccount={serviceAccount} {...slots} />}
     </QueryState>
   );
 }
