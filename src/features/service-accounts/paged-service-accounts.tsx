@@ -3,7 +3,7 @@ import type { ServiceAccountSummaryList } from '../../api/org-credential-schemas
 import type { ServiceAccount, ServiceAccountList } from '../../api/schemas';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
+import { stalePageLinkState } from '../../components/error-state';
 import { Pagination } from '../../components/pagination';
 import { GatedButton } from '../../components/permission-gate';
 import { QueryState } from '../../components/query-state';
@@ -43,16 +43,7 @@ export function PagedServiceAccounts({ page, pageSize, summary, lastActivity, ha
         <TableSkeleton rows={Math.min(pageSize, 8)} columns={summary ? 7 : lastActivity ? 6 : 5} label="Loading service accounts…" />
       }
       errorTitle="Could not load service accounts"
-      // A 400 here is a cursor the server no longer accepts (an old link): offer the start.
-      renderError={(error) =>
-        hasCursor && error.status === 400 ? (
-          <ErrorState title="This page link is no longer valid" error={error}>
-            <Button variant="primary" onClick={onFirstPage}>
-              Go to the first page
-            </Button>
-          </ErrorState>
-        ) : undefined
-      }
+      renderError={(error) => stalePageLinkState(error, hasCursor, { label: 'Go to the first page', onClick: onFirstPage })}
     >
       {(data) => (
         <ServiceAccountsPage
