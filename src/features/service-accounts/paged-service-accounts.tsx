@@ -35,7 +35,8 @@ type Props = {
 };
 
 /** One page of the list, with every state it can be in. */
-export function PagedServiceAccounts({ page, pageSize, summary, lastActivity, hasCursor, onFirstPage, ...props }: Props) {
+export function PagedServiceAccounts({ page, ...props }: Props) {
+  const { pageSize, summary, lastActivity } = props;
   return (
     <QueryState
       query={page}
@@ -43,15 +44,11 @@ export function PagedServiceAccounts({ page, pageSize, summary, lastActivity, ha
         <TableSkeleton rows={Math.min(pageSize, 8)} columns={summary ? 7 : lastActivity ? 6 : 5} label="Loading service accounts…" />
       }
       errorTitle="Could not load service accounts"
-      renderError={(error) => stalePageLinkState(error, hasCursor, { label: 'Go to the first page', onClick: onFirstPage })}
+      renderError={(error) =>
+        stalePageLinkState(error, props.hasCursor, { label: 'Go to the first page', onClick: props.onFirstPage })
+      }
     >
-      {(data) => (
-        <ServiceAccountsPage
-          {...props}
-          {...{ pageSize, summary, lastActivity, hasCursor, onFirstPage, data }}
-          busy={page.isPlaceholderData}
-        />
-      )}
+      {(data) => <ServiceAccountsPage {...props} data={data} busy={page.isPlaceholderData} />}
     </QueryState>
   );
 }
