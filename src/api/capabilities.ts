@@ -54,6 +54,11 @@ export function useExtension(name: ExtensionName): boolean | undefined {
   return data;
 }
 
+/** Whether the API offers `name`, if discovery has answered (or the page said); undefined before. */
+export function knownExtension(queryClient: QueryClient, name: ExtensionName): boolean | undefined {
+  return queryClient.getQueryData<readonly string[]>(capabilityQueries.all())?.includes(name);
+}
+
 /** For loaders and event handlers: waits for discovery (cached after the first call). */
 export async function hasExtension(queryClient: QueryClient, name: ExtensionName): Promise<boolean> {
   const extensions = await queryClient.ensureQueryData(capabilityQueries.discovery());

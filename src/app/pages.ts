@@ -22,21 +22,52 @@ export const pages = {
     path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
     load: (): Promise<PageModule> => import('./routes/rotate-credential'),
   },
-  credentialReview: { path: '/orgs/:org/credentials', load: (): Promise<PageModule> => import('./routes/credential-review') },
+  credentialReview: {
+    path: '/orgs/:org/credentials',
+    load: (): Promise<PageModule> => import('./routes/credential-review'),
+    // The code that starts the review's requests: its own chunk, loaded by the route's loader.
+    loadPrefetch: () => import('../features/review/prefetch'),
+  },
   findCredential: { path: '/orgs/:org/find-credential', load: (): Promise<PageModule> => import('./routes/find-credential') },
   activity: { path: '/orgs/:org/activity', load: (): Promise<PageModule> => import('./routes/activity') },
 } as const;
 
 export type PageName = keyof typeof pages;
 
+/** Starts loading the page's chunk, and the code of its loader's requests where that is a chunk of its own. */
+export function preloadPage(name: PageName): void {
+  const page = pages[name];
+  // A failed load is the router's to report, when it asks for the page itself.
+  page.load().catch(() => undefined);
+  if ('loadPrefetch' in page) page.loadPrefetch().catch(() => undefined);
+}
+
 /** The router's `lazy` for a page: its chunk, loaded once (the early preload may have started it). */
 export const lazyPage = (name: PageName) => ({ Component: async () => (await pages[name].load()).Component });
 
-/** The page whose pattern matches `pathname` (`:param` matches one segment), if any. */
-export function pageForPath(pathname: string): PageName | undefined {
+/** The page whose pattern matches `pathname` (`:param` matches one segment) and its parameters. */
+export function matchPage(pathname: string): { name: PageName; params: Record<string, string> } | undefined {
   const segments = pathname.split('/').filter(Boolean);
-  return (Object.keys(pages) as PageName[]).find((name) => {
+  for (const name of Object.keys(pages) as PageName[]) {
     const pattern = pages[name].path.split('/').filter(Boolean);
-    return pattern.length === segments.length && pattern.every((part, i) => part.startsWith(':') || part === segments[i]);
-  });
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (!part.startsWith(':')) return part === segment;
+      params[part.slice(1)] = safeDecode(segment);
+      return true;
+    });
+    if (matches) return { name, params };
+  }
+  return undefined;
+}
+
+// As the router decodes parameters; a malformed escape stays as it is (the page then says "not found").
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { OrgServiceAccount } from '../../api/org-credentials';
 import { Badge } from '../../components/badge';
 import { RelativeTime } from '../../components/relative-time';
+import { useStagedCount } from '../../components/use-staged-count';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { describeCredentialStatus, LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
@@ -52,6 +53,8 @@ export function ReviewTable({
   uses,
 }: ReviewTableProps) {
   const { roles, names } = useRotationLabels(rows);
+  // 200 rows a page: the first screenful is rendered (and shown) before the rest.
+  const shown = useStagedCount(rows.length);
   const selectable = rows.filter(canRevoke).map((r) => r.credential.id);
   const selectedShown = selectable.filter((id) => selected.has(id)).length;
   const allShownSelected = selectable.length > 0 && selectedShown === selectable.length;
@@ -101,7 +104,7 @@ export function ReviewTable({
         </Tr>
       </THead>
       <TBody>
-        {rows.map((row) => {
+        {rows.slice(0, shown).map((row) => {
           const { credential } = row;
           const sa = credential.service_account;
           const revocable = canRevoke(row);
