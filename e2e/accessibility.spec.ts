@@ -4,7 +4,7 @@
 // covered by the flow specs.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test, uniqueName } from './flows';
+import { expect, signInAs, test, uniqueName } from './fixtures';
 
 const ORG = 'acme';
 const LIST = `/orgs/${ORG}/service-accounts`;

@@ -2,7 +2,7 @@
 // edit/delete with the last-use warning.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, uniqueName } from './flows';
+import { expect, test, uniqueName } from './fixtures';
 
 test.use({ signedInAs: 'ada' });
 

@@ -1,5 +1,6 @@
 // Shared e2e helpers. Specs import `test` and `expect` from here, not from
-// @playwright/test:
+// @playwright/test (only its types): this `test`'s page fails the test on any uncaught error in
+// the page, so a crash that a flow survives visibly still fails.
 //
 //   import { test, expect, signInAs, uniqueName } from './fixtures';
 //
@@ -33,17 +34,13 @@ import {
   type ServiceAccountCreate,
   type ServiceAccountUpdate,
 } from '../src/api/schemas';
+import { DEMO_PERSON, type DemoPersonName } from '../server/demo-people';
 
 export { expect };
 
-/** The seeded demo people (the server's demo data; tokens are stable). */
-export const DEMO_PEOPLE = {
-  ada: { name: 'Ada Admin', email: 'ada@acme.example', token: 'demo-ada-admin' },
-  oscar: { name: 'Oscar Operator', email: 'oscar@acme.example', token: 'demo-oscar-operator' },
-  vera: { name: 'Vera Viewer', email: 'vera@acme.example', token: 'demo-vera-viewer' },
-  gina: { name: 'Gina Globex', email: 'gina@globex.example', token: 'demo-gina-globex' },
-} as const;
-export type DemoPerson = keyof typeof DEMO_PEOPLE;
+/** The seeded demo people (the server's demo data; tokens are stable), by first name. */
+export const DEMO_PEOPLE = DEMO_PERSON;
+export type DemoPerson = DemoPersonName;
 
 /** Same key as src/api/session.ts (not imported: that module pulls in React). */
 export const SESSION_STORAGE_KEY = 'sac.session';
@@ -264,6 +261,13 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   signedInAs: [undefined, { option: true }],
+
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+    await use(page);
+    if (errors.length > 0) throw new Error(`Uncaught errors in the page:\n${errors.join('\n')}`);
+  },
 
   storageState: async ({ signedInAs, storageState, baseURL }, use) => {
     if (!signedInAs || !baseURL) return use(storageState);

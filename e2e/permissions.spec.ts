@@ -4,7 +4,7 @@
 // answers the same actions over HTTP with success or 403. One table drives both checks, so
 // the UI and the server cannot drift apart unnoticed.
 import type { Locator, Page } from '@playwright/test';
-import { ApiCallError, expect, signInAs, test, uniqueName, type Api, type DemoPerson } from './flows';
+import { ApiCallError, expect, signInAs, test, uniqueName, type Api, type DemoPerson } from './fixtures';
 
 type Rights = {
   /** service_accounts.create / update / delete */

@@ -3,7 +3,7 @@
 // navigation, the organization switcher, sign-in with "Bearer …" and a #hash deep link, the
 // one not-found page, and the "use this credential" snippets.
 import type { Page } from '@playwright/test';
-import { expect, signInWithToken, test, uniqueName } from './flows';
+import { DEMO_PEOPLE, expect, signInWithToken, test, uniqueName } from './fixtures';
 
 const ORG = 'acme';
 const LIST = `/orgs/${ORG}/service-accounts`;
@@ -180,7 +180,7 @@ test.describe('navigation', () => {
 test.describe('sign-in', () => {
   test('a pasted "Bearer <token>" signs in', async ({ page }) => {
     await page.goto(`/sign-in?returnTo=${encodeURIComponent(LIST)}`);
-    await page.getByLabel('Bearer token').fill('Bearer demo-ada-admin');
+    await page.getByLabel('Bearer token').fill(`Bearer ${DEMO_PEOPLE.ada.token}`);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${LIST}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Service accounts' })).toBeVisible();

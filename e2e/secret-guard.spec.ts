@@ -7,7 +7,7 @@
 // own handlers (dispatchEvent / a forced select) to prove that a navigation from them, should one
 // ever happen, is asked about too. Back and a 401 are real.
 import type { Locator, Page } from '@playwright/test';
-import { expect, SESSION_STORAGE_KEY, signInWithToken, test, uniqueName, type Api } from './fixtures';
+import { DEMO_PEOPLE, expect, SESSION_STORAGE_KEY, signInWithToken, test, uniqueName, type Api } from './fixtures';
 
 const ORG = 'acme';
 const saPath = (id: string) => `/orgs/${ORG}/service-accounts/${id}`;
@@ -59,7 +59,7 @@ test('Back, a link, the organization switcher and sign-out each ask first; stayi
   // Sign-out: asked too, and staying keeps the session.
   await page.getByRole('button', { name: 'Sign out' }).dispatchEvent('click');
   await stayAndCheck(page, page.getByRole('dialog', { name: 'Sign out without storing the secret?' }), dialog, secret, url);
-  expect(await page.evaluate((key) => localStorage.getItem(key), SESSION_STORAGE_KEY)).toContain('demo-ada-admin');
+  expect(await page.evaluate((key) => localStorage.getItem(key), SESSION_STORAGE_KEY)).toContain(DEMO_PEOPLE.ada.token);
 
   // Leaving on purpose works: Back, then "Leave anyway".
   await page.evaluate(() => history.back());

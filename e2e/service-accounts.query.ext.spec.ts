@@ -2,7 +2,7 @@
 // client_id or a description in one request, sortable columns, and each row's credential
 // count and last use.
 import type { Page } from '@playwright/test';
-import { expect, test, uniqueName } from './flows';
+import { expect, test, uniqueName } from './fixtures';
 
 test.use({ signedInAs: 'ada' });
 

@@ -1,6 +1,6 @@
 // Without `service_account_query` (EXTENSIONS=none): the list has no sort controls and no
 // per-row credential columns, and a search scans the whole list.
-import { expect, test, uniqueName } from './flows';
+import { expect, test, uniqueName } from './fixtures';
 
 test.use({ signedInAs: 'ada' });
 

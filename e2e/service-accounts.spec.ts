@@ -1,7 +1,7 @@
 // Service accounts as an org_admin: create, edit, delete, the duplicate-name error,
 // cursor pagination and the organization-wide search.
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, uniqueName, type Api } from './flows';
+import { expect, test, uniqueName, type Api } from './fixtures';
 
 test.use({ signedInAs: 'ada' });
 

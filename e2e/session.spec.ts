@@ -1,6 +1,6 @@
 // Signing in and out, and what happens when the server stops accepting the token.
 import type { Page } from '@playwright/test';
-import { DEMO_PEOPLE, SESSION_STORAGE_KEY, expect, signInAs, signInWithToken, test } from './flows';
+import { DEMO_PEOPLE, SESSION_STORAGE_KEY, expect, signInAs, signInWithToken, test } from './fixtures';
 
 const ORG = 'acme';
 

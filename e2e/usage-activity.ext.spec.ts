@@ -2,7 +2,7 @@
 // page's uses and origin after real token exchanges, "created by" on the activity lists, the
 // organization activity page's filters and paging, and the review page's "Uses (30 days)".
 import type { Locator } from '@playwright/test';
-import { expect, test, uniqueName } from './flows';
+import { expect, test, uniqueName } from './fixtures';
 
 test.use({ signedInAs: 'ada' });
 

@@ -1,7 +1,7 @@
 // Against the vendor-like server (EXTENSIONS=none): no usage and no audit trail exist, so the
 // console shows no trace of them: no chart, no "last used from", no "created by", no Activity
 // section, no nav link, no activity page, no "Uses (30 days)" column, and no error either.
-import { expect, test, uniqueName } from './flows';
+import { expect, test, uniqueName } from './fixtures';
 
 test.use({ signedInAs: 'ada' });
 

@@ -46,7 +46,7 @@ const JUNK_QUERY = [
 const ADMIN = `Bearer ${TOKENS.admin}`;
 const AUTH = [
   undefined, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, `Bearer ${TOKENS.viewer}`, `Bearer ${TOKENS.operator}`,
-  `Bearer ${TOKENS.globexAdmin}`, 'Bearer', 'Bearer ', 'Bearer junk', 'bearer demo-ada-admin', 'Basic Zm9vOmJhcg==', 'Token x',
+  `Bearer ${TOKENS.globexAdmin}`, 'Bearer', 'Bearer ', 'Bearer junk', `bearer ${TOKENS.admin}`, 'Basic Zm9vOmJhcg==', 'Token x',
   `Bearer ${'x'.repeat(600)}`, 'Basic !!!', 'Basic ' + Buffer.from('sac_x:%zz').toString('base64'), 'Basic ' + Buffer.from(':').toString('base64'),
 ];
 const CONTENT_TYPES = [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loadConfig } from './config';
 import { closeDatabase, openDatabase } from './db/database';
 import { migrate } from './db/migrations';
+import { DEMO_PERSON } from './demo-people';
 import { seedBulk } from './seed';
 
 const USAGE = 'Usage: npm run seed -- --org NAME --service-accounts N [--credentials-per-account M]';
@@ -47,7 +48,7 @@ function main(): void {
     process.stdout.write(
       `Added ${result.serviceAccounts} service accounts and ${result.credentials} credentials to ` +
         `"${result.org.name}" (label ${result.org.label}) in ${seconds}s.\n` +
-        `Ada Admin (token demo-ada-admin) is org_admin there: /orgs/${result.org.label}/service-accounts\n`,
+        `${DEMO_PERSON.ada.name} (token ${DEMO_PERSON.ada.token}) is org_admin there: /orgs/${result.org.label}/service-accounts\n`,
     );
   } finally {
     closeDatabase(db);

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CredentialStatsSchema,
-  OrgCredentialListSchema,
-  type OrgCredentialItem,
-} from '../../src/api/org-credential-schemas';
+import { CredentialStatsSchema, OrgCredentialListSchema } from '../../src/api/org-credential-schemas';
 import { CredentialCreatedSchema, CredentialListSchema, ErrorBodySchema, ServiceAccountSchema } from '../../src/api/schemas';
 import { credentialStatus, isRotationDue, type CredentialPolicy } from '../../src/lib/credential-status';
 import { insertCredential } from '../db/credentials';
 import { hashSecret, newClientId, newClientSecret } from '../auth/tokens';
 import { newId } from '../lib/ids';
 import { seedBulk } from '../seed';
-import { exchange, expectOk, startTestServer, TOKENS, type ApiClient, type TestServer } from '../test/harness';
+import { exchange, expectOk, startTestServer, TOKENS, walkPages, type ApiClient, type TestServer } from '../test/harness';
 
 // A fixed clock: the stats and the seeded times are relative to it.
 const NOW = new Date('2026-06-15T12:00:00.000Z');
@@ -51,20 +47,8 @@ function expectError(res: { status: number; body: unknown }, status: number, cod
   expect(ErrorBodySchema.parse(res.body)).toMatchObject({ status, code });
 }
 
-/** Follows end_cursor to the last page; returns every item in order. */
-async function walk(client: ApiClient, path: string, limit = 37): Promise<OrgCredentialItem[]> {
-  const items: OrgCredentialItem[] = [];
-  const sep = path.includes('?') ? '&' : '?';
-  let url = `${path}${sep}limit=${limit}`;
-  for (let pages = 0; pages < 100; pages++) {
-    const page = expectOk(await client.get(url), 200, OrgCredentialListSchema);
-    items.push(...page.items);
-    if (!page.page_info.has_next_page) return items;
-    expect(page.page_info.end_cursor).toBeTruthy();
-    url = `${path}${sep}limit=${limit}&after=${encodeURIComponent(page.page_info.end_cursor ?? '')}`;
-  }
-  throw new Error('too many pages');
-}
+/** Every item of the list at `path`, following cursors `limit` at a time. */
+const walk = (client: ApiClient, path: string, limit = 37) => walkPages(client, path, OrgCredentialListSchema, limit);
 
 // SQLite's NOCASE folds ASCII letters only, then compares code units.
 const nocase = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ServiceAccountSummaryListSchema,
-  type ServiceAccountWithSummary,
-} from '../../src/api/org-credential-schemas';
+import { ServiceAccountSummaryListSchema } from '../../src/api/org-credential-schemas';
 import { CredentialCreatedSchema, ErrorBodySchema, ServiceAccountListSchema, ServiceAccountSchema } from '../../src/api/schemas';
 import { nameKey } from '../db/service-accounts';
 import { seedBulk } from '../seed';
-import { exchange, expectOk, startTestServer, TOKENS, type ApiClient, type TestServer } from '../test/harness';
+import { exchange, expectOk, startTestServer, TOKENS, walkPages, type ApiClient, type TestServer } from '../test/harness';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 let server: TestServer;
@@ -48,18 +45,7 @@ const order = (rows: Truth[], sort: string, direction: string) =>
     .sort((a, b) => (direction === 'asc' ? 1 : -1) * (cmp(SORT_VALUE[sort]!(a), SORT_VALUE[sort]!(b)) || cmp(a.id, b.id)))
     .map((sa) => sa.id);
 
-async function walk(client: ApiClient, path: string, limit = 41): Promise<ServiceAccountWithSummary[]> {
-  const items: ServiceAccountWithSummary[] = [];
-  const sep = path.includes('?') ? '&' : '?';
-  let url = `${path}${sep}limit=${limit}`;
-  for (let pages = 0; pages < 100; pages++) {
-    const page = expectOk(await client.get(url), 200, ServiceAccountSummaryListSchema);
-    items.push(...page.items);
-    if (!page.page_info.has_next_page) return items;
-    url = `${path}${sep}limit=${limit}&after=${encodeURIComponent(page.page_info.end_cursor ?? '')}`;
-  }
-  throw new Error('too many pages');
-}
+const walk = (client: ApiClient, path: string, limit = 41) => walkPages(client, path, ServiceAccountSummaryListSchema, limit);
 
 function expectError(res: { status: number; body: unknown }, status: number, code: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

@@ -1,21 +1,9 @@
 // `usage` and `audit_events` exist only when offered: EXTENSIONS=none is the vendor's API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CredentialCreatedSchema, ErrorBodySchema, OrganizationSchema, ServiceAccountSchema } from '../../src/api/schemas';
-import { exchange, expectOk, startTestServer, TOKENS, type TestServer } from '../test/harness';
+import { exchange, expectOk, extensionVariantsForFile, TOKENS, type TestServer } from '../test/harness';
 
-let full: TestServer;
-let vendorLike: TestServer;
-let usageOnly: TestServer;
-beforeAll(async () => {
-  [full, vendorLike, usageOnly] = await Promise.all([
-    startTestServer(),
-    startTestServer({ extensions: [] }),
-    startTestServer({ extensions: ['usage'] }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([full.close(), vendorLike.close(), usageOnly.close()]);
-});
+const servers = extensionVariantsForFile();
 
 const USAGE_PATH = '/organizations/{organization_id}/service-accounts/{service_account_id}/credentials/{credential_id}/usage';
 const AUDIT_PATH = '/organizations/{organization_id}/audit-events';
@@ -32,14 +20,14 @@ const rows = (server: TestServer, table: string) => (server.db.prepare(`SELECT c
 
 describe('with EXTENSIONS=none', () => {
   it('has neither route, no discovery, and nothing in the OpenAPI document or the permissions map', async () => {
-    const admin = vendorLike.as(TOKENS.admin);
-    const usage = await credentialOn(vendorLike);
+    const admin = servers.vendorLike.as(TOKENS.admin);
+    const usage = await credentialOn(servers.vendorLike);
     for (const path of [usage, '/organizations/acme/audit-events', '/capabilities']) {
       const res = await admin.get(path);
       expect(res.status, path).toBe(404);
       expect(ErrorBodySchema.parse(res.body).code).toBe('not_found');
     }
-    const doc = (await vendorLike.as().get('/openapi.json')).body as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await servers.vendorLike.as().get('/openapi.json')).body as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(Object.keys(doc.paths)).not.toContain(USAGE_PATH);
     expect(Object.keys(doc.paths)).not.toContain(AUDIT_PATH);
     expect(Object.keys(doc.components.schemas)).not.toContain('AuditEventList');
@@ -50,37 +38,37 @@ describe('with EXTENSIONS=none', () => {
 
   it('records nothing: no usage buckets, no source, no audit events', async () => {
     const tables = ['credential_usage', 'audit_events'];
-    const before = tables.map((table) => rows(vendorLike, table)); // the demo seed's history
-    const usage = await credentialOn(vendorLike); // a create of each kind and a token exchange
-    expect(tables.map((table) => rows(vendorLike, table))).toEqual(before);
+    const before = tables.map((table) => rows(servers.vendorLike, table)); // the demo seed's history
+    const usage = await credentialOn(servers.vendorLike); // a create of each kind and a token exchange
+    expect(tables.map((table) => rows(servers.vendorLike, table))).toEqual(before);
     const credentialId = usage.split('/').at(-2);
-    expect(vendorLike.db.prepare(`SELECT last_used_at IS NOT NULL AS used, last_used_ip FROM credentials WHERE id = ?`).get(credentialId)).toEqual({
+    expect(servers.vendorLike.db.prepare(`SELECT last_used_at IS NOT NULL AS used, last_used_ip FROM credentials WHERE id = ?`).get(credentialId)).toEqual({
       used: 1,
       last_used_ip: null,
     });
     // The same on the full server does record (so the comparison above could fail).
-    const fullBefore = tables.map((table) => rows(full, table));
-    await credentialOn(full);
-    tables.forEach((table, i) => expect(rows(full, table), table).toBeGreaterThan(fullBefore[i]!));
+    const fullBefore = tables.map((table) => rows(servers.full, table));
+    await credentialOn(servers.full);
+    tables.forEach((table, i) => expect(rows(servers.full, table), table).toBeGreaterThan(fullBefore[i]!));
   });
 });
 
 describe('with some extensions', () => {
   it('serves and describes each offered one only', async () => {
-    const events = rows(usageOnly, 'audit_events');
-    const usage = await credentialOn(usageOnly);
-    const admin = usageOnly.as(TOKENS.admin);
+    const events = rows(servers.usageOnly, 'audit_events');
+    const usage = await credentialOn(servers.usageOnly);
+    const admin = servers.usageOnly.as(TOKENS.admin);
     expect((await admin.get(usage)).status).toBe(200);
     expect((await admin.get('/organizations/acme/audit-events')).status).toBe(404);
-    expect(rows(usageOnly, 'audit_events')).toBe(events);
-    const doc = (await usageOnly.as().get('/openapi.json')).body as { paths: Record<string, unknown> };
+    expect(rows(servers.usageOnly, 'audit_events')).toBe(events);
+    const doc = (await servers.usageOnly.as().get('/openapi.json')).body as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain(USAGE_PATH);
     expect(Object.keys(doc.paths)).not.toContain(AUDIT_PATH);
   });
 
   it('describes both in the full server’s OpenAPI document', async () => {
-    await credentialOn(full);
-    const doc = (await full.as().get('/openapi.json')).body as {
+    await credentialOn(servers.full);
+    const doc = (await servers.full.as().get('/openapi.json')).body as {
       paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };

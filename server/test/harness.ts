@@ -2,15 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { z } from 'zod';
 import type { $ZodType, output } from 'zod/v4/core';
+import { DEMO_PERSON } from '../demo-people';
 import { startServer, type RunningServer, type StartOptions } from '../start-server';
 
 export const TOKENS = {
-  admin: 'demo-ada-admin',
-  operator: 'demo-oscar-operator',
-  viewer: 'demo-vera-viewer',
-  globexAdmin: 'demo-gina-globex',
+  admin: DEMO_PERSON.ada.token,
+  operator: DEMO_PERSON.oscar.token,
+  viewer: DEMO_PERSON.vera.token,
+  globexAdmin: DEMO_PERSON.gina.token,
 } as const;
 
 export interface TestServer extends RunningServer {
@@ -39,6 +41,31 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface ExtensionVariants {
+  /** Every extension offered (the local server's default). */
+  full: TestServer;
+  /** EXTENSIONS=none: behaves as the vendor's hosted API. */
+  vendorLike: TestServer;
+  /** Only the `usage` extension. */
+  usageOnly: TestServer;
+}
+
+/** The three servers, started before the file's tests and closed after them (read the fields inside tests). */
+export function extensionVariantsForFile(): ExtensionVariants {
+  const servers = {} as ExtensionVariants;
+  beforeAll(async () => {
+    [servers.full, servers.vendorLike, servers.usageOnly] = await Promise.all([
+      startTestServer(),
+      startTestServer({ extensions: [] }),
+      startTestServer({ extensions: ['usage'] }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(servers).map((server) => server.close()));
+  });
+  return servers;
 }
 
 export interface ApiResponse {
@@ -88,6 +115,29 @@ export function apiClient(origin: string, token?: string): ApiClient {
 export function expectOk<S extends $ZodType>(res: ApiResponse, status: number, schema: S): output<S> {
   if (res.status !== status) throw new Error(`Expected ${status}, got ${res.status}: ${res.text}`);
   return z.parse(schema, res.body);
+}
+
+/**
+ * Follows end_cursor from the first page of `path` (which may carry a query) to the last, `limit`
+ * items a page, and returns every item in order. Fails on a page without a cursor to follow.
+ */
+export async function walkPages<S extends $ZodType>(
+  client: ApiClient,
+  path: string,
+  schema: S,
+  limit: number,
+): Promise<output<S> extends { items: (infer I)[] } ? I[] : never> {
+  const items: unknown[] = [];
+  const sep = path.includes('?') ? '&' : '?';
+  let url = `${path}${sep}limit=${limit}`;
+  for (let pages = 0; pages < 100; pages++) {
+    const page = expectOk(await client.get(url), 200, schema) as { items: unknown[]; page_info: { has_next_page: boolean; end_cursor?: string | null } };
+    items.push(...page.items);
+    if (!page.page_info.has_next_page) return items as never;
+    if (!page.page_info.end_cursor) throw new Error(`${url}: has_next_page without an end_cursor`);
+    url = `${path}${sep}limit=${limit}&after=${encodeURIComponent(page.page_info.end_cursor)}`;
+  }
+  throw new Error('too many pages');
 }
 
 /** A clock tests can move forward. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError, apiPath, apiRequest, getApiBaseUrl, newRequestId, setUnauthorizedHandler } from './client';
 import { ServiceAccountListSchema } from './schemas';
 import { clearSession, setSessionToken } from './session';
+import { DEMO_PERSON } from '../test/demo-people';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -36,7 +37,7 @@ function lastCall() {
 beforeEach(() => {
   fetchMock = vi.fn<typeof globalThis.fetch>();
   vi.stubGlobal('fetch', fetchMock);
-  setSessionToken('demo-ada-admin');
+  setSessionToken(DEMO_PERSON.ada.token);
 });
 
 afterEach(() => {
@@ -82,7 +83,7 @@ describe('apiRequest: request', () => {
     await apiRequest('/organizations/acme/service-accounts', { schema: ServiceAccountListSchema });
     const second = lastCall().headers;
 
-    expect(first.get('Authorization')).toBe('Bearer demo-ada-admin');
+    expect(first.get('Authorization')).toBe(`Bearer ${DEMO_PERSON.ada.token}`);
     expect(first.get('Accept')).toBe('application/json');
     expect(first.get('X-Client-Request-ID')).toMatch(UUID);
     expect(second.get('X-Client-Request-ID')).toMatch(UUID);
@@ -282,7 +283,7 @@ describe('apiRequest: errors', () => {
     const error = (await apiRequest('/x').catch((e: unknown) => e)) as ApiError;
     expect(error).toMatchObject({ status: 401, code: 'unauthenticated' });
     expect(handler).toHaveBeenCalledTimes(1);
-    expect(handler).toHaveBeenCalledWith(error, { token: 'demo-ada-admin' });
+    expect(handler).toHaveBeenCalledWith(error, { token: DEMO_PERSON.ada.token });
   });
 
   it('does not call the handler for other statuses, or when verifying an explicit token', async () => {

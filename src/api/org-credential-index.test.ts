@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest } from './client';
+import { describe, expect, it, vi } from 'vitest';
+import { setupTestServer } from '../test/test-server';
 import { compareInServerOrder, listMergedPage, walkOrgCredentials, type OrgCredentialFilter } from './org-credential-index';
 import type { OrgCredentialItem } from './org-credential-schemas';
 
-vi.mock('./client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./client')>()),
-  apiRequest: vi.fn(),
-}));
-
-afterEach(() => vi.resetAllMocks());
+const server = setupTestServer({ extensions: ['org_credentials'] });
 
 const item = (id: string, lastUsed: string | null): OrgCredentialItem => ({
   id,
@@ -19,18 +14,15 @@ const item = (id: string, lastUsed: string | null): OrgCredentialItem => ({
   service_account: { id: 'sa', name: 'SA' },
 });
 
-/** A fake server holding `rows` per selection (keyed by never_used), paging with numeric cursors. */
-function fakeServer(streams: Record<'used' | 'never', OrgCredentialItem[]>) {
-  vi.mocked(apiRequest).mockImplementation(async (_path, options) => {
-    const query = options?.query as { never_used?: boolean; limit: number; after?: string };
-    const rows = streams[query.never_used ? 'never' : 'used'];
-    const start = query.after ? Number(query.after) : 0;
-    const end = Math.min(start + query.limit, rows.length);
-    return {
-      items: rows.slice(start, end),
-      page_info: { has_next_page: end < rows.length, has_prev_page: start > 0, end_cursor: String(end) },
-    } as never;
-  });
+/** A new organization with `used` credentials used on Feb 1, 2, … 2026 and `never` never-used ones; their ids in server order. */
+function arrange(used: number, never: number) {
+  const org = server.addOrganization();
+  const sa = server.addServiceAccount(org, { name: 'SA' });
+  const add = (name: string, lastUsed: string | null) =>
+    server.addCredential(sa.id, { name, created_at: '2026-01-01T00:00:00.000Z', last_used_at: lastUsed }).id;
+  const usedIds = Array.from({ length: used }, (_, i) => add(`u${i}`, `2026-02-0${i + 1}T00:00:00.000Z`));
+  const neverIds = Array.from({ length: never }, (_, i) => add(`n${i}`, null)).sort();
+  return { org, usedIds, neverIds };
 }
 
 const used: OrgCredentialFilter = { sort: 'last_used_at', direction: 'asc', last_used_before: '2026-03-01T00:00:00.000Z' };
@@ -38,39 +30,38 @@ const never: OrgCredentialFilter = { sort: 'last_used_at', direction: 'asc', nev
 
 describe('listMergedPage', () => {
   it('merges disjoint selections in the server order, page by page, with no gaps or repeats', async () => {
-    const usedRows = Array.from({ length: 7 }, (_, i) => item(`u${i}`, `2026-02-0${i + 1}T00:00:00.000Z`));
-    const neverRows = Array.from({ length: 4 }, (_, i) => item(`n${i}`, null));
-    fakeServer({ used: usedRows, never: neverRows });
+    const { org, usedIds, neverIds } = arrange(7, 4);
 
     const seen: string[] = [];
     let cursor: Parameters<typeof listMergedPage>[2];
     for (let page = 0; page < 10; page++) {
-      const result = await listMergedPage('acme', [used, never], cursor, 3);
+      const result = await listMergedPage(org, [used, never], cursor, 3);
       seen.push(...result.items.map((c) => c.id));
       if (!result.next) break;
       cursor = result.next;
     }
     // Never used sorts as the oldest use: all of them first (ties by id), then by last use.
-    expect(seen).toEqual(['n0', 'n1', 'n2', 'n3', 'u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6']);
+    expect(seen).toEqual([...neverIds, ...usedIds]);
   });
 
   it('with one selection is plain paging', async () => {
-    fakeServer({ used: [item('a', null), item('b', null)], never: [] });
-    const first = await listMergedPage('acme', [used], undefined, 1);
-    expect(first.items.map((c) => c.id)).toEqual(['a']);
-    const second = await listMergedPage('acme', [used], first.next ?? undefined, 1);
-    expect(second.items.map((c) => c.id)).toEqual(['b']);
+    const { org, neverIds } = arrange(0, 2);
+    const first = await listMergedPage(org, [never], undefined, 1);
+    expect(first.items.map((c) => c.id)).toEqual([neverIds[0]]);
+    const second = await listMergedPage(org, [never], first.next ?? undefined, 1);
+    expect(second.items.map((c) => c.id)).toEqual([neverIds[1]]);
     expect(second.next).toBeNull();
   });
 });
 
 describe('walkOrgCredentials', () => {
   it('reads every page of every selection at the largest page size and reports progress', async () => {
-    fakeServer({ used: [item('u1', '2026-02-01T00:00:00.000Z')], never: [item('n1', null), item('n2', null)] });
+    const { org, usedIds, neverIds } = arrange(1, 2);
     const progress = vi.fn();
-    const all = await walkOrgCredentials('acme', [used, never], new AbortController().signal, progress);
-    expect(all.map((c) => c.id)).toEqual(['u1', 'n1', 'n2']);
-    expect(vi.mocked(apiRequest).mock.calls.every(([, o]) => (o?.query as { limit: number }).limit === 1000)).toBe(true);
+    const all = await walkOrgCredentials(org, [used, never], new AbortController().signal, progress);
+    expect(all.map((c) => c.id)).toEqual([...usedIds, ...neverIds]);
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(server.requests.every((r) => r.query.get('limit') === '1000')).toBe(true);
     expect(progress).toHaveBeenLastCalledWith({ loaded: 3 });
   });
 });

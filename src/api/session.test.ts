@@ -8,14 +8,15 @@ import {
   subscribeToSession,
   useSessionToken,
 } from './session';
+import { DEMO_PERSON } from '../test/demo-people';
 
 afterEach(() => clearSession());
 
 describe('session', () => {
   it('stores the token as JSON under sac.session and clears it', () => {
-    setSessionToken('  demo-ada-admin ');
-    expect(getSessionToken()).toBe('demo-ada-admin');
-    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual({ token: 'demo-ada-admin' });
+    setSessionToken(`  ${DEMO_PERSON.ada.token} `);
+    expect(getSessionToken()).toBe(DEMO_PERSON.ada.token);
+    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual({ token: DEMO_PERSON.ada.token });
     clearSession();
     expect(getSessionToken()).toBeNull();
     expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
@@ -38,8 +39,8 @@ describe('session', () => {
   it('useSessionToken re-renders on change', () => {
     const { result } = renderHook(() => useSessionToken());
     expect(result.current).toBeNull();
-    act(() => setSessionToken('demo-vera-viewer'));
-    expect(result.current).toBe('demo-vera-viewer');
+    act(() => setSessionToken(DEMO_PERSON.vera.token));
+    expect(result.current).toBe(DEMO_PERSON.vera.token);
     act(() => clearSession());
     expect(result.current).toBeNull();
   });

@@ -1,15 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEvent } from '../../api/usage-schemas';
-import { json, LocationProbe, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Credential, ServiceAccount } from '../../api/schemas';
+import type { AuditEvent, AuditEventList } from '../../api/usage-schemas';
+import { LocationProbe, renderWithRoutes } from '../../test/routing-fixtures';
+import { setupTestServer } from '../../test/test-server';
 import { OrgActivityPage } from './org-activity-page';
 import { deletedInEvents, statusFromAccount, targetsToCheck } from './use-target-status';
 
 const T = '2026-11-28T09:12:00.000Z';
 const ada = { type: 'person', id: 'p-ada', name: 'Ada Admin' };
-const oscar = { type: 'person', id: 'p-oscar', name: 'Oscar Operator' };
 const event = (id: string, action: string, target: AuditEvent['target'], actor = ada, changes?: AuditEvent['changes']): AuditEvent => ({
   id,
   at: T,
@@ -21,88 +22,97 @@ const event = (id: string, action: string, target: AuditEvent['target'], actor =
 });
 const sa = { type: 'service_account', id: 'sa-live', name: 'Deployer' };
 const kept = { type: 'credential', id: 'cr-kept', name: 'ci', service_account_id: 'sa-live' };
-const gone = { type: 'credential', id: 'cr-gone', name: 'old ci', service_account_id: 'sa-live' };
 const lost = { type: 'credential', id: 'cr-lost', name: 'removed elsewhere', service_account_id: 'sa-live' };
 
-const events: AuditEvent[] = [
-  event('e5', 'credential.updated', kept, oscar, { name: ['build', 'ci'] }),
-  event('e4', 'credential.deleted', gone),
-  event('e3', 'credential.created', lost),
-  event('e2', 'credential.created', kept),
-  event('e1', 'service_account.created', sa),
-];
+const server = setupTestServer();
 
-function setup(path = '/orgs/acme/activity') {
-  const requests: URL[] = [];
-  stubFetch((url) => {
-    requests.push(url);
-    if (url.pathname.endsWith('/audit-events')) {
-      return json({ items: events, page_info: { has_next_page: true, has_prev_page: false, end_cursor: 'CUR1' } });
-    }
-    if (url.pathname.endsWith('/service-accounts/sa-live/credentials')) {
-      return json({
-        items: [{ id: 'cr-kept', client_id: 'x', name: 'ci', created_at: T }],
-        page_info: { has_next_page: false, has_prev_page: false },
-      });
-    }
-    return json({ status: 404, code: 'not_found', message: 'Not found' }, 404);
-  });
+/**
+ * Through the API, in a new organization: Ada creates the Deployer account and its credentials
+ * "build" (kept), "old ci" (gone) and "removed elsewhere" (lost), deletes "old ci", and Oscar renames
+ * "build" to "ci" (`renames` times, back and forth). "removed elsewhere" then disappears without an
+ * event (as if deleted by another system).
+ */
+async function arrange(renames = 1) {
+  const org = server.addOrganization();
+  const sas = `/organizations/${org}/service-accounts`;
+  const deployer = await server.call<ServiceAccount>('POST', sas, { name: 'Deployer' });
+  const credentials = `${sas}/${deployer.id}/credentials`;
+  const keptCredential = await server.call<Credential>('POST', credentials, { name: 'build' });
+  const gone = await server.call<Credential>('POST', credentials, { name: 'old ci' });
+  const lostCredential = await server.call<Credential>('POST', credentials, { name: 'removed elsewhere' });
+  await server.call('DELETE', `${credentials}/${gone.id}`);
+  // The last rename is always build → ci.
+  for (let left = renames; left > 0; left--) {
+    await server.call('PATCH', `${credentials}/${keptCredential.id}`, { name: left % 2 === 1 ? 'ci' : 'build' }, 'oscar');
+  }
+  server.db.prepare('DELETE FROM credentials WHERE id = ?').run(lostCredential.id);
+  const events = await server.call<AuditEventList>('GET', `/organizations/${org}/audit-events?limit=1`);
+  const oscarId = events.items[0]!.actor.id;
+  return { org, deployer, kept: keptCredential, oscarId };
+}
+
+async function setup(search: (arranged: Awaited<ReturnType<typeof arrange>>) => string = () => '', renames?: number) {
+  const arranged = await arrange(renames);
+  server.requests.length = 0;
   const view = renderWithRoutes(
     <Route
       path="/orgs/:org/activity"
       element={
         <>
-          <OrgActivityPage org="acme" />
+          <OrgActivityPage org={arranged.org} />
           <LocationProbe />
         </>
       }
     />,
-    path,
+    `/orgs/${arranged.org}/activity${search(arranged)}`,
   );
-  return { ...view, requests, user: userEvent.setup() };
+  return { ...view, ...arranged, user: userEvent.setup() };
 }
 
 const items = () => within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem').filter((li) => li.classList.contains('activity-item'));
 
 describe('OrgActivityPage', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it('says who did what, links what still exists and marks what was deleted', async () => {
-    const { requests } = setup();
+    const { org, deployer, kept } = await setup();
     await screen.findByRole('list', { name: 'Events' });
-    const [updated, deleted, createdLost, createdKept, createdSa] = items();
+    const [updated, deleted, createdLost, createdGone, createdKept, createdSa] = items();
+    // Deleted on this page: its creation is marked too.
+    expect(createdGone!.textContent).toMatch(/^Credential old ci deleted created by Ada Admin/);
     expect(updated!.textContent).toMatch(/^Credential ci changed by Oscar Operator/);
     expect(within(updated!).getByRole('list', { name: 'Changes' }).textContent).toBe('Name: “build” → changed to “ci”');
     expect(createdSa!.textContent).toMatch(/^Service account Deployer created by Ada Admin/);
 
-    await waitFor(() => expect(within(createdKept!).getByRole('link', { name: 'ci' }).getAttribute('href')).toBe('/orgs/acme/service-accounts/sa-live/credentials/cr-kept'));
-    expect(within(createdSa!).getByRole('link', { name: 'Deployer' }).getAttribute('href')).toBe('/orgs/acme/service-accounts/sa-live');
+    const keptPath = `/orgs/${org}/service-accounts/${deployer.id}/credentials/${kept.id}`;
+    await waitFor(() => expect(within(createdKept!).getByRole('link', { name: 'build' }).getAttribute('href')).toBe(keptPath));
+    expect(within(createdSa!).getByRole('link', { name: 'Deployer' }).getAttribute('href')).toBe(`/orgs/${org}/service-accounts/${deployer.id}`);
     // Deleted on this page: known without asking. Deleted elsewhere: the API's 404 says so.
     expect(within(deleted!).queryByRole('link', { name: 'old ci' })).toBeNull();
     await waitFor(() => expect(within(createdLost!).getByText('deleted')).toBeTruthy());
     expect(within(createdLost!).queryByRole('link', { name: 'removed elsewhere' })).toBeNull();
     // One request answers for the service account and all its credentials on the page.
-    const checks = requests.filter((url) => !url.pathname.endsWith('/audit-events')).map((url) => url.pathname);
-    expect(checks).toEqual(['/api/organizations/acme/service-accounts/sa-live/credentials']);
+    const checks = server.requests.filter((r) => !r.path.endsWith('/audit-events')).map((r) => r.path);
+    expect(checks).toEqual([`/organizations/${org}/service-accounts/${deployer.id}/credentials`]);
   });
 
   it('keeps the filters and the page in the URL and sends them to the API', async () => {
-    const { requests, user } = setup('/orgs/acme/activity?target=cr-kept');
+    // More of Oscar's changes than fit on a page.
+    const { user, org, kept, oscarId } = await setup(({ kept }) => `?target=${kept.id}`, 27);
     expect(await screen.findByText(/Only credential “ci”/)).toBeTruthy();
-    expect(requests[0]!.searchParams.get('target_id')).toBe('cr-kept');
+    expect(server.requests[0]!.query.get('target_id')).toBe(kept.id);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'What' }), 'Credential changed');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Who' }), 'Oscar Operator');
-    expect(screen.getByTestId('location').textContent).toBe('/orgs/acme/activity?actor=p-oscar&action=credential.updated&target=cr-kept');
-    const last = requests.filter((url) => url.pathname.endsWith('/audit-events')).at(-1)!;
-    expect(Object.fromEntries(last.searchParams)).toMatchObject({ actor_id: 'p-oscar', action: 'credential.updated', target_id: 'cr-kept' });
+    expect(screen.getByTestId('location').textContent).toBe(`/orgs/${org}/activity?actor=${oscarId}&action=credential.updated&target=${kept.id}`);
+    const last = server.requests.filter((r) => r.path.endsWith('/audit-events')).at(-1)!;
+    expect(Object.fromEntries(last.query)).toMatchObject({ actor_id: oscarId, action: 'credential.updated', target_id: kept.id });
+    const firstPage = await server.call<AuditEventList>('GET', `/organizations/${org}/audit-events?${last.query}`);
 
     await user.click(await screen.findByRole('button', { name: /Next/ }));
-    expect(screen.getByTestId('location').textContent).toContain('after=CUR1');
+    expect(screen.getByTestId('location').textContent).toContain(`after=${encodeURIComponent(firstPage.page_info.end_cursor!)}`);
     // Changing a filter starts again from the newest events.
     await user.click(screen.getByRole('button', { name: 'Show every target' }));
-    expect(screen.getByTestId('location').textContent).toBe('/orgs/acme/activity?actor=p-oscar&action=credential.updated');
-  });
+    expect(screen.getByTestId('location').textContent).toBe(`/orgs/${org}/activity?actor=${oscarId}&action=credential.updated`);
+  }, 15_000);
 });
 
 describe('target status helpers', () => {

@@ -1,14 +1,18 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { apiRequest, setUnauthorizedHandler } from '../../api/client';
 import { organizationQueries } from '../../api/organizations';
-import { clearSession, getSessionToken, setSessionToken } from '../../api/session';
-import { json, LocationProbe, principals, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { getSessionToken, setSessionToken } from '../../api/session';
+import { LocationProbe, renderWithRoutes } from '../../test/routing-fixtures';
+import { DEMO_PERSON, setupTestServer } from '../../test/test-server';
 import { RequireSession } from './require-session';
 import { registerUnauthorizedRedirect } from './unauthorized-redirect';
 import { UserMenu } from './user-menu';
+
+// Nobody signed in at the start: each test sets the token it is about.
+const server = setupTestServer({ signedInAs: null });
 
 function Protected() {
   return (
@@ -40,14 +44,11 @@ function renderWithUnauthorizedRedirect(initialPath: string) {
 }
 
 afterEach(() => {
-  vi.unstubAllGlobals();
-  clearSession();
   setUnauthorizedHandler(null);
 });
 
 describe('RequireSession', () => {
   it('sends a signed-out person to sign-in with a way back', async () => {
-    stubFetch(() => json(principals));
     renderWithRoutes(routes, '/orgs/acme/service-accounts?limit=25');
     const location = await screen.findByTestId('location');
     const url = new URL(location.textContent ?? '', 'http://x');
@@ -57,8 +58,7 @@ describe('RequireSession', () => {
   });
 
   it('renders the page with a session', async () => {
-    setSessionToken('demo-ada-admin');
-    stubFetch(() => json(principals));
+    setSessionToken(DEMO_PERSON.ada.token);
     renderWithRoutes(routes, '/orgs/acme/service-accounts');
     expect(await screen.findByText('Secret page')).toBeTruthy();
   });
@@ -67,11 +67,6 @@ describe('RequireSession', () => {
 describe('401 handling', () => {
   it('clears the session and cache, and returns to sign-in with returnTo', async () => {
     setSessionToken('expired-token');
-    stubFetch((url) =>
-      url.pathname === '/api/dev/principals'
-        ? json(principals)
-        : json({ status: 401, code: 'unauthenticated', message: 'Expired' }, 401),
-    );
     const { queryClient } = renderWithUnauthorizedRedirect('/orgs/acme/service-accounts?after=c1');
     await screen.findByText('Secret page');
     queryClient.setQueryData(organizationQueries.list().queryKey, []);
@@ -88,18 +83,14 @@ describe('401 handling', () => {
 
   it('ignores a late 401 for a token that is no longer the session’s', async () => {
     setSessionToken('old-token');
-    let release: (r: Response) => void = () => {};
-    stubFetch((url) =>
-      url.pathname === '/api/dev/principals'
-        ? json(principals)
-        : new Promise<Response>((resolve) => (release = resolve)),
-    );
     renderWithUnauthorizedRedirect('/orgs/acme/service-accounts');
     await screen.findByText('Secret page');
 
+    // The server answers 401 for the old token only after the session has moved on.
+    const answer = server.hold('GET', /^\/organizations\?/);
     const pending = apiRequest('/organizations').catch(() => undefined);
     act(() => setSessionToken('new-token'));
-    release(json({ status: 401, code: 'unauthenticated', message: 'Expired' }, 401));
+    answer.release();
     await act(() => pending);
 
     expect(getSessionToken()).toBe('new-token');
@@ -109,8 +100,7 @@ describe('401 handling', () => {
 
 describe('UserMenu', () => {
   it('names the demo person and signs out to /sign-in', async () => {
-    setSessionToken('demo-ada-admin');
-    stubFetch(() => json(principals));
+    setSessionToken(DEMO_PERSON.ada.token);
     renderWithRoutes(routes, '/orgs/acme/service-accounts');
     expect(await screen.findByText('Ada Admin')).toBeTruthy();
     expect(screen.getByText('ada@acme.example')).toBeTruthy();
@@ -122,7 +112,6 @@ describe('UserMenu', () => {
 
   it('says an API token is in use when the token is not a demo person’s', async () => {
     setSessionToken('some-real-token');
-    stubFetch(() => json({ status: 404, code: 'not_found', message: 'x' }, 404));
     renderWithRoutes(routes, '/orgs/acme/service-accounts');
     expect(await screen.findByText('Signed in with an API token')).toBeTruthy();
   });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tokenFromInput } from './token-sign-in-form';
+import { DEMO_PERSON } from '../../test/demo-people';
 
 describe('tokenFromInput', () => {
   it.each([
-    ['demo-ada-admin', 'demo-ada-admin'],
-    ['  demo-ada-admin\n', 'demo-ada-admin'],
-    ['Bearer demo-ada-admin', 'demo-ada-admin'],
-    ['bearer   demo-ada-admin ', 'demo-ada-admin'],
-    ['Authorization: Bearer demo-ada-admin', 'demo-ada-admin'],
+    [DEMO_PERSON.ada.token, DEMO_PERSON.ada.token],
+    [`  ${DEMO_PERSON.ada.token}\n`, DEMO_PERSON.ada.token],
+    [`Bearer ${DEMO_PERSON.ada.token}`, DEMO_PERSON.ada.token],
+    [`bearer   ${DEMO_PERSON.ada.token} `, DEMO_PERSON.ada.token],
+    [`Authorization: Bearer ${DEMO_PERSON.ada.token}`, DEMO_PERSON.ada.token],
   ])('reads %j as the token %j', (input, token) => {
     expect(tokenFromInput(input)).toBe(token);
   });

@@ -3,13 +3,14 @@ import { createMemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, setUnauthorizedHandler } from '../../api/client';
 import { devPrincipalQueries } from '../../api/dev';
-import { clearSession, getSessionEndReason, getSessionToken, setSessionToken } from '../../api/session';
-import { json, stubFetch } from '../../test/routing-fixtures';
+import { getSessionEndReason, getSessionToken, setSessionToken } from '../../api/session';
+import { setupTestServer } from '../../test/test-server';
 import { registerUnauthorizedRedirect } from './unauthorized-redirect';
 
+// The server answers 401 for a token it does not know ('expired-token').
+setupTestServer({ signedInAs: null });
+
 afterEach(() => {
-  vi.unstubAllGlobals();
-  clearSession();
   setUnauthorizedHandler(null);
 });
 
@@ -25,12 +26,9 @@ function setup(initialPath: string) {
   return { router, queryClient, unregister };
 }
 
-const unauthenticated = () => json({ status: 401, code: 'unauthenticated', message: 'Expired' }, 401);
-
 describe('registerUnauthorizedRedirect', () => {
   it('works with router.navigate and keeps the public demo list', async () => {
     setSessionToken('expired-token');
-    stubFetch(unauthenticated);
     const { router, queryClient } = setup('/orgs/acme/credentials?status=stale');
     queryClient.setQueryData(['service-accounts', 'acme', 'list', { limit: 50 }], { items: [] });
     queryClient.setQueryData(devPrincipalQueries.list().queryKey, []);
@@ -49,7 +47,6 @@ describe('registerUnauthorizedRedirect', () => {
 
   it('does not stack redirects when already on the sign-in page', async () => {
     setSessionToken('expired-token');
-    stubFetch(unauthenticated);
     const { router } = setup('/sign-in?returnTo=%2Forgs%2Facme');
     await apiRequest('/organizations').catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -60,7 +57,6 @@ describe('registerUnauthorizedRedirect', () => {
 
   it('stops reacting once unregistered', async () => {
     setSessionToken('expired-token');
-    stubFetch(unauthenticated);
     const { unregister } = setup('/orgs/acme/service-accounts');
     unregister();
     await apiRequest('/organizations').catch(() => undefined);

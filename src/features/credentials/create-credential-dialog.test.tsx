@@ -1,36 +1,32 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Credential } from '../../api/schemas';
+import { renderWithProviders } from '../../test/routing-fixtures';
+import { setupTestServer } from '../../test/test-server';
 import { CreateCredentialDialog } from './create-credential-dialog';
-import { renderWithProviders, SA_ID, stubFetch, type StubResponse } from './test-utils';
 
+const server = setupTestServer();
 const CREATE_PATH = /\/organizations\/acme\/service-accounts\/[^/]+\/credentials$/;
-const created = {
-  id: 'cr0000000000000000000000009',
-  client_id: 'client-new',
-  client_secret: 'the-one-time-secret-value',
-  name: 'Billing worker',
-  created_at: '2026-01-02T03:04:05.000Z',
-};
 
-function Harness() {
+function Harness({ serviceAccountId }: { serviceAccountId: string }) {
   const [open, setOpen] = useState(true);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
         Open form
       </button>
-      <CreateCredentialDialog org="acme" serviceAccountId={SA_ID} open={open} onClose={() => setOpen(false)} />
+      <CreateCredentialDialog org="acme" serviceAccountId={serviceAccountId} open={open} onClose={() => setOpen(false)} />
     </>
   );
 }
 
-function setup(respond: StubResponse) {
-  const fetchStub = stubFetch([{ method: 'POST', path: CREATE_PATH, respond }]);
+function setup() {
+  const sa = server.addServiceAccount('acme', { name: 'credential dialog test' });
   const user = userEvent.setup();
-  const view = renderWithProviders(<Harness />);
-  return { user, ...fetchStub, ...view };
+  const view = renderWithProviders(<Harness serviceAccountId={sa.id} />);
+  return { user, sa, ...view };
 }
 
 const nameInput = () => screen.getByRole('textbox', { name: /^Name/ }) as HTMLInputElement;
@@ -38,13 +34,8 @@ const descriptionInput = () => screen.getByRole('textbox', { name: /^Description
 const submitButton = () => screen.getByRole('button', { name: 'Create credential' });
 
 describe('CreateCredentialDialog', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.restoreAllMocks();
-  });
-
   it('requires a name (whitespace does not count) and sends nothing while invalid', async () => {
-    const { user, fetchMock } = setup({ status: 201, body: created });
+    const { user } = setup();
     await user.click(submitButton());
     expect(await screen.findByText('Name is required')).toBeTruthy();
     expect(nameInput().getAttribute('aria-invalid')).toBe('true');
@@ -52,18 +43,14 @@ describe('CreateCredentialDialog', () => {
     await user.type(nameInput(), '   ');
     await user.click(submitButton());
     expect(screen.getByText('Name is required')).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(server.requests).toEqual([]);
   });
 
   it('puts server field errors on their fields and keeps the input', async () => {
-    const { user } = setup({
-      status: 400,
-      body: {
-        status: 400,
-        code: 'invalid_request',
-        message: 'Invalid body',
-        details: [{ field: 'description', message: 'Description is not allowed here' }],
-      },
+    const { user } = setup();
+    server.failNext('POST', CREATE_PATH, 400, {
+      message: 'Invalid body',
+      details: [{ field: 'description', message: 'Description is not allowed here' }],
     });
     await user.type(nameInput(), 'Billing worker');
     await user.type(descriptionInput(), 'nightly');
@@ -78,10 +65,8 @@ describe('CreateCredentialDialog', () => {
   });
 
   it('maps a 409 without details onto the name field', async () => {
-    const { user } = setup({
-      status: 409,
-      body: { status: 409, code: 'conflict', message: 'A credential with this name already exists' },
-    });
+    const { user } = setup();
+    server.failNext('POST', CREATE_PATH, 409, { message: 'A credential with this name already exists' });
     await user.type(nameInput(), 'Billing worker');
     await user.click(submitButton());
     expect(await screen.findByText('A credential with this name already exists')).toBeTruthy();
@@ -89,10 +74,8 @@ describe('CreateCredentialDialog', () => {
   });
 
   it('shows other failures above the form and as a toast, keeping the input', async () => {
-    const { user } = setup({
-      status: 403,
-      body: { status: 403, code: 'permission_denied', message: 'Missing service_account_credentials.create' },
-    });
+    const { user } = setup();
+    server.signIn('vera');
     await user.type(nameInput(), 'Billing worker');
     await user.click(submitButton());
     const form = nameInput().closest('form')!;
@@ -102,22 +85,20 @@ describe('CreateCredentialDialog', () => {
   });
 
   it('sends once on a double submit, then shows the secret once and forgets it on close', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const { user, calls, queryClient } = setup(async () => {
-      await gate;
-      return { status: 201, body: created };
-    });
+    const { user, sa, queryClient } = setup();
+    const post = server.hold('POST', CREATE_PATH);
     await user.type(nameInput(), '  Billing worker ');
     await user.click(submitButton());
     await user.click(submitButton());
     await user.keyboard('{Enter}');
     expect(submitButton().getAttribute('aria-busy')).toBe('true');
-    await act(async () => release());
+    await act(async () => post.release());
 
     const secret = (await screen.findByLabelText('Client secret')) as HTMLTextAreaElement;
-    expect(secret.value).toBe(created.client_secret);
-    const posts = calls.filter((c) => c.method === 'POST');
+    const created = (await server.call<{ items: Credential[] }>('GET', `/organizations/acme/service-accounts/${sa.id}/credentials`)).items[0]!;
+    expect(server.isSecretOf(created.client_id, secret.value)).toBe(true);
+    const clientSecret = secret.value;
+    const posts = server.requests.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(1);
     // Trimmed by the shared schema; an empty description is left out.
     expect(posts[0]!.body).toEqual({ name: 'Billing worker' });
@@ -127,12 +108,12 @@ describe('CreateCredentialDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Done' }));
 
     await waitFor(() => expect(screen.queryByLabelText('Client secret')).toBeNull());
-    expect(document.body.innerHTML).not.toContain(created.client_secret);
+    expect(document.body.innerHTML).not.toContain(clientSecret);
     const cached = JSON.stringify([
       queryClient.getQueryCache().getAll().map((q) => q.state),
       queryClient.getMutationCache().getAll().map((m) => m.state),
     ]);
-    expect(cached).not.toContain(created.client_secret);
+    expect(cached).not.toContain(clientSecret);
 
     // Opening the form again starts empty.
     await user.click(screen.getByRole('button', { name: 'Open form' }));

@@ -1,105 +1,73 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useParams } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addDeployBot } from '../../test/credential-fixtures';
+import { renderWithProviders } from '../../test/routing-fixtures';
+import { setupTestServer } from '../../test/test-server';
 import { CredentialDetailPage } from './credential-detail-page';
-import {
-  allCredentialPermissions,
-  credentialFixture,
-  CRED_ID,
-  renderWithProviders,
-  SA_ID,
-  stubFetch,
-  type FetchRoute,
-} from './test-utils';
 
-const DETAIL_PATH = /\/credentials\/[^/]+$/;
-const SA_PATH = /\/service-accounts\/[^/]+$/;
-const saBody = {
-  id: SA_ID,
-  name: 'Deployer',
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-  permissions: allCredentialPermissions,
-};
+const server = setupTestServer();
+// Valid as an id, and no credential has it.
+const MISSING_ID = 'missing0000000000000000000';
 
 function Route() {
   const { org, serviceAccountId, credentialId } = useParams();
   return <CredentialDetailPage org={org!} serviceAccountId={serviceAccountId!} credentialId={credentialId!} />;
 }
 
-function renderPage(routes: FetchRoute[]) {
-  const fetchStub = stubFetch([...routes, { method: 'GET', path: SA_PATH, respond: { status: 200, body: saBody } }]);
+/** The Deployer account's "Deploy bot" credential (client-abc123), opened on its page. */
+function renderPage(overrides: { description?: string; last_used_at?: string | null } | 'missing' = {}) {
+  const org = server.addOrganization();
+  const sa = server.addServiceAccount(org, { name: 'Deployer' });
+  const credential = overrides === 'missing' ? undefined : addDeployBot(server, sa.id, overrides);
+  const id = credential?.id ?? MISSING_ID;
   const view = renderWithProviders(<Route />, {
     path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',
-    route: `/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`,
-    otherRoutes: { '/orgs/acme/service-accounts/:serviceAccountId': <p>Service account page</p> },
+    route: `/orgs/${org}/service-accounts/${sa.id}/credentials/${id}`,
+    otherRoutes: { '/orgs/:org/service-accounts/:serviceAccountId': <p>Service account page</p> },
   });
-  return { ...fetchStub, ...view };
+  const patches = () => server.requests.filter((c) => c.method === 'PATCH');
+  return { ...view, org, sa, id, patches };
 }
 
 describe('CredentialDetailPage', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it('shows the credential with its last use explained', async () => {
-    renderPage([
-      {
-        method: 'GET',
-        path: DETAIL_PATH,
-        respond: { status: 200, body: credentialFixture({ permissions: allCredentialPermissions }) },
-      },
-    ]);
+    const { org, sa, id } = renderPage();
     expect(await screen.findByRole('heading', { level: 1, name: 'Deploy bot' })).toBeTruthy();
     expect(screen.getByText('Used by CI')).toBeTruthy();
-    expect(screen.getByText(CRED_ID)).toBeTruthy();
+    expect(screen.getByText(id)).toBeTruthy();
     expect(screen.getByText('client-abc123')).toBeTruthy();
     expect(screen.getByText('5 minutes ago')).toBeTruthy();
     expect(screen.getByText(/exchanged for an access token/)).toBeTruthy();
     expect(screen.getByText('Active')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Rotate' }).getAttribute('href')).toBe(
-      `/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}/rotate`,
+      `/orgs/${org}/service-accounts/${sa.id}/credentials/${id}/rotate`,
     );
     expect(await screen.findByRole('link', { name: 'Deployer' })).toBeTruthy();
   });
 
   it('shows the rotation marker as a link to the rotation, not as description text', async () => {
     const oldId = 'oldcredential0000000000000';
-    renderPage([
-      {
-        method: 'GET',
-        path: DETAIL_PATH,
-        respond: {
-          status: 200,
-          body: credentialFixture({ description: `Used by CI\n\nReplaces credential ${oldId} (sac_old)` }),
-        },
-      },
-    ]);
+    const { org, sa } = renderPage({ description: `Used by CI\n\nReplaces credential ${oldId} (sac_old)` });
     expect(await screen.findByText('Used by CI')).toBeTruthy();
     expect(screen.queryByText(/Replaces credential/)).toBeNull();
     expect(screen.getByRole('link', { name: 'sac_old' }).getAttribute('href')).toBe(
-      `/orgs/acme/service-accounts/${SA_ID}/credentials/${oldId}/rotate`,
+      `/orgs/${org}/service-accounts/${sa.id}/credentials/${oldId}/rotate`,
     );
   });
 
   it('renders a not-found state for a 404', async () => {
-    renderPage([
-      {
-        method: 'GET',
-        path: DETAIL_PATH,
-        respond: { status: 404, body: { status: 404, code: 'not_found', message: 'Credential not found' } },
-      },
-    ]);
+    const { org, sa } = renderPage('missing');
     expect(await screen.findByRole('heading', { name: 'Credential not found' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Back to the service account' }).getAttribute('href')).toBe(
-      `/orgs/acme/service-accounts/${SA_ID}`,
+      `/orgs/${org}/service-accounts/${sa.id}`,
     );
   });
 
   it('disables edit, delete and rotate when the credential map denies them', async () => {
-    const readOnly = { service_account_credentials: { read: true, update: false, delete: false } };
-    renderPage([
-      { method: 'GET', path: DETAIL_PATH, respond: { status: 200, body: credentialFixture({ permissions: readOnly }) } },
-    ]);
+    server.signIn('vera');
+    renderPage();
     await screen.findByRole('heading', { level: 1, name: 'Deploy bot' });
     expect(screen.getByRole('button', { name: 'Edit' }).getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByRole('button', { name: 'Delete' }).getAttribute('aria-disabled')).toBe('true');
@@ -108,18 +76,7 @@ describe('CredentialDetailPage', () => {
 
   it('edits name and description with the same form rules', async () => {
     const user = userEvent.setup();
-    const { calls } = renderPage([
-      {
-        method: 'GET',
-        path: DETAIL_PATH,
-        respond: { status: 200, body: credentialFixture({ permissions: allCredentialPermissions }) },
-      },
-      {
-        method: 'PATCH',
-        path: DETAIL_PATH,
-        respond: { status: 200, body: credentialFixture({ name: 'Deploy bot v2', description: '' }) },
-      },
-    ]);
+    const { patches } = renderPage();
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     const name = screen.getByRole('textbox', { name: /^Name/ }) as HTMLInputElement;
     expect(name.value).toBe('Deploy bot');
@@ -131,23 +88,13 @@ describe('CredentialDetailPage', () => {
     await user.clear(screen.getByRole('textbox', { name: /^Description/ }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Credential “Deploy bot v2” saved')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ name: 'Deploy bot v2', description: '' });
+    expect(patches()[0]?.body).toEqual({ name: 'Deploy bot v2', description: '' });
   });
 
   it('never shows the rotation marker in the edit dialog, and keeps it when saving', async () => {
     const user = userEvent.setup();
     const marker = 'Replaces credential oldcredential0000000000000 (sac_old)';
-    const { calls } = renderPage([
-      {
-        method: 'GET',
-        path: DETAIL_PATH,
-        respond: {
-          status: 200,
-          body: credentialFixture({ description: `Used by CI\n\n${marker}`, permissions: allCredentialPermissions }),
-        },
-      },
-      { method: 'PATCH', path: DETAIL_PATH, respond: { status: 200, body: credentialFixture({ name: 'Renamed' }) } },
-    ]);
+    const { patches } = renderPage({ description: `Used by CI\n\n${marker}` });
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit credential' });
     const description = within(dialog).getByRole('textbox', { name: /^Description/ }) as HTMLTextAreaElement;
@@ -162,21 +109,14 @@ describe('CredentialDetailPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText(/saved$/);
     // Only the changed field is sent (the name stayed), with the marker put back.
-    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+    expect(patches()[0]?.body).toEqual({
       description: `Deploys production\n\n${marker}`,
     });
   });
 
   it('warns with the last use before deleting, then returns to the service account', async () => {
     const user = userEvent.setup();
-    renderPage([
-      {
-        method: 'GET',
-        path: DETAIL_PATH,
-        respond: { status: 200, body: credentialFixture({ last_used_at: null, permissions: allCredentialPermissions }) },
-      },
-      { method: 'DELETE', path: DETAIL_PATH, respond: { status: 204 } },
-    ]);
+    renderPage({ last_used_at: null });
     await user.click(await screen.findByRole('button', { name: 'Delete' }));
     const confirm = screen.getByRole('heading', { name: 'Delete credential “Deploy bot”?' }).closest('dialog')!;
     expect(within(confirm).getByText(/^Never used/)).toBeTruthy();

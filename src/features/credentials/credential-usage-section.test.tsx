@@ -1,88 +1,45 @@
 import { screen, within } from '@testing-library/react';
 import { useParams } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Credential } from '../../api/schemas';
+import { renderWithProviders } from '../../test/routing-fixtures';
+import { setupTestServer, type TestServer } from '../../test/test-server';
 import { CredentialDetailPage } from './credential-detail-page';
-import { credentialFixture, CRED_ID, renderWithProviders, SA_ID, stubFetch, type FetchRoute } from './test-utils';
 
-const T = '2026-01-01T00:00:00.000Z';
 const today = new Date();
 const todayStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())).toISOString();
 const twoDaysAgo = new Date(Date.parse(todayStart) - 2 * 86_400_000).toISOString();
-
-const routes = {
-  credential: { method: 'GET', path: /\/credentials\/[^/]+$/, respond: { status: 200, body: credentialFixture() } },
-  serviceAccount: {
-    method: 'GET',
-    path: /\/service-accounts\/[^/]+$/,
-    respond: { status: 200, body: { id: SA_ID, name: 'Deployer', created_at: T, updated_at: T } },
-  },
-  usage: {
-    method: 'GET',
-    path: /\/credentials\/[^/]+\/usage$/,
-    respond: {
-      status: 200,
-      body: {
-        items: [
-          { start: twoDaysAgo, count: 2 },
-          { start: todayStart, count: 5 },
-        ],
-        last_used_from: { ip: '10.0.3.7', user_agent: 'curl/8.5.0', at: new Date(Date.now() - 60_000).toISOString() },
-      },
-    },
-  },
-  auditEvents: {
-    method: 'GET',
-    path: /\/audit-events$/,
-    respond: {
-      status: 200,
-      body: {
-        items: [
-          {
-            id: 'ev1',
-            at: T,
-            actor: { type: 'person', id: 'p1', name: 'Ada Admin' },
-            action: 'credential.created',
-            target: { type: 'credential', id: CRED_ID, name: 'Deploy bot', service_account_id: SA_ID },
-            request_id: 'req-1',
-          },
-        ],
-        page_info: { has_next_page: false, has_prev_page: false },
-      },
-    },
-  },
-} satisfies Record<string, FetchRoute>;
-
-function capabilities(extensions: string[] | null): FetchRoute {
-  return {
-    method: 'GET',
-    path: /\/capabilities$/,
-    respond: extensions
-      ? { status: 200, body: { extensions } }
-      : { status: 404, body: { status: 404, code: 'not_found', message: 'Not found' } },
-  };
-}
 
 function Route() {
   const { org, serviceAccountId, credentialId } = useParams();
   return <CredentialDetailPage org={org!} serviceAccountId={serviceAccountId!} credentialId={credentialId!} />;
 }
 
-function renderPage(extensions: string[] | null) {
-  // The usage route first: its path also matches the credential's.
-  const stub = stubFetch([capabilities(extensions), routes.usage, routes.auditEvents, routes.credential, routes.serviceAccount]);
+/** Ada creates "Deploy bot" through the API (so the audit trail has its creation), used 2 uses two days ago and 5 today. */
+async function renderPage(server: TestServer) {
+  const sa = server.addServiceAccount('acme', { name: 'Deployer' });
+  const credential = await server.call<Credential>('POST', `/organizations/acme/service-accounts/${sa.id}/credentials`, {
+    name: 'Deploy bot',
+    description: 'Used by CI',
+  });
+  server.addUsage(credential.id, 2, new Date(twoDaysAgo));
+  server.addUsage(credential.id, 5, new Date(todayStart));
+  server.setLastUseSource(credential.id, { ip: '10.0.3.7', user_agent: 'curl/8.5.0', at: new Date(Date.now() - 60_000).toISOString() });
+  server.requests.length = 0;
   renderWithProviders(<Route />, {
     path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',
-    route: `/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`,
+    route: `/orgs/acme/service-accounts/${sa.id}/credentials/${credential.id}`,
   });
-  return stub;
+  return { credential };
 }
 
 describe('credential page with the usage and audit_events extensions', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  const server = setupTestServer({ extensions: ['usage', 'audit_events'] });
 
   it('shows uses per day with totals, where the last use came from, and who created it', async () => {
-    const { calls } = renderPage(['usage', 'audit_events']);
-    const usage = await screen.findByRole('region', { name: 'Usage' });
+    const { credential } = await renderPage(server);
+    // After the credential and the server's extensions have loaded (slow on a busy machine).
+    const usage = await screen.findByRole('region', { name: 'Usage' }, { timeout: 5000 });
     expect(await within(usage).findByText(/^7 uses in the last 30 days, on 2 days; the busiest was .* with 5 uses\.$/)).toBeTruthy();
     expect(within(usage).getByRole('img', { name: /^Uses per day over the last 30 days\. 7 uses/ })).toBeTruthy();
     // The text alternative: one row per day, the server's missing days as zero.
@@ -93,22 +50,25 @@ describe('credential page with the usage and audit_events extensions', () => {
     expect(within(usage).getByText(/^Last used from/).textContent).toMatch(/^Last used from 10\.0\.3\.7 \(curl\/8\.5\.0\), /);
     expect(await screen.findByText(/^by Ada Admin,/)).toBeTruthy();
 
-    const usageCall = calls.find((c) => c.url.includes('/usage'));
-    const url = new URL(usageCall!.url, 'http://localhost');
-    expect(url.searchParams.get('bucket')).toBe('day');
-    expect(Date.parse(url.searchParams.get('since')!)).toBe(Date.parse(todayStart) - 29 * 86_400_000);
-    const auditCall = new URL(calls.find((c) => c.url.includes('/audit-events'))!.url, 'http://localhost');
-    expect(auditCall.searchParams.get('target_id')).toBe(CRED_ID);
-    expect(auditCall.searchParams.get('action')).toBe('credential.created');
+    const usageCall = server.requests.find((c) => c.path.endsWith('/usage'))!;
+    expect(usageCall.query.get('bucket')).toBe('day');
+    expect(Date.parse(usageCall.query.get('since')!)).toBe(Date.parse(todayStart) - 29 * 86_400_000);
+    const auditCall = server.requests.find((c) => c.path.endsWith('/audit-events'))!;
+    expect(auditCall.query.get('target_id')).toBe(credential.id);
+    expect(auditCall.query.get('action')).toBe('credential.created');
   });
+});
+
+describe('credential page against the vendor API', () => {
+  const server = setupTestServer({ extensions: [] });
 
   it('has no trace of either, and asks for neither, against the vendor API', async () => {
-    const { calls } = renderPage(null);
+    await renderPage(server);
     expect(await screen.findByRole('heading', { level: 1, name: 'Deploy bot' })).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.queryByRole('region', { name: 'Usage' })).toBeNull();
     expect(screen.queryByText(/by Ada Admin|Last used from/)).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(calls.filter((c) => /\/usage|\/audit-events/.test(c.url))).toEqual([]);
+    expect(server.requests.filter((c) => /\/usage|\/audit-events/.test(c.path))).toEqual([]);
   });
 });

@@ -1,58 +1,49 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Permissions } from '../../api/schemas';
+import { describe, expect, it } from 'vitest';
+import type { CredentialList, Permissions, ServiceAccount } from '../../api/schemas';
+import { addDeployBot } from '../../test/credential-fixtures';
+import { renderWithProviders } from '../../test/routing-fixtures';
+import { setupTestServer, type DemoPersonName } from '../../test/test-server';
 import { CredentialsPanel } from './credentials-panel';
-import {
-  allCredentialPermissions,
-  credentialFixture,
-  CRED_ID,
-  renderWithProviders,
-  SA_ID,
-  stubFetch,
-} from './test-utils';
 
-const LIST_PATH = /\/organizations\/acme\/service-accounts\/[^/]+\/credentials$/;
+const server = setupTestServer();
+const LIST_PATH = /\/service-accounts\/[^/]+\/credentials\?/;
 
-function listBody(items: unknown[], pageInfo: Record<string, unknown> = {}) {
-  return {
-    items,
-    page_info: { has_next_page: false, has_prev_page: false, ...pageInfo },
-    permissions: allCredentialPermissions,
-  };
+/** An organization with the Deployer account; `deployBot` adds its "Deploy bot" credential (client-abc123). */
+function arrange() {
+  const org = server.addOrganization();
+  const sa = server.addServiceAccount(org, { name: 'Deployer' });
+  const deployBot = (overrides: Parameters<typeof addDeployBot>[2] = {}) => addDeployBot(server, sa.id, overrides);
+  const credentialPath = (id: string) => `/orgs/${org}/service-accounts/${sa.id}/credentials/${id}`;
+  return { org, sa, deployBot, credentialPath };
 }
 
-function renderPanel(saPermissions: Permissions | undefined, items: unknown[]) {
-  const fetchStub = stubFetch([{ method: 'GET', path: LIST_PATH, respond: { status: 200, body: listBody(items) } }]);
-  const view = renderWithProviders(
-    <CredentialsPanel org="acme" serviceAccount={{ id: SA_ID, name: 'Deployer', permissions: saPermissions }} />,
-  );
-  return { ...fetchStub, ...view };
+/** The panel as the service account page shows it: the account as the signed-in person reads it (with its permissions). */
+async function renderPanel(org: string, saId: string, { withPermissions = true, as = 'ada' }: { withPermissions?: boolean; as?: DemoPersonName } = {}) {
+  const path = `/organizations/${org}/service-accounts/${saId}?expand[]=permissions`;
+  const sa = await server.call<ServiceAccount>('GET', path, undefined, as);
+  const serviceAccount = { id: sa.id, name: sa.name, permissions: withPermissions ? sa.permissions : undefined };
+  return renderWithProviders(<CredentialsPanel org={org} serviceAccount={serviceAccount} />);
 }
 
 const row = async (name: string) => (await screen.findByRole('link', { name })).closest('tr')!;
 
 describe('CredentialsPanel', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
   it('tells old and new apart: rotation badges linking to each other, and labels that name each one', async () => {
-    const NEW_ID = 'cr0000000000000000000000002';
-    renderPanel(allCredentialPermissions, [
-      credentialFixture({
-        id: NEW_ID,
-        client_id: 'client-new999',
-        description: `Used by CI\n\nReplaces credential ${CRED_ID} (client-abc123)`,
-      }),
-      credentialFixture(),
-    ]);
+    const { org, sa, deployBot, credentialPath } = arrange();
+    const old = deployBot();
+    const replacement = deployBot({
+      client_id: 'client-new999',
+      description: `Used by CI\n\nReplaces credential ${old.id} (client-abc123)`,
+    });
+    await renderPanel(org, sa.id);
     const badge = await screen.findByRole('link', { name: 'Being replaced by Deploy bot (…new999)' });
     expect(badge.textContent).toBe('being replaced');
-    expect(badge.getAttribute('href')).toBe(`/orgs/acme/service-accounts/${SA_ID}/credentials/${NEW_ID}`);
+    expect(badge.getAttribute('href')).toBe(credentialPath(replacement.id));
     const back = screen.getByRole('link', { name: 'Replacement of Deploy bot (…abc123)' });
     expect(back.textContent).toBe('replacement');
-    expect(back.getAttribute('href')).toBe(`/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`);
+    expect(back.getAttribute('href')).toBe(credentialPath(old.id));
     // Same names: every action says which credential it acts on.
     expect(screen.getByRole('link', { name: 'Rotate Deploy bot (…abc123)' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Rotate Deploy bot (…new999)' })).toBeTruthy();
@@ -61,35 +52,35 @@ describe('CredentialsPanel', () => {
   });
 
   it('lists credentials with client ID, last use, status and links', async () => {
-    renderPanel(allCredentialPermissions, [
-      credentialFixture(),
-      credentialFixture({
-        id: 'cr0000000000000000000000002',
-        name: 'Old key',
-        created_at: new Date(Date.now() - 200 * 86_400_000).toISOString(),
-        last_used_at: null,
-      }),
-    ]);
+    const { org, sa, deployBot, credentialPath } = arrange();
+    const bot = deployBot();
+    const oldKey = deployBot({
+      name: 'Old key',
+      client_id: 'client-old-key',
+      created_at: new Date(Date.now() - 200 * 86_400_000).toISOString(),
+      last_used_at: null,
+    });
+    await renderPanel(org, sa.id);
     const active = await row('Deploy bot');
     expect(within(active).getByText('client-abc123')).toBeTruthy();
     expect(within(active).getByText('5 minutes ago')).toBeTruthy();
     expect(within(active).getByText('Active')).toBeTruthy();
     expect(within(active).queryByText('Rotation due')).toBeNull();
-    expect(within(active).getByRole('link', { name: 'Deploy bot' }).getAttribute('href')).toBe(
-      `/orgs/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`,
-    );
+    expect(within(active).getByRole('link', { name: 'Deploy bot' }).getAttribute('href')).toBe(credentialPath(bot.id));
 
     const old = await row('Old key');
     expect(within(old).getByText('Never used')).toBeTruthy();
     expect(within(old).getByText('Stale')).toBeTruthy();
     expect(within(old).getByRole('link', { name: /^Rotation due · overdue by 1(09|10) days ?: rotate Old key \(due \d+ [A-Z][a-z]{2} \d{4}\)$/ }).getAttribute('href')).toBe(
-      `/orgs/acme/service-accounts/${SA_ID}/credentials/cr0000000000000000000000002/rotate`,
+      `${credentialPath(oldKey.id)}/rotate`,
     );
     expect(screen.getByText(/exchanged for an access token/)).toBeTruthy();
   });
 
   it('enables every action when the maps allow them', async () => {
-    renderPanel(allCredentialPermissions, [credentialFixture({ permissions: allCredentialPermissions })]);
+    const { org, sa, deployBot } = arrange();
+    deployBot();
+    await renderPanel(org, sa.id);
     const r = await row('Deploy bot');
     expect(screen.getByRole('button', { name: 'Create credential' }).getAttribute('aria-disabled')).toBeNull();
     expect(within(r).getByRole('link', { name: 'Rotate Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
@@ -97,9 +88,11 @@ describe('CredentialsPanel', () => {
   });
 
   it('disables denied actions with the reason, and keeps them focusable', async () => {
-    const viewer = { service_account_credentials: { read: true, create: false, update: false, delete: false } };
+    const { org, sa, deployBot } = arrange();
+    deployBot();
+    server.signIn('vera');
     const user = userEvent.setup();
-    renderPanel(viewer, [credentialFixture({ permissions: viewer })]);
+    await renderPanel(org, sa.id, { as: 'vera' });
     const r = await row('Deploy bot');
 
     const create = screen.getAllByRole('button', { name: 'Create credential' })[0]!;
@@ -124,8 +117,15 @@ describe('CredentialsPanel', () => {
   });
 
   it('gates rotate on the item delete right even when create is allowed (operator without delete)', async () => {
-    const noDelete = { service_account_credentials: { read: true, update: true, delete: false } };
-    renderPanel(allCredentialPermissions, [credentialFixture({ permissions: noDelete })]);
+    const { org, sa, deployBot } = arrange();
+    deployBot();
+    // No role of this server has create without delete; another server's could.
+    const noDelete: Permissions = { service_account_credentials: { read: true, update: true, delete: false } };
+    server.editNext<CredentialList>('GET', LIST_PATH, (list) => ({
+      ...list,
+      items: list.items.map((item) => ({ ...item, permissions: noDelete })),
+    }));
+    await renderPanel(org, sa.id);
     const r = await row('Deploy bot');
     const rotate = within(r).getByRole('link', { name: 'Rotate Deploy bot' });
     expect(rotate.getAttribute('aria-disabled')).toBe('true');
@@ -135,14 +135,14 @@ describe('CredentialsPanel', () => {
   });
 
   it('leaves actions enabled when there is no permissions map (unknown)', async () => {
-    stubFetch([
-      {
-        method: 'GET',
-        path: LIST_PATH,
-        respond: { status: 200, body: { items: [credentialFixture()], page_info: { has_next_page: false, has_prev_page: false } } },
-      },
-    ]);
-    renderWithProviders(<CredentialsPanel org="acme" serviceAccount={{ id: SA_ID, name: 'Deployer' }} />);
+    const { org, sa, deployBot } = arrange();
+    deployBot();
+    // A server that does not expand permissions (this one always does when asked).
+    server.editNext<CredentialList>('GET', LIST_PATH, ({ items, page_info }) => ({
+      items: items.map(({ permissions: _, ...item }) => item),
+      page_info,
+    }));
+    await renderPanel(org, sa.id, { withPermissions: false });
     const r = await row('Deploy bot');
     expect(screen.getByRole('button', { name: 'Create credential' }).getAttribute('aria-disabled')).toBeNull();
     expect(within(r).getByRole('link', { name: 'Rotate Deploy bot' }).getAttribute('aria-disabled')).toBeNull();
@@ -150,50 +150,44 @@ describe('CredentialsPanel', () => {
   });
 
   it('confirms a delete with the last use, then deletes', async () => {
+    const { org, sa, deployBot } = arrange();
+    const bot = deployBot();
     const user = userEvent.setup();
-    const { calls } = stubFetch([
-      { method: 'GET', path: LIST_PATH, respond: { status: 200, body: listBody([credentialFixture()]) } },
-      { method: 'DELETE', path: /\/credentials\/[^/]+$/, respond: { status: 204 } },
-    ]);
-    renderWithProviders(<CredentialsPanel org="acme" serviceAccount={{ id: SA_ID, name: 'Deployer' }} />);
+    await renderPanel(org, sa.id);
     await user.click(within(await row('Deploy bot')).getByRole('button', { name: 'Delete Deploy bot' }));
     expect(screen.getByText('Used 5 minutes ago: clients using it will fail.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Delete credential' }));
     expect(await screen.findByText('Credential “Deploy bot” deleted')).toBeTruthy();
-    expect(calls.filter((c) => c.method === 'DELETE').map((c) => new URL(c.url, 'http://x').pathname)).toEqual([
-      `/api/organizations/acme/service-accounts/${SA_ID}/credentials/${CRED_ID}`,
+    expect(server.requests.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([
+      `/organizations/${org}/service-accounts/${sa.id}/credentials/${bot.id}`,
     ]);
   });
 
   it('shows an empty state that offers to create the first credential', async () => {
-    renderPanel(allCredentialPermissions, []);
+    const { org, sa } = arrange();
+    await renderPanel(org, sa.id);
     expect(await screen.findByRole('heading', { name: 'No credentials yet' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Create credential' })).toHaveLength(2);
   });
 
   it('shows an error with retry when the list fails', async () => {
-    stubFetch([
-      { method: 'GET', path: LIST_PATH, respond: { status: 500, body: { status: 500, code: 'internal', message: 'Boom' } } },
-    ]);
-    renderWithProviders(<CredentialsPanel org="acme" serviceAccount={{ id: SA_ID, name: 'Deployer' }} />);
+    const { org, sa } = arrange();
+    server.failNext('GET', LIST_PATH, 500, { message: 'Boom' });
+    await renderPanel(org, sa.id);
     expect(await screen.findByRole('heading', { name: 'Could not load the credentials' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 
   it('pages with the cursors from page_info', async () => {
+    const { org, sa, deployBot } = arrange();
+    for (let i = 0; i < 26; i++) deployBot({ client_id: `client-${i}` });
+    const firstPage = await server.call<CredentialList>('GET', `/organizations/${org}/service-accounts/${sa.id}/credentials?limit=25`);
     const user = userEvent.setup();
-    const { calls } = stubFetch([
-      {
-        method: 'GET',
-        path: LIST_PATH,
-        respond: { status: 200, body: listBody([credentialFixture()], { has_next_page: true, end_cursor: 'CURSOR-1' }) },
-      },
-    ]);
-    renderWithProviders(<CredentialsPanel org="acme" serviceAccount={{ id: SA_ID, name: 'Deployer' }} />);
-    await row('Deploy bot');
+    await renderPanel(org, sa.id);
+    await screen.findAllByRole('link', { name: 'Deploy bot' });
     await user.click(screen.getByRole('button', { name: /Next/ }));
-    const lastUrl = new URL(calls.at(-1)!.url, 'http://x');
-    expect(lastUrl.searchParams.get('after')).toBe('CURSOR-1');
-    expect(lastUrl.searchParams.get('limit')).toBe('25');
+    const last = server.requests.at(-1)!;
+    expect(last.query.get('after')).toBe(firstPage.page_info.end_cursor);
+    expect(last.query.get('limit')).toBe('25');
   });
 });

@@ -1,38 +1,29 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reactTreeHolds } from '../../test/fiber-search';
+import { renderWithProviders } from '../../test/routing-fixtures';
+import { setupTestServer } from '../../test/test-server';
 import { CreateCredentialDialog } from './create-credential-dialog';
-import { renderWithProviders, SA_ID, stubFetch } from './test-utils';
 
-const created = {
-  id: 'cr0000000000000000000000009',
-  client_id: 'client-new',
-  client_secret: 'sacs_only-shown-once-0123456789',
-  name: 'Billing worker',
-  created_at: '2026-01-02T03:04:05.000Z',
-};
+const server = setupTestServer();
 
-function Harness() {
+function Harness({ serviceAccountId }: { serviceAccountId: string }) {
   const [open, setOpen] = useState(true);
-  return <CreateCredentialDialog org="acme" serviceAccountId={SA_ID} open={open} onClose={() => setOpen(false)} />;
+  return <CreateCredentialDialog org="acme" serviceAccountId={serviceAccountId} open={open} onClose={() => setOpen(false)} />;
 }
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('the one-time secret', () => {
   it('is no longer held by any React fiber (nor the caches) once its dialog closes', async () => {
-    stubFetch([{ method: 'POST', path: /\/credentials$/, respond: { status: 201, body: created } }]);
+    const sa = server.addServiceAccount('acme', { name: 'secret lifetime test' });
     const user = userEvent.setup();
-    const { container, queryClient } = renderWithProviders(<Harness />);
+    const { container, queryClient } = renderWithProviders(<Harness serviceAccountId={sa.id} />);
 
-    await user.type(screen.getByRole('textbox', { name: /^Name/ }), created.name);
+    await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Billing worker');
     await user.click(screen.getByRole('button', { name: 'Create credential' }));
-    expect(await screen.findByLabelText('Client secret')).toBeTruthy();
+    const created = { client_secret: ((await screen.findByLabelText('Client secret')) as HTMLTextAreaElement).value };
+    expect(created.client_secret).toMatch(/^sacs_/);
     // The search does see it while the dialog is open.
     expect(reactTreeHolds(container, created.client_secret)).toBe(true);
 

@@ -1,13 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearSession, setSessionToken } from '../../api/session';
-import { json, LocationProbe, orgList, organizations, renderWithRoutes, stubFetch } from '../../test/routing-fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Organization } from '../../api/schemas';
+import { setSessionToken } from '../../api/session';
+import { LocationProbe, renderWithRoutes } from '../../test/routing-fixtures';
+import { setupTestServer } from '../../test/test-server';
 import { OrgBoundary } from './org-not-found';
 import { OrgSwitcher } from './org-switcher';
 import { RootRedirect } from './root-redirect';
 import { useOrgParam } from './use-org-param';
+
+// Signed in as Ada: org_admin in acme (Acme Corp), org_viewer in globex (Globex).
+const server = setupTestServer();
 
 function OrgPage() {
   return (
@@ -28,46 +33,30 @@ const routes = (
   </>
 );
 
-const notFound = () => json({ status: 404, code: 'not_found', message: 'Organization not found' }, 404);
-
-function orgApi(list = organizations) {
-  return stubFetch((url) => {
-    if (url.pathname === '/api/organizations') return json(orgList(list));
-    const label = url.pathname.split('/')[3];
-    const org = list.find((o) => o.label === label || o.id === label);
-    return org ? json(org) : notFound();
-  });
-}
-
-beforeEach(() => setSessionToken('demo-ada-admin'));
-afterEach(() => {
-  vi.unstubAllGlobals();
-  clearSession();
-});
-
 describe('RootRedirect', () => {
   it('opens the first organization’s service accounts, by label', async () => {
-    orgApi();
     renderWithRoutes(routes, '/');
     expect(await screen.findByText('Service accounts of acme')).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/orgs/acme/service-accounts');
   });
 
   it('uses the id for an organization without a label', async () => {
-    orgApi([{ ...organizations[1]!, label: null as unknown as string }]);
+    const id = server.addOrganization(null);
+    server.addPerson('member-of-one-unlabelled-org', { [id]: 'org_viewer' });
+    setSessionToken('member-of-one-unlabelled-org');
     renderWithRoutes(routes, '/');
-    expect(await screen.findByText(`Service accounts of ${organizations[1]!.id}`)).toBeTruthy();
+    expect(await screen.findByText(`Service accounts of ${id}`)).toBeTruthy();
   });
 
   it('shows a friendly empty state without organizations', async () => {
-    orgApi([]);
+    server.addPerson('member-of-nothing');
+    setSessionToken('member-of-nothing');
     renderWithRoutes(routes, '/');
     expect(await screen.findByRole('heading', { name: 'You are not in any organization yet' })).toBeTruthy();
   });
 
   it('offers a retry when the list fails', async () => {
-    let calls = 0;
-    stubFetch(() => (++calls === 1 ? new Response('oops', { status: 500 }) : json(orgList())));
+    server.failNext('GET', /^\/organizations\?/, 500);
     renderWithRoutes(routes, '/');
     await userEvent.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Service accounts of acme')).toBeTruthy();
@@ -76,7 +65,6 @@ describe('RootRedirect', () => {
 
 describe('OrgSwitcher', () => {
   it('lists the organizations, selects the current one, and navigates on change', async () => {
-    orgApi();
     renderWithRoutes(routes, '/orgs/acme/service-accounts');
     const select = (await screen.findByRole('combobox', { name: 'Organization' })) as HTMLSelectElement;
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Acme Corp', 'Globex']);
@@ -88,8 +76,8 @@ describe('OrgSwitcher', () => {
   });
 
   it('recognizes the current organization by id too', async () => {
-    orgApi();
-    renderWithRoutes(routes, `/orgs/${organizations[1]!.id}/service-accounts`);
+    const globex = await server.call<Organization>('GET', '/organizations/globex');
+    renderWithRoutes(routes, `/orgs/${globex.id}/service-accounts`);
     const select = (await screen.findByRole('combobox', { name: 'Organization' })) as HTMLSelectElement;
     expect(select.value).toBe('globex');
   });
@@ -97,7 +85,6 @@ describe('OrgSwitcher', () => {
 
 describe('OrgBoundary', () => {
   it('shows the org not-found state when GET /organizations/:org is 404', async () => {
-    orgApi();
     renderWithRoutes(routes, '/orgs/initech/service-accounts');
     expect(await screen.findByRole('heading', { name: 'Organization not found' })).toBeTruthy();
     expect(screen.queryByText(/Service accounts of/)).toBeNull();

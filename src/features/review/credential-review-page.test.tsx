@@ -2,58 +2,52 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest } from '../../api/client';
-import type { Credential } from '../../api/schemas';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../../components/toast';
 import { DAY_MS } from '../../lib/credential-status';
-import { CREDENTIAL_PERMISSIONS_READ_ONLY, createFakeApi } from '../../test/fake-api';
+import { setupTestServer } from '../../test/test-server';
 import { CredentialReviewPage } from './index';
 
-vi.mock('../../api/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../api/client')>()),
-  apiRequest: vi.fn(),
-}));
+// The vendor's API (no extensions): the page walks every service account's credentials itself.
+const server = setupTestServer({ extensions: [] });
 
 const ago = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const T = ago(500);
-const accounts = [
-  { id: 'sa1', name: 'Billing', created_at: T, updated_at: T },
-  { id: 'sa2', name: 'Analytics', created_at: T, updated_at: T },
-];
-const cred = (id: string, name: string, createdDays: number, usedDays: number | null): Credential => ({
-  id,
-  name,
-  client_id: `client-${id}`,
-  created_at: ago(createdDays),
-  last_used_at: usedDays === null ? null : ago(usedDays),
-});
-const credentials = {
-  sa1: [cred('c-active', 'active-one', 10, 1), cred('c-idle', 'idle-one', 200, 45)],
-  sa2: [cred('c-stale', 'stale-one', 300, 120), cred('c-never', 'never-one', 20, null), cred('c-new', 'new-one', 2, null)],
-};
+
+/** Billing: active-one, idle-one; Analytics: stale-one, never-one, new-one. */
+function arrange() {
+  const org = server.addOrganization();
+  const billing = server.addServiceAccount(org, { name: 'Billing', created_at: ago(500) });
+  const analytics = server.addServiceAccount(org, { name: 'Analytics', created_at: ago(500) });
+  const cred = (saId: string, name: string, createdDays: number, usedDays: number | null) =>
+    server.addCredential(saId, { name, created_at: ago(createdDays), last_used_at: usedDays === null ? null : ago(usedDays) });
+  cred(billing.id, 'active-one', 10, 1);
+  cred(billing.id, 'idle-one', 200, 45);
+  const stale = cred(analytics.id, 'stale-one', 300, 120);
+  cred(analytics.id, 'never-one', 20, null);
+  cred(analytics.id, 'new-one', 2, null);
+  return { org, billing, analytics, stale };
+}
 
 function LocationProbe() {
   const location = useLocation();
   return <output aria-label="search">{location.search}</output>;
 }
 
-function setup({ permissions, search = '' }: { permissions?: typeof CREDENTIAL_PERMISSIONS_READ_ONLY; search?: string } = {}) {
-  const api = createFakeApi({ serviceAccounts: accounts, credentials, permissions });
-  vi.mocked(apiRequest).mockImplementation(api.request);
+function setup({ search = '', probe = true }: { search?: string; probe?: boolean } = {}) {
+  const arranged = arrange();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={client}>
       <ToastProvider>
-        <MemoryRouter initialEntries={[`/orgs/acme/credentials${search}`]}>
+        <MemoryRouter initialEntries={[`/orgs/${arranged.org}/credentials${search}`]}>
           <Routes>
             <Route
               path="/orgs/:org/credentials"
               element={
                 <>
                   <CredentialReviewPage />
-                  <LocationProbe />
+                  {probe && <LocationProbe />}
                 </>
               }
             />
@@ -62,7 +56,7 @@ function setup({ permissions, search = '' }: { permissions?: typeof CREDENTIAL_P
       </ToastProvider>
     </QueryClientProvider>,
   );
-  return { api, user };
+  return { user, ...arranged };
 }
 
 const table = () => screen.getByRole('table', { name: 'Credentials of the organization' });
@@ -73,9 +67,6 @@ const credentialNames = () =>
     .map((row) => within(row).getAllByRole('cell')[2]!.textContent);
 const searchText = () => screen.getByRole('status', { name: 'search' }).textContent;
 
-beforeEach(() => {
-  vi.mocked(apiRequest).mockReset();
-});
 const objectUrl = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
 afterEach(() => {
   vi.restoreAllMocks();
@@ -98,14 +89,14 @@ describe('CredentialReviewPage', () => {
   });
 
   it('filters by status and service account and keeps them in the URL', async () => {
-    const { user } = setup();
+    const { user, analytics } = setup();
     await screen.findByRole('table');
     await user.click(screen.getByRole('button', { name: '2 Stale' }));
     expect(credentialNames()).toEqual(['never-one', 'stale-one']);
     expect(searchText()).toBe('?status=stale');
 
     await user.selectOptions(screen.getByLabelText('Service account'), 'Analytics');
-    expect(searchText()).toBe('?status=stale&account=sa2');
+    expect(searchText()).toBe(`?status=stale&account=${analytics.id}`);
     await user.selectOptions(screen.getByLabelText('Status'), '');
     expect(credentialNames()).toEqual(['never-one', 'new-one', 'stale-one']);
   });
@@ -155,13 +146,10 @@ describe('CredentialReviewPage', () => {
   });
 
   it('bulk-revokes the selected credentials and reports each result', async () => {
-    const { user, api } = setup();
+    const { user } = setup();
     await screen.findByRole('table');
-    api.failures.push({
-      method: 'DELETE',
-      pathIncludes: 'c-idle',
-      error: new ApiError({ status: 403, code: 'permission_denied', message: 'Not allowed.' }),
-    });
+    const idle = server.db.prepare(`SELECT id FROM credentials WHERE name = 'idle-one'`).get() as { id: string };
+    server.failNext('DELETE', idle.id, 403, { message: 'Not allowed.' });
     await user.click(screen.getByLabelText('Select stale-one (Analytics)'));
     await user.click(screen.getByLabelText('Select idle-one (Billing)'));
     await user.click(screen.getByLabelText('Select never-one (Analytics)'));
@@ -173,7 +161,7 @@ describe('CredentialReviewPage', () => {
 
     await within(dialog).findByText('2 revoked, 1 failed.');
     expect(within(dialog).getByText(/idle-one \(Billing\): failed: Not allowed\./)).toBeTruthy();
-    expect(api.calls.filter((c) => c.method === 'DELETE')).toHaveLength(3);
+    expect(server.requests.filter((c) => c.method === 'DELETE')).toHaveLength(3);
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
 
     expect(credentialNames()).toEqual(['new-one', 'idle-one', 'active-one']);
@@ -183,7 +171,7 @@ describe('CredentialReviewPage', () => {
   });
 
   it('exports the current view as CSV', async () => {
-    const { user } = setup({ search: '?status=stale' });
+    const { user, stale } = setup({ search: '?status=stale' });
     await screen.findByRole('table');
     let blob: Blob | undefined;
     URL.createObjectURL = vi.fn((b: Blob) => {
@@ -207,11 +195,12 @@ describe('CredentialReviewPage', () => {
       'service_account,service_account_id,credential,credential_id,client_id,created_at,last_used_at,status,rotation_due',
     );
     expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['never-one', 'stale-one']);
-    expect(lines[2]).toContain(`,${credentials.sa2[0]!.created_at},`);
+    expect(lines[2]).toContain(`,${stale.created_at},`);
   });
 
   it('disables selection and revoke for someone who may not delete', async () => {
-    setup({ permissions: CREDENTIAL_PERMISSIONS_READ_ONLY });
+    server.signIn('vera');
+    setup();
     await screen.findByRole('table');
     expect((screen.getByLabelText('Select stale-one (Analytics)') as HTMLInputElement).disabled).toBe(true);
     const revoke = screen.getByRole('button', { name: 'Revoke selected' });
@@ -223,24 +212,8 @@ describe('CredentialReviewPage', () => {
   });
 
   it('shows an error with a retry when loading fails', async () => {
-    const api = createFakeApi({ serviceAccounts: accounts, credentials });
-    api.failures.push({
-      method: 'GET',
-      pathIncludes: '/credentials',
-      error: new ApiError({ status: 500, code: 'internal', message: 'Database unavailable.' }),
-    });
-    vi.mocked(apiRequest).mockImplementation(api.request);
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <ToastProvider>
-          <MemoryRouter initialEntries={['/orgs/acme/credentials']}>
-            <Routes>
-              <Route path="/orgs/:org/credentials" element={<CredentialReviewPage />} />
-            </Routes>
-          </MemoryRouter>
-        </ToastProvider>
-      </QueryClientProvider>,
-    );
+    server.failNext('GET', '/credentials', 500, { message: 'Database unavailable.' });
+    setup({ probe: false });
     expect((await screen.findByRole('alert')).textContent).toContain('Database unavailable.');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy());
   });

@@ -2,94 +2,90 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest } from '../../api/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Credential } from '../../api/schemas';
 import { formatRotationMarker } from '../../lib/rotation';
-import { CREDENTIAL_PERMISSIONS_READ_ONLY, createFakeApi } from '../../test/fake-api';
 import { createTestQueryClient, TestProviders } from '../../test/providers';
+import { setupTestServer, type TestServer } from '../../test/test-server';
 import { RotateCredentialPage, RotationInProgressBanner } from './index';
-
-vi.mock('../../api/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../api/client')>()),
-  apiRequest: vi.fn(),
-}));
 
 const MIN = 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-const SA = 'sa1';
-const OLD_ID = 'old00000000000000000000000';
-const NEW_ID = 'rep00000000000000000000000';
-const ROTATE_PATH = `/orgs/acme/service-accounts/${SA}/credentials/${OLD_ID}/rotate`;
+const ROTATE_ROUTE = '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate';
 
-const serviceAccount = { id: SA, name: 'Billing', created_at: ago(400 * 24 * 60 * MIN), updated_at: ago(MIN) };
-const oldCredential: Credential = {
-  id: OLD_ID,
-  client_id: 'client-old',
-  name: 'Billing exporter',
-  description: 'Nightly export',
-  created_at: ago(200 * 24 * 60 * MIN),
-  last_used_at: ago(60 * MIN),
-};
-const replacement = (overrides: Partial<Credential> = {}): Credential => ({
-  id: NEW_ID,
-  client_id: 'client-new',
-  name: 'Billing exporter',
-  description: `Nightly export\n\n${formatRotationMarker(oldCredential)}`,
-  created_at: ago(30 * MIN),
-  last_used_at: null,
-  ...overrides,
-});
+type Times = Pick<Credential, 'created_at' | 'last_used_at'>;
+const OLD: Times = { created_at: ago(200 * 24 * 60 * MIN), last_used_at: ago(60 * MIN) };
+const REPLACEMENT: Times = { created_at: ago(30 * MIN), last_used_at: null };
 
-function setup(
-  credentials: Credential[],
-  permissions?: Parameters<typeof createFakeApi>[0]['permissions'],
-  { search = '', extra }: { search?: string; extra?: (path: string, options: { schema?: { parse: (v: unknown) => unknown } }) => unknown } = {},
+/**
+ * An organization with the Billing account, its old credential "Billing exporter" (client-old) and,
+ * unless `replacement` is null, a replacement whose description names the old one. `old: null`: the
+ * old credential existed (the replacement names it) but is gone.
+ */
+function arrangeRotation(
+  server: TestServer,
+  {
+    old = {},
+    replacement = null,
+  }: { old?: Partial<Times> | null; replacement?: (Partial<Times> & { description?: string }) | null } = {},
 ) {
-  const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials }, permissions });
-  vi.mocked(apiRequest).mockImplementation(
-    extra
-      ? (((path: string, options: never) => {
-          const answer = extra(path, options);
-          return answer === undefined ? (api.request as (...args: unknown[]) => unknown)(path, options) : Promise.resolve(answer);
-        }) as never)
-      : api.request,
-  );
+  const org = server.addOrganization();
+  const sa = server.addServiceAccount(org, { name: 'Billing', created_at: ago(400 * 24 * 60 * MIN) });
+  const oldCredential = server.addCredential(sa.id, {
+    name: 'Billing exporter',
+    description: 'Nightly export',
+    client_id: 'client-old',
+    ...OLD,
+    ...old,
+  });
+  const replacementCredential =
+    replacement &&
+    server.addCredential(sa.id, {
+      name: 'Billing exporter',
+      description: `Nightly export\n\n${formatRotationMarker(oldCredential)}`,
+      client_id: 'client-new',
+      ...REPLACEMENT,
+      ...replacement,
+    });
+  if (old === null) void server.db.prepare('DELETE FROM credentials WHERE id = ?').run(oldCredential.id);
+  const rotatePath = `/orgs/${org}/service-accounts/${sa.id}/credentials/${oldCredential.id}/rotate`;
+  const credentialsPath = `/organizations/${org}/service-accounts/${sa.id}/credentials`;
+  const credentialCount = async () => (await server.call<{ items: unknown[] }>('GET', credentialsPath)).items.length;
+  return { org, sa, oldCredential, replacementCredential, rotatePath, credentialsPath, credentialCount };
+}
+
+function setup(server: TestServer, arranged: ReturnType<typeof arrangeRotation>, { search = '' }: { search?: string } = {}) {
   const user = userEvent.setup();
   // A data router, as in the app: the secret dialog's leave guard needs one.
   const router = createMemoryRouter(
     [
-      {
-        path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
-        element: <RotateCredentialPage />,
-      },
+      { path: ROTATE_ROUTE, element: <RotateCredentialPage /> },
       {
         path: '/orgs/:org/service-accounts/:serviceAccountId',
-        element: <RotationInProgressBanner org="acme" serviceAccountId={SA} />,
+        element: <RotationInProgressBanner org={arranged.org} serviceAccountId={arranged.sa.id} />,
       },
     ],
-    { initialEntries: [`${ROTATE_PATH}${search}`] },
+    { initialEntries: [`${arranged.rotatePath}${search}`] },
   );
   render(
     <TestProviders>
       <RouterProvider router={router} />
     </TestProviders>,
   );
-  const posts = () => api.calls.filter((c) => c.method === 'POST');
-  const deletes = () => api.calls.filter((c) => c.method === 'DELETE');
-  return { api, user, posts, deletes, router };
+  const posts = () => server.requests.filter((c) => c.method === 'POST');
+  const deletes = () => server.requests.filter((c) => c.method === 'DELETE');
+  return { user, posts, deletes, router, ...arranged };
 }
 
 const currentStep = () => screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'step');
 
-beforeEach(() => {
-  vi.mocked(apiRequest).mockReset();
-});
 afterEach(() => vi.useRealTimers());
 
 describe('RotateCredentialPage', () => {
+  const server = setupTestServer({ extensions: [] });
+
   it('proposes the replacement, creates it once on a double click and shows the secret once', async () => {
-    const { user, posts, api } = setup([oldCredential]);
+    const { user, posts, oldCredential, credentialsPath } = setup(server, arrangeRotation(server));
     expect(await screen.findByRole('heading', { name: 'Rotate “Billing exporter”' })).toBeTruthy();
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 1: Replace');
     const today = new Date().toISOString().slice(0, 10);
@@ -103,10 +99,13 @@ describe('RotateCredentialPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Replacement credential created' });
     expect(posts()).toHaveLength(1);
     expect((posts()[0]?.body as { description: string }).description).toBe(
-      `Nightly export\n\nReplaces credential ${OLD_ID} (client-old)`,
+      `Nightly export\n\nReplaces credential ${oldCredential.id} (client-old)`,
     );
-    const newId = api.state.credentials[SA]![0]!.id;
-    expect((within(dialog).getByLabelText('Client secret') as HTMLTextAreaElement).value).toBe(`secret-for-${newId}`);
+    const created = (await server.call<{ items: Credential[] }>('GET', credentialsPath)).items.find(
+      (c) => c.id !== oldCredential.id,
+    )!;
+    const secret = (within(dialog).getByLabelText('Client secret') as HTMLTextAreaElement).value;
+    expect(server.isSecretOf(created.client_id, secret)).toBe(true);
 
     await user.click(within(dialog).getByLabelText('I have stored the secret'));
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
@@ -114,36 +113,26 @@ describe('RotateCredentialPage', () => {
 
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2: Switch clients over');
     expect(screen.getByText('old: used 1 hour ago · new: never used')).toBeTruthy();
-    expect(screen.queryByText(/secret-for-/)).toBeNull();
+    expect(screen.queryByText(secret)).toBeNull();
   });
 
   it('says nothing changed when creating the replacement fails, and allows a retry', async () => {
-    const { user, posts, api } = setup([oldCredential]);
-    api.failures.push({
-      method: 'POST',
-      pathIncludes: '/credentials',
-      error: new ApiError({ status: 403, code: 'permission_denied', message: 'You need service_account_credentials.create.' }),
-    });
+    const { user, posts, credentialCount } = setup(server, arrangeRotation(server));
+    server.failNext('POST', '/credentials', 403, { message: 'You need service_account_credentials.create.' });
     await user.click(await screen.findByRole('button', { name: 'Create replacement' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Could not create the replacement: You need service_account_credentials.create. Nothing was changed.',
     );
-    expect(api.state.credentials[SA]).toHaveLength(1);
+    expect(await credentialCount()).toBe(1);
 
-    api.failures.length = 0;
     await user.click(screen.getByRole('button', { name: 'Create replacement' }));
     await screen.findByRole('dialog', { name: 'Replacement credential created' });
     expect(posts()).toHaveLength(2);
   });
 
   it('when the connection drops after the server created the replacement, shows it and says its secret was lost', async () => {
-    const { user, posts, api } = setup([oldCredential]);
-    api.failures.push({
-      method: 'POST',
-      pathIncludes: '/credentials',
-      afterApply: true,
-      error: new ApiError({ status: 0, code: 'network_error', message: 'The network request failed.' }),
-    });
+    const { user, posts, credentialCount } = setup(server, arrangeRotation(server));
+    server.failNext('POST', '/credentials', 0, { afterApply: true });
     await user.click(await screen.findByRole('button', { name: 'Create replacement' }));
 
     const alert = await screen.findByText(/its secret was never shown/);
@@ -151,11 +140,11 @@ describe('RotateCredentialPage', () => {
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2');
     expect(screen.queryByRole('button', { name: 'Create replacement' })).toBeNull();
     expect(posts()).toHaveLength(1);
-    expect(api.state.credentials[SA]).toHaveLength(2);
+    expect(await credentialCount()).toBe(2);
   });
 
   it('resumes at step 2 from API data and warns before a premature revoke', async () => {
-    const { user, deletes } = setup([replacement(), oldCredential]);
+    const { user, deletes, credentialsPath, oldCredential } = setup(server, arrangeRotation(server, { replacement: {} }));
     expect(await screen.findByText('old: used 1 hour ago · new: never used')).toBeTruthy();
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2');
     expect(screen.getByText(/Revoking now would break clients still using the old credential/)).toBeTruthy();
@@ -172,21 +161,20 @@ describe('RotateCredentialPage', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
 
     expect(await screen.findByRole('heading', { name: 'Rotation complete' })).toBeTruthy();
-    expect(deletes().map((c) => c.path)).toEqual([`/organizations/acme/service-accounts/${SA}/credentials/${OLD_ID}`]);
+    expect(deletes().map((c) => c.path)).toEqual([`${credentialsPath}/${oldCredential.id}`]);
   });
 
   it('offers the revoke plainly once safe, and keeps both credentials when it fails', async () => {
-    const { user, api, deletes } = setup([
-      replacement({ created_at: ago(90 * MIN), last_used_at: ago(5 * MIN) }),
-      { ...oldCredential, last_used_at: ago(120 * MIN) },
-    ]);
+    const { user, deletes, oldCredential, credentialCount } = setup(
+      server,
+      arrangeRotation(server, {
+        replacement: { created_at: ago(90 * MIN), last_used_at: ago(5 * MIN) },
+        old: { last_used_at: ago(120 * MIN) },
+      }),
+    );
     expect(await screen.findByText(/Safe to revoke\./)).toBeTruthy();
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 3: Retire the old credential');
-    api.failures.push({
-      method: 'DELETE',
-      pathIncludes: OLD_ID,
-      error: new ApiError({ status: 500, code: 'internal', message: 'Database unavailable.' }),
-    });
+    server.failNext('DELETE', oldCredential.id, 500, { message: 'Database unavailable.' });
 
     await user.click(screen.getByRole('button', { name: 'Revoke old credential' }));
     const confirm = await screen.findByRole('dialog', { name: 'Revoke “Billing exporter (…nt-old)”?' });
@@ -199,11 +187,12 @@ describe('RotateCredentialPage', () => {
     );
     expect(deletes()).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Rotation complete' })).toBeNull();
-    expect(api.state.credentials[SA]).toHaveLength(2);
+    expect(await credentialCount()).toBe(2);
   });
 
   it('shows the controls disabled, with the reason, to someone who may not rotate', async () => {
-    const { user, posts } = setup([oldCredential], CREDENTIAL_PERMISSIONS_READ_ONLY);
+    server.signIn('vera');
+    const { user, posts } = setup(server, arrangeRotation(server));
     const button = await screen.findByRole('button', { name: 'Create replacement' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(button.getAttribute('aria-describedby')).toBeTruthy();
@@ -216,7 +205,8 @@ describe('RotateCredentialPage', () => {
   });
 
   it('sends nothing for a viewer: the form is read-only with the reason, and Enter or any button does not submit', async () => {
-    const { user, api } = setup([oldCredential], CREDENTIAL_PERMISSIONS_READ_ONLY);
+    server.signIn('vera');
+    const { user } = setup(server, arrangeRotation(server));
     const name = (await screen.findByLabelText(/Name of the new credential/)) as HTMLInputElement;
     expect(name.readOnly).toBe(true);
     expect(name.getAttribute('aria-disabled')).toBe('true');
@@ -231,13 +221,16 @@ describe('RotateCredentialPage', () => {
     form.requestSubmit();
     for (const button of screen.getAllByRole('button')) await user.click(button);
     await new Promise((r) => setTimeout(r, 20));
-    expect(api.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    expect(server.requests.filter((c) => c.method !== 'GET')).toEqual([]);
   });
 
   it('counts the observation window down in words, restarts it on a use of the old credential, and keeps W from the URL', async () => {
-    const { api, router } = setup(
-      [replacement({ created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(130 * MIN) }],
-      undefined,
+    const { router, oldCredential } = setup(
+      server,
+      arrangeRotation(server, {
+        replacement: { created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) },
+        old: { last_used_at: ago(130 * MIN) },
+      }),
       { search: '?window=24h' },
     );
     const countdown = await screen.findByTestId('rotation-countdown');
@@ -245,8 +238,8 @@ describe('RotateCredentialPage', () => {
     expect((screen.getByRole('combobox', { name: 'Observation window' }) as HTMLSelectElement).value).toBe('24h');
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 2');
 
-    // The old credential is used again: the next poll restarts the countdown.
-    api.state.credentials[SA] = api.state.credentials[SA]!.map((c) => (c.id === OLD_ID ? { ...c, last_used_at: new Date().toISOString() } : c));
+    // A client uses the old credential again: the next poll restarts the countdown.
+    await server.exchange(oldCredential);
     await waitFor(() => expect(screen.getByTestId('rotation-countdown').textContent).toMatch(/^Old credential quiet for \d+ s of the 24 h window/), {
       timeout: 8_000,
     });
@@ -259,8 +252,11 @@ describe('RotateCredentialPage', () => {
 
   it('becomes safe by itself once the window has passed with the page left open', async () => {
     setup(
-      [replacement({ created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: new Date(Date.now() - 58_000).toISOString() }],
-      undefined,
+      server,
+      arrangeRotation(server, {
+        replacement: { created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) },
+        old: { last_used_at: new Date(Date.now() - 58_000).toISOString() },
+      }),
       { search: '?window=1m' },
     );
     expect((await screen.findByTestId('rotation-countdown')).textContent).toMatch(/safe to revoke in \d+ s/);
@@ -269,21 +265,45 @@ describe('RotateCredentialPage', () => {
     expect(within(currentStep()!).getByRole('heading', { level: 2 }).textContent).toContain('Step 3');
   });
 
+  it('disables the revoke for someone who may not delete', async () => {
+    server.signIn('vera');
+    setup(
+      server,
+      arrangeRotation(server, {
+        replacement: { created_at: ago(90 * MIN), last_used_at: ago(MIN) },
+        old: { last_used_at: ago(120 * MIN) },
+      }),
+    );
+    const button = await screen.findByRole('button', { name: 'Revoke old credential' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('says the rotation is complete when the old credential is gone and a replacement exists', async () => {
+    setup(server, arrangeRotation(server, { old: null, replacement: { last_used_at: ago(MIN) } }));
+    expect(await screen.findByRole('heading', { name: 'Rotation complete' })).toBeTruthy();
+    expect(screen.getByText('client-old')).toBeTruthy();
+  });
+
+  it('says so when the credential does not exist', async () => {
+    setup(server, arrangeRotation(server, { old: null }));
+    expect(await screen.findByRole('heading', { name: 'Credential not found' })).toBeTruthy();
+  });
+});
+
+describe('RotateCredentialPage with the usage extension', () => {
+  const server = setupTestServer({ extensions: ['usage'] });
+
   it('with usage history: waits at least the old credential’s longest gap between uses, and charts both live', async () => {
     const HOUR = 60 * MIN;
-    const hour = (hoursAgo: number) => new Date(Math.floor(Date.now() / HOUR) * HOUR - hoursAgo * HOUR).toISOString();
-    // A nightly job: one use a day for three days, the last one 2 hours ago (after the replacement was made).
-    const usage: Record<string, { start: string; count: number }[]> = {
-      [OLD_ID]: [hour(50), hour(26), hour(2)].map((start) => ({ start, count: 1 })),
-      [NEW_ID]: [{ start: hour(0), count: 3 }],
-    };
-    setup([replacement({ created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(130 * MIN) }], undefined, {
-      extra: (path, options) => {
-        if (path === '/capabilities') return { extensions: ['usage'] };
-        const usageOf = /\/credentials\/([^/]+)\/usage$/.exec(path)?.[1];
-        return usageOf ? options.schema!.parse({ items: usage[usageOf] ?? [] }) : undefined;
-      },
+    const hour = (hoursAgo: number) => new Date(Math.floor(Date.now() / HOUR) * HOUR - hoursAgo * HOUR);
+    const arranged = arrangeRotation(server, {
+      replacement: { created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) },
+      old: { last_used_at: ago(130 * MIN) },
     });
+    // A nightly job: one use a day for three days, the last one 2 hours ago (after the replacement was made).
+    for (const hoursAgo of [50, 26, 2]) server.addUsage(arranged.oldCredential.id, 1, hour(hoursAgo));
+    server.addUsage(arranged.replacementCredential!.id, 3, hour(0));
+    setup(server, arranged);
 
     expect(await screen.findByText(/in the last 14 days the old credential once went 25 h between uses/)).toBeTruthy();
     expect(screen.getByTestId('rotation-countdown').textContent).toMatch(/^Old credential quiet for 2 h 10 min of the 25 h window/);
@@ -292,52 +312,33 @@ describe('RotateCredentialPage', () => {
       /^Clients have switched over: the old credential was last used in the hour from .+ \(1 use since the hour the replacement was created\); since then only the new one, 3 uses\.$/,
     );
   });
-
-  it('disables the revoke for someone who may not delete', async () => {
-    setup(
-      [replacement({ created_at: ago(90 * MIN), last_used_at: ago(MIN) }), { ...oldCredential, last_used_at: ago(120 * MIN) }],
-      CREDENTIAL_PERMISSIONS_READ_ONLY,
-    );
-    const button = await screen.findByRole('button', { name: 'Revoke old credential' });
-    expect(button.getAttribute('aria-disabled')).toBe('true');
-  });
-
-  it('says the rotation is complete when the old credential is gone and a replacement exists', async () => {
-    setup([replacement({ last_used_at: ago(MIN) })]);
-    expect(await screen.findByRole('heading', { name: 'Rotation complete' })).toBeTruthy();
-    expect(screen.getByText('client-old')).toBeTruthy();
-  });
-
-  it('says so when the credential does not exist', async () => {
-    setup([]);
-    expect(await screen.findByRole('heading', { name: 'Credential not found' })).toBeTruthy();
-  });
 });
 
 describe('RotationInProgressBanner', () => {
-  function renderBanner(credentials: Credential[]) {
-    const api = createFakeApi({ serviceAccounts: [serviceAccount], credentials: { [SA]: credentials } });
-    vi.mocked(apiRequest).mockImplementation(api.request);
+  const server = setupTestServer({ extensions: [] });
+
+  function renderBanner(arranged: ReturnType<typeof arrangeRotation>) {
     return render(
       <QueryClientProvider client={createTestQueryClient()}>
         <MemoryRouter>
-          <RotationInProgressBanner org="acme" serviceAccountId={SA} />
+          <RotationInProgressBanner org={arranged.org} serviceAccountId={arranged.sa.id} />
         </MemoryRouter>
       </QueryClientProvider>,
     );
   }
 
   it('lists a rotation in progress with a link to resume it', async () => {
-    renderBanner([replacement(), oldCredential]);
+    const arranged = arrangeRotation(server, { replacement: {} });
+    renderBanner(arranged);
     const link = await screen.findByRole('link', { name: 'Resume rotation of Billing exporter (…nt-old)' });
-    expect(link.getAttribute('href')).toBe(ROTATE_PATH);
+    expect(link.getAttribute('href')).toBe(arranged.rotatePath);
     expect(screen.getByRole('heading', { name: 'Rotation in progress' })).toBeTruthy();
     expect(screen.getByText(/waiting for the new credential’s first use/)).toBeTruthy();
   });
 
   it('renders nothing without a rotation in progress', async () => {
-    const { container } = renderBanner([oldCredential, replacement({ description: 'unrelated' })]);
-    await waitFor(() => expect(apiRequest).toHaveBeenCalled());
+    const { container } = renderBanner(arrangeRotation(server, { replacement: { description: 'unrelated' } }));
+    await waitFor(() => expect(server.requests.length).toBeGreaterThan(0));
     await new Promise((r) => setTimeout(r, 10));
     expect(container.textContent).toBe('');
   });

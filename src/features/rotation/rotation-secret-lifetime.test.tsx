@@ -1,39 +1,24 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
-import { apiRequest } from '../../api/client';
-import { createFakeApi } from '../../test/fake-api';
+import { describe, expect, it } from 'vitest';
 import { reactTreeHolds } from '../../test/fiber-search';
 import { TestProviders } from '../../test/providers';
+import { setupTestServer } from '../../test/test-server';
 import { RotateCredentialPage } from './index';
 
-vi.mock('../../api/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../api/client')>()),
-  apiRequest: vi.fn(),
-}));
-
-const SA = 'sa1';
-const OLD_ID = 'old00000000000000000000000';
+const server = setupTestServer();
 const now = Date.now();
 
 describe('the replacement’s one-time secret', () => {
   it('is no longer held by any React fiber once its dialog closes', async () => {
-    const api = createFakeApi({
-      serviceAccounts: [{ id: SA, name: 'Billing', created_at: new Date(now - 9e9).toISOString(), updated_at: new Date(now).toISOString() }],
-      credentials: {
-        [SA]: [
-          {
-            id: OLD_ID,
-            client_id: 'client-old',
-            name: 'Billing exporter',
-            created_at: new Date(now - 9e9).toISOString(),
-            last_used_at: new Date(now - 60_000).toISOString(),
-          },
-        ],
-      },
+    const org = server.addOrganization();
+    const sa = server.addServiceAccount(org, { name: 'Billing', created_at: new Date(now - 9e9).toISOString() });
+    const old = server.addCredential(sa.id, {
+      name: 'Billing exporter',
+      created_at: new Date(now - 9e9).toISOString(),
+      last_used_at: new Date(now - 60_000).toISOString(),
     });
-    vi.mocked(apiRequest).mockImplementation(api.request);
     const user = userEvent.setup();
     const { container } = render(
       <TestProviders>
@@ -45,7 +30,7 @@ describe('the replacement’s one-time secret', () => {
                 element: <RotateCredentialPage />,
               },
             ],
-            { initialEntries: [`/orgs/acme/service-accounts/${SA}/credentials/${OLD_ID}/rotate`] },
+            { initialEntries: [`/orgs/${org}/service-accounts/${sa.id}/credentials/${old.id}/rotate`] },
           )}
         />
       </TestProviders>,
