@@ -3,6 +3,12 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const USE_PARAMS = {
+  name: 'react-router',
+  importNames: ['useParams'],
+  message: 'Use useRouteParams(ROUTES.x) or useOrgParam() from src/lib/route-params.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data'] },
   {
@@ -21,11 +27,32 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       // Components never talk to the network directly: only src/api/client.ts does.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the API module in src/api/.' }],
+      // Pages read their URL params one way, typed by the route patterns in src/lib/paths.ts.
+      'no-restricted-imports': ['error', { paths: [USE_PARAMS] }],
+    },
+  },
+  {
+    // The API module is the bottom layer (the server imports it too): nothing of the console above it.
+    files: ['src/api/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [USE_PARAMS],
+          patterns: [
+            { group: ['../lib/*', '../components/*', '../features/*', '../app/*'], message: 'src/api must not import the layers above it.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/api/client.ts'],
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['src/lib/route-params.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.{js,mjs}'],

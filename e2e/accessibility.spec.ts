@@ -5,11 +5,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, signInAs, test, uniqueName } from './fixtures';
+import { ROUTES, activityPath, credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
-const LIST = `/orgs/${ORG}/service-accounts`;
-const saPath = (id: string) => `${LIST}/${id}`;
-const credPath = (saId: string, id: string) => `${saPath(saId)}/credentials/${id}`;
+const LIST = serviceAccountsPath(ORG);
+const saPath = (id: string) => serviceAccountPath(ORG, id);
+const credPath = (saId: string, id: string) => credentialPath(ORG, saId, id);
 
 type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
@@ -43,7 +44,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('sign-in page', async ({ page }) => {
-      await page.goto('/sign-in');
+      await page.goto(ROUTES.signIn);
       await expect(page.getByRole('button', { name: 'Sign in as Ada Admin' })).toBeVisible();
       await expectNoViolations(page, 'sign-in');
     });
@@ -152,7 +153,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }) => {
       const sa = await api.createServiceAccount(ORG, { name: uniqueName('a11y review') });
       for (let i = 0; i < 11; i++) await api.createCredential(ORG, sa.id, { name: `a11y review ${i}` });
-      await signInAs(page, 'ada', { returnTo: `/orgs/${ORG}/credentials` });
+      await signInAs(page, 'ada', { returnTo: credentialReviewPath(ORG) });
       const table = page.getByRole('table', { name: 'Credentials of the organization' });
       await expect(table).toBeVisible({ timeout: 20_000 });
       await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
@@ -197,10 +198,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('region', { name: 'Activity' }).getByRole('listitem').first()).toBeVisible();
       await expectNoViolations(page, 'service account activity');
 
-      await page.goto(`/orgs/${ORG}/activity?target=${gone.id}`);
+      await page.goto(`${activityPath(ORG)}?target=${gone.id}`);
       await expect(page.getByRole('list', { name: 'Events' }).getByText('deleted', { exact: true }).first()).toBeVisible();
       await expectNoViolations(page, 'activity of a deleted credential');
-      await page.goto(`/orgs/${ORG}/activity`);
+      await page.goto(activityPath(ORG));
       await expect(page.getByRole('list', { name: 'Events' }).getByRole('link').first()).toBeVisible();
       await expectNoViolations(page, 'organization activity');
     });
@@ -218,7 +219,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
       await expectNoViolations(page, 'credential detail as a viewer');
 
-      await page.goto(`${credPath(sa.id, credential.id)}/rotate`);
+      await page.goto(rotateCredentialPath(ORG, sa.id, credential.id));
       await expect(page.getByRole('note').filter({ hasText: 'You cannot rotate this credential.' })).toBeVisible();
       await expectNoViolations(page, 'rotate page as a viewer');
     });
@@ -240,14 +241,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('button', { name: 'Times in UTC' })).toHaveAttribute('aria-pressed', 'true');
       await expectNoViolations(page, 'credential detail at 390px, times in UTC');
 
-      await page.goto(`/orgs/${ORG}/credentials?rotation=due`);
+      await page.goto(`${credentialReviewPath(ORG)}?rotation=due`);
       await expect(page.getByRole('table', { name: 'Credentials of the organization' })).toBeVisible({ timeout: 20_000 });
       await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
       await page.getByRole('button', { name: /^Filters/ }).click();
       await expect(page.getByRole('group', { name: 'Filters' })).toBeVisible();
       await expectNoViolations(page, 'credential review at 390px with the filters open');
 
-      await page.goto(`/orgs/${ORG}/service-accounts/nosuchserviceaccount000000`);
+      await page.goto(serviceAccountPath(ORG, 'nosuchserviceaccount000000'));
       await expect(page.getByRole('heading', { level: 1, name: 'Service account not found' })).toBeVisible();
       await expectNoViolations(page, 'not-found page');
     });

@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, uniqueName } from './fixtures';
+import { credentialPath, serviceAccountPath } from '../src/lib/paths';
 
 test.use({ signedInAs: 'ada' });
 
 const ORG = 'acme';
-const saPath = (id: string) => `/orgs/${ORG}/service-accounts/${id}`;
+const saPath = (id: string) => serviceAccountPath(ORG, id);
 
 type Secret = { clientId: string; clientSecret: string };
 
@@ -181,7 +182,7 @@ test('edit a credential, then delete it with a warning about its last use', asyn
   });
   expect((await api.exchangeToken(credential.client_id, credential.client_secret)).status).toBe(200);
 
-  await page.goto(`${saPath(serviceAccount.id)}/credentials/${credential.id}`);
+  await page.goto(credentialPath(ORG, serviceAccount.id, credential.id));
   await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
   const main = page.getByRole('main');
   await expect(main).toContainText(credential.client_id);

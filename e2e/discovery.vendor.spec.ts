@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { serviceAccountsPath } from '../src/lib/paths';
 
 test.use({ signedInAs: 'ada' });
 
@@ -7,7 +8,7 @@ test('the vendor-like server has no discovery, and the console works without it'
   expect(res.status()).toBe(404);
   expect(((await res.json()) as { code: string }).code).toBe('not_found');
 
-  await page.goto('/orgs/acme/service-accounts');
+  await page.goto(serviceAccountsPath('acme'));
   await expect(page.getByRole('heading', { level: 1, name: 'Service accounts' })).toBeVisible();
   await expect(page.getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);

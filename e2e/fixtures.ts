@@ -35,6 +35,7 @@ import {
   type ServiceAccountUpdate,
 } from '../src/api/schemas';
 import { DEMO_PERSON, type DemoPersonName } from '../server/demo-people';
+import { ROUTES } from '../src/lib/paths';
 
 export { expect };
 
@@ -65,7 +66,7 @@ function tokenOf(who: DemoPerson | { token: string }): string {
  */
 export async function signInAs(page: Page, who: DemoPerson, options: { returnTo?: string } = {}): Promise<void> {
   const query = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : '';
-  await page.goto(`/sign-in${query}`);
+  await page.goto(`${ROUTES.signIn}${query}`);
   await page.getByRole('button', { name: `Sign in as ${DEMO_PEOPLE[who].name}` }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 }

@@ -5,6 +5,7 @@
 // the UI and the server cannot drift apart unnoticed.
 import type { Locator, Page } from '@playwright/test';
 import { ApiCallError, expect, signInAs, test, uniqueName, type Api, type DemoPerson } from './fixtures';
+import { serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 type Rights = {
   /** service_accounts.create / update / delete */
@@ -123,10 +124,10 @@ for (const { who, org, role, owner, rights } of CASES) {
       const reason = (permission: string) => deniedReason(role, org, permission);
 
       // Through the sign-in page's demo button, straight back to a search for our service account.
-      const listPath = `/orgs/${org}/service-accounts?q=${encodeURIComponent(serviceAccount.name)}`;
+      const listPath = `${serviceAccountsPath(org)}?q=${encodeURIComponent(serviceAccount.name)}`;
       await signInAs(page, who, { returnTo: listPath });
       await expect(page).toHaveURL(
-        (url) => url.pathname === `/orgs/${org}/service-accounts` && url.searchParams.get('q') === serviceAccount.name,
+        (url) => url.pathname === serviceAccountsPath(org) && url.searchParams.get('q') === serviceAccount.name,
       );
 
       // ---- service accounts list ----
@@ -227,7 +228,7 @@ test.describe('without permission maps (an API that ignores expand)', () => {
       },
     );
 
-    await page.goto('/orgs/acme/service-accounts');
+    await page.goto(serviceAccountsPath('acme'));
     const create = page.getByRole('button', { name: 'Create service account' });
     await expect(create).toBeVisible();
     await expect(create).not.toHaveAttribute('aria-disabled', 'true');
@@ -241,7 +242,7 @@ test.describe('without permission maps (an API that ignores expand)', () => {
     await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-    await page.goto(`/orgs/acme/service-accounts/${serviceAccount.id}`);
+    await page.goto(serviceAccountPath('acme', serviceAccount.id));
     const createCredential = page.getByRole('region', { name: 'Credentials' }).getByRole('button', { name: 'Create credential' });
     await expect(createCredential).not.toHaveAttribute('aria-disabled', 'true');
     await createCredential.click();

@@ -4,12 +4,13 @@
 // one not-found page, and the "use this credential" snippets.
 import type { Page } from '@playwright/test';
 import { DEMO_PEOPLE, expect, signInWithToken, test, uniqueName } from './fixtures';
+import { ROUTES, credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
-const LIST = `/orgs/${ORG}/service-accounts`;
-const REVIEW = `/orgs/${ORG}/credentials`;
-const saPath = (id: string) => `${LIST}/${id}`;
-const credPath = (saId: string, id: string) => `${saPath(saId)}/credentials/${id}`;
+const LIST = serviceAccountsPath(ORG);
+const REVIEW = credentialReviewPath(ORG);
+const saPath = (id: string) => serviceAccountPath(ORG, id);
+const credPath = (saId: string, id: string) => credentialPath(ORG, saId, id);
 
 /** Resolves the delayed responses when called. */
 function gate() {
@@ -179,7 +180,7 @@ test.describe('navigation', () => {
 
 test.describe('sign-in', () => {
   test('a pasted "Bearer <token>" signs in', async ({ page }) => {
-    await page.goto(`/sign-in?returnTo=${encodeURIComponent(LIST)}`);
+    await page.goto(`${ROUTES.signIn}?returnTo=${encodeURIComponent(LIST)}`);
     await page.getByLabel('Bearer token').fill(`Bearer ${DEMO_PEOPLE.ada.token}`);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${LIST}$`));
@@ -202,7 +203,7 @@ test('unknown routes, service accounts and credentials share one not-found page 
     { path: `/orgs/${ORG}/no-such-page`, title: 'Page not found', back: 'Go to the start page' },
     { path: saPath('nosuchserviceaccount000000'), title: 'Service account not found', back: 'Back to service accounts' },
     { path: credPath(sa.id, 'nosuchcredential0000000000'), title: 'Credential not found', back: 'Back to the service account' },
-    { path: '/orgs/no-such-org/service-accounts', title: 'Organization not found', back: 'Go to the start page' },
+    { path: serviceAccountsPath('no-such-org'), title: 'Organization not found', back: 'Go to the start page' },
   ];
   for (const { path, title, back } of cases) {
     await page.goto(path);
@@ -320,7 +321,7 @@ for (const width of [390, 1280]) {
           ready: (p) => expect(p.getByRole('heading', { level: 1, name: credName })).toBeVisible(),
         },
         {
-          path: `${credPath(sa.id, credential.id)}/rotate`,
+          path: rotateCredentialPath(ORG, sa.id, credential.id),
           ready: (p) => expect(p.getByRole('button', { name: 'Create replacement' })).toBeVisible(),
         },
         {
@@ -344,7 +345,7 @@ for (const width of [390, 1280]) {
       const dialogBox = await page.getByRole('dialog').boundingBox();
       expect((dialogBox?.x ?? 0) + (dialogBox?.width ?? 0)).toBeLessThanOrEqual(width);
 
-      await page.goto('/sign-in');
+      await page.goto(ROUTES.signIn);
       await expect(page.getByRole('button', { name: 'Sign in as Ada Admin' })).toBeVisible();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     });

@@ -3,9 +3,10 @@
 // can be cancelled), and find-by-client_id in one request.
 import type { Page } from '@playwright/test';
 import { expect, signInWithToken, test, uniqueName } from './fixtures';
+import { credentialReviewPath } from '../src/lib/paths';
 
 const ORG = 'acme';
-const REVIEW = `/orgs/${ORG}/credentials`;
+const REVIEW = credentialReviewPath(ORG);
 const table = (page: Page) => page.getByRole('table', { name: 'Credentials of the organization' });
 const bodyRows = (page: Page) => table(page).locator('tbody tr');
 const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /credentials/ }).first();
@@ -89,7 +90,7 @@ test('finds a credential by client_id with one request', async ({ page, api }) =
     const { pathname, search } = new URL(request.url());
     if (pathname.startsWith('/api/organizations/')) requests.push(`${pathname}${search}`);
   });
-  await signInWithToken(page, 'ada', `/orgs/${ORG}/credentials?account=${sa.id}`);
+  await signInWithToken(page, 'ada', `${credentialReviewPath(ORG)}?account=${sa.id}`);
   await expect(bodyRows(page)).toHaveCount(1);
   requests.length = 0;
 

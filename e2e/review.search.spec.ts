@@ -5,9 +5,10 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { CredentialCreated, ServiceAccount } from '../src/api/schemas';
 import { expect, signInWithToken, test, uniqueName, type Api } from './fixtures';
+import { credentialReviewPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
-const REVIEW = `/orgs/${ORG}/credentials`;
+const REVIEW = credentialReviewPath(ORG);
 
 const table = (page: Page) => page.getByRole('table', { name: 'Credentials of the organization' });
 const bodyRows = (page: Page) => table(page).locator('tbody tr');
@@ -64,7 +65,7 @@ test('a pasted client_id shows its credential first; the search is in the URL an
 test('the header finds a credential by client ID and opens its page', async ({ page, api }) => {
   const { sa, credentials } = await accountWith(api, 'find', 2);
   const target = credentials[0]!;
-  await signInWithToken(page, 'ada', `/orgs/${ORG}/service-accounts`);
+  await signInWithToken(page, 'ada', serviceAccountsPath(ORG));
   const field = page.getByRole('searchbox', { name: 'Find a credential by client ID' });
   await field.fill(target.client_id);
   await field.press('Enter');

@@ -6,9 +6,10 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import type { Credential, CredentialCreated, ServiceAccount } from '../src/api/schemas';
 import { Api, ApiCallError, DEMO_PEOPLE, expect, signInWithToken, test as base, uniqueName } from './fixtures';
+import { credentialReviewPath } from '../src/lib/paths';
 
 const ORG = 'acme';
-const REVIEW = `/orgs/${ORG}/credentials`;
+const REVIEW = credentialReviewPath(ORG);
 const ACCOUNTS = 4;
 const CREDENTIALS_PER_ACCOUNT = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -3,6 +3,7 @@
 // and can be cancelled. Responses are only held back a little here so the progress can be seen.
 import type { Page } from '@playwright/test';
 import { expect, signInWithToken, test, uniqueName } from './fixtures';
+import { credentialReviewPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 const table = (page: Page) => page.getByRole('table', { name: 'Credentials of the organization' });
@@ -17,7 +18,7 @@ async function slowCredentialLists(page: Page, ms: number) {
 
 test('rows and counts appear while the credentials are still loading, with the remaining count', async ({ page }) => {
   await slowCredentialLists(page, 150);
-  await signInWithToken(page, 'ada', `/orgs/${ORG}/credentials`);
+  await signInWithToken(page, 'ada', credentialReviewPath(ORG));
   const progress = page.getByRole('progressbar', { name: 'Loading credentials' });
   // The table is there before the load ends.
   await expect(table(page)).toBeVisible({ timeout: 20_000 });
@@ -34,7 +35,7 @@ test('finding a credential by client ID scans with progress and can be cancelled
   const sa = await api.createServiceAccount(ORG, { name: uniqueName('scan') });
   const credential = await api.createCredential(ORG, sa.id);
   await slowCredentialLists(page, 200);
-  await signInWithToken(page, 'ada', `/orgs/${ORG}/service-accounts`);
+  await signInWithToken(page, 'ada', serviceAccountsPath(ORG));
   const field = page.getByRole('searchbox', { name: 'Find a credential by client ID' });
   await field.fill('no-such-client-id');
   await field.press('Enter');

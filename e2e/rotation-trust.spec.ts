@@ -2,11 +2,12 @@
 // the link to the old credential, and old and new are told apart wherever credentials are listed.
 import { buildReplacementDescription } from '../src/lib/rotation';
 import { expect, signInWithToken, test, uniqueName, type Api } from './fixtures';
+import { credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath } from '../src/lib/paths';
 
 const ORG = 'acme';
-const saPath = (saId: string) => `/orgs/${ORG}/service-accounts/${saId}`;
-const credentialPath = (saId: string, id: string) => `${saPath(saId)}/credentials/${id}`;
-const rotatePath = (saId: string, id: string) => `${credentialPath(saId, id)}/rotate`;
+const saPath = (saId: string) => serviceAccountPath(ORG, saId);
+const credPath = (saId: string, id: string) => credentialPath(ORG, saId, id);
+const rotatePath = (saId: string, id: string) => rotateCredentialPath(ORG, saId, id);
 
 /** A rotation in progress made over HTTP the way the console makes it. */
 async function rotationInProgress(api: Api, { sameName = false } = {}) {
@@ -24,7 +25,7 @@ test('editing the replacement’s name and description keeps the rotation in pro
   api,
 }) => {
   const { sa, old, replacement } = await rotationInProgress(api);
-  await signInWithToken(page, 'ada', credentialPath(sa.id, replacement.id));
+  await signInWithToken(page, 'ada', credPath(sa.id, replacement.id));
   await page.getByRole('main').getByRole('button', { name: 'Edit', exact: true }).click();
   const edit = page.getByRole('dialog', { name: 'Edit credential' });
   const description = edit.getByRole('textbox', { name: 'Description' });
@@ -73,7 +74,7 @@ test('old and new carry badges linking to each other, and same-named credentials
   await expect(beingReplaced).toHaveText('being replaced');
   await expect(table.getByRole('link', { name: `Replacement of ${oldName}` })).toHaveText('replacement');
   await beingReplaced.click();
-  await expect(page).toHaveURL(credentialPath(sa.id, replacement.id));
+  await expect(page).toHaveURL(credPath(sa.id, replacement.id));
   // The rotate link names the credential it rotates: the old one, not the replacement.
   await page.goBack();
   await table.getByRole('link', { name: `Rotate ${oldName}` }).click();
@@ -84,7 +85,7 @@ test('old and new carry badges linking to each other, and same-named credentials
   await expect(page.getByRole('region', { name: 'New credential' }).getByRole('link', { name: `Replacement of ${oldName}` })).toBeVisible();
 
   // Review page.
-  await page.goto(`/orgs/${ORG}/credentials?account=${sa.id}`);
+  await page.goto(`${credentialReviewPath(ORG)}?account=${sa.id}`);
   const review = page.getByRole('table', { name: 'Credentials of the organization' });
   await expect(review.getByRole('link', { name: `Being replaced by ${newName}` })).toBeVisible();
   await expect(review.getByRole('link', { name: `Replacement of ${oldName}` })).toBeVisible();

@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { buildReplacementDescription } from '../src/lib/rotation';
 import { expect, signInWithToken, test, uniqueName } from './fixtures';
+import { rotateCredentialPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 
@@ -14,7 +15,7 @@ test('step 2 charts uses per hour of old and new, updated live, and says the cut
     name: `${old.name} (rotated)`,
     description: buildReplacementDescription(old),
   });
-  await signInWithToken(page, 'ada', `/orgs/${ORG}/service-accounts/${sa.id}/credentials/${old.id}/rotate`);
+  await signInWithToken(page, 'ada', rotateCredentialPath(ORG, sa.id, old.id));
 
   const chart = page.getByRole('figure');
   await expect(chart.getByRole('img', { name: /^Uses per hour of the old and the new credential\./ })).toBeVisible();

@@ -2,6 +2,7 @@
 // asks for no usage, and shows no error: the rest of the rotation works as before.
 import { buildReplacementDescription } from '../src/lib/rotation';
 import { expect, signInWithToken, test, uniqueName } from './fixtures';
+import { rotateCredentialPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 
@@ -13,7 +14,7 @@ test('without usage history there is no chart, no usage request and no error', a
   page.on('request', (request) => {
     if (/^\/api\/.*\/usage$/.test(new URL(request.url()).pathname)) usageRequests.push(request.url());
   });
-  await signInWithToken(page, 'ada', `/orgs/${ORG}/service-accounts/${sa.id}/credentials/${old.id}/rotate`);
+  await signInWithToken(page, 'ada', rotateCredentialPath(ORG, sa.id, old.id));
   await expect(page.getByTestId('rotation-countdown')).toBeVisible();
   // Two polls' worth of time.
   await page.waitForTimeout(6_000);

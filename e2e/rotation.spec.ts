@@ -4,12 +4,13 @@
 import type { Page } from '@playwright/test';
 import { buildReplacementDescription } from '../src/lib/rotation';
 import { expect, sessionStorageState, signInWithToken, test, uniqueName, type Api } from './fixtures';
+import { credentialPath, credentialReviewPath, rotateCredentialPath, serviceAccountPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 
-const saPath = (saId: string) => `/orgs/${ORG}/service-accounts/${saId}`;
-const credentialPath = (saId: string, credentialId: string) => `${saPath(saId)}/credentials/${credentialId}`;
-const rotatePath = (saId: string, credentialId: string) => `${credentialPath(saId, credentialId)}/rotate`;
+const saPath = (saId: string) => serviceAccountPath(ORG, saId);
+const credPath = (saId: string, credentialId: string) => credentialPath(ORG, saId, credentialId);
+const rotatePath = (saId: string, credentialId: string) => rotateCredentialPath(ORG, saId, credentialId);
 
 /** The polling interval of the switch-over step is 5 s; give it two rounds. */
 const LIVE_UPDATE_TIMEOUT = 15_000;
@@ -271,7 +272,7 @@ test.describe('as a viewer', () => {
     await expect(page).toHaveURL(saPath(sa.id));
 
     // Credential page.
-    await page.goto(credentialPath(sa.id, old.id));
+    await page.goto(credPath(sa.id, old.id));
     await expect(page.getByRole('heading', { level: 1, name: old.name })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Rotate', exact: true })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveAttribute('aria-disabled', 'true');
@@ -327,13 +328,13 @@ test.describe('as a viewer', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // Review page: no selectable rows, no bulk revoke, rotation-due links disabled.
-    await page.goto(`/orgs/${ORG}/credentials?account=${sa.id}`);
+    await page.goto(`${credentialReviewPath(ORG)}?account=${sa.id}`);
     const table = page.getByRole('table', { name: 'Credentials of the organization' });
     await expect(table.getByRole('row')).toHaveCount(4);
     for (const checkbox of await table.getByRole('checkbox').all()) await expect(checkbox).toBeDisabled();
     await expect(page.getByRole('button', { name: /^Revoke selected/ })).toHaveAttribute('aria-disabled', 'true');
     // Seeded credentials are old enough to be due for rotation.
-    await page.goto(`/orgs/${ORG}/credentials?sort=age`);
+    await page.goto(`${credentialReviewPath(ORG)}?sort=age`);
     const due = page.getByRole('link', { name: /^Rotation due\b.*: rotate / });
     await expect(due.first()).toBeVisible();
     for (const link of (await due.all()).slice(0, 10)) await expect(link).toHaveAttribute('aria-disabled', 'true');

@@ -8,14 +8,15 @@
 // ever happen, is asked about too. Back and a 401 are real.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PEOPLE, expect, SESSION_STORAGE_KEY, signInWithToken, test, uniqueName, type Api } from './fixtures';
+import { rotateCredentialPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
-const saPath = (id: string) => `/orgs/${ORG}/service-accounts/${id}`;
+const saPath = (id: string) => serviceAccountPath(ORG, id);
 
 async function openSecretDialog(page: Page, api: Api): Promise<{ dialog: Locator; secret: string; url: string }> {
   const sa = await api.createServiceAccount(ORG);
   // From the list into the account, in-app: Back then stays inside the app.
-  await signInWithToken(page, 'ada', `/orgs/${ORG}/service-accounts?q=${encodeURIComponent(sa.name)}`);
+  await signInWithToken(page, 'ada', `${serviceAccountsPath(ORG)}?q=${encodeURIComponent(sa.name)}`);
   await page.getByRole('link', { name: sa.name, exact: true }).click();
   await expect(page).toHaveURL(saPath(sa.id));
   const panel = page.getByRole('region', { name: 'Credentials' });
@@ -98,7 +99,7 @@ test('reload and closing the tab get the browser’s leave-page prompt while the
 test('the rotation’s secret dialog is guarded too, including against a 401 while it is open', async ({ page, api, context }) => {
   const sa = await api.createServiceAccount(ORG);
   const old = await api.createCredential(ORG, sa.id, { name: uniqueName('rotating guarded') });
-  const rotate = `${saPath(sa.id)}/credentials/${old.id}/rotate`;
+  const rotate = rotateCredentialPath(ORG, sa.id, old.id);
   await signInWithToken(page, 'ada', saPath(sa.id));
   // In-app, so Back stays inside the app.
   await page.getByRole('link', { name: `Rotate ${old.name}` }).click();

@@ -3,11 +3,12 @@
 // count and last use.
 import type { Page } from '@playwright/test';
 import { expect, test, uniqueName } from './fixtures';
+import { serviceAccountsPath } from '../src/lib/paths';
 
 test.use({ signedInAs: 'ada' });
 
 const ORG = 'acme';
-const LIST_PATH = `/orgs/${ORG}/service-accounts`;
+const LIST_PATH = serviceAccountsPath(ORG);
 const params = (page: Page) => new URL(page.url()).searchParams;
 
 test('searches by client_id and description in one request and shows credential summaries', async ({ page, api }) => {

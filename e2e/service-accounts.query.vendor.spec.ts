@@ -1,6 +1,7 @@
 // Without `service_account_query` (EXTENSIONS=none): the list has no sort controls and no
 // per-row credential columns, and a search scans the whole list.
 import { expect, test, uniqueName } from './fixtures';
+import { serviceAccountsPath } from '../src/lib/paths';
 
 test.use({ signedInAs: 'ada' });
 
@@ -8,7 +9,7 @@ const ORG = 'acme';
 
 test('hides the sort controls and summary columns, and searches by scanning', async ({ page, api }) => {
   const sa = await api.createServiceAccount(ORG, { name: uniqueName('vendor list') });
-  await page.goto(`/orgs/${ORG}/service-accounts`);
+  await page.goto(serviceAccountsPath(ORG));
   const table = page.getByRole('table', { name: 'Service accounts', exact: true });
   await expect(table).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'Name' })).toBeVisible();

@@ -2,11 +2,12 @@
 // cursor pagination and the organization-wide search.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, uniqueName, type Api } from './fixtures';
+import { serviceAccountsPath } from '../src/lib/paths';
 
 test.use({ signedInAs: 'ada' });
 
 const ORG = 'acme';
-const LIST_PATH = `/orgs/${ORG}/service-accounts`;
+const LIST_PATH = serviceAccountsPath(ORG);
 const ID_IN_PATH = new RegExp(`^/orgs/${ORG}/service-accounts/([a-z0-9]+)$`);
 
 /** The paged list's table (not the search results', whose caption names the query). */

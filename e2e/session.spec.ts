@@ -1,6 +1,7 @@
 // Signing in and out, and what happens when the server stops accepting the token.
 import type { Page } from '@playwright/test';
 import { DEMO_PEOPLE, SESSION_STORAGE_KEY, expect, signInAs, signInWithToken, test } from './fixtures';
+import { ROUTES, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 const ORG = 'acme';
 
@@ -11,14 +12,14 @@ function storedSession(page: Page): Promise<string | null> {
 /** The URL is the sign-in page with this `returnTo` (and the "session ended" reason when `expired`). */
 function signInUrl(returnTo: string | null, expired: boolean) {
   return (url: URL) =>
-    url.pathname === '/sign-in' &&
+    url.pathname === ROUTES.signIn &&
     url.searchParams.get('returnTo') === returnTo &&
     (url.searchParams.get('reason') === 'expired') === expired;
 }
 
 test('an invalid token opens sign-in, and signing in returns to the deep link', async ({ page, api }) => {
   const serviceAccount = await api.createServiceAccount(ORG);
-  const deepLink = `/orgs/${ORG}/service-accounts?limit=10&q=${encodeURIComponent(serviceAccount.name)}`;
+  const deepLink = `${serviceAccountsPath(ORG)}?limit=10&q=${encodeURIComponent(serviceAccount.name)}`;
 
   await signInWithToken(page, { token: 'expired-or-made-up-token' }, deepLink);
 
@@ -35,7 +36,7 @@ test('an invalid token opens sign-in, and signing in returns to the deep link', 
 
 test('a 401 in the middle of a session returns to sign-in and back to the same page', async ({ page, context, api }) => {
   const serviceAccount = await api.createServiceAccount(ORG, { description: 'unchanged' });
-  const path = `/orgs/${ORG}/service-accounts/${serviceAccount.id}`;
+  const path = serviceAccountPath(ORG, serviceAccount.id);
   await signInWithToken(page, 'ada', path);
   await expect(page.getByRole('heading', { level: 1, name: serviceAccount.name })).toBeVisible();
 
@@ -67,7 +68,7 @@ test('a 401 in the middle of a session returns to sign-in and back to the same p
 
 test('signing out forgets the token', async ({ page }) => {
   await signInAs(page, 'oscar');
-  await expect(page).toHaveURL(new RegExp(`/orgs/${ORG}/service-accounts$`));
+  await expect(page).toHaveURL(new RegExp(`${serviceAccountsPath(ORG)}$`));
   await expect(page.getByRole('banner')).toContainText('Oscar Operator');
   expect(JSON.parse((await storedSession(page)) ?? 'null')).toEqual({ token: DEMO_PEOPLE.oscar.token });
 
@@ -87,17 +88,17 @@ test('signing out forgets the token', async ({ page }) => {
 
   // Neither Back nor a fresh load gets into the console again.
   await page.goBack();
-  await expect(page).toHaveURL((url) => url.pathname === '/sign-in');
+  await expect(page).toHaveURL((url) => url.pathname === ROUTES.signIn);
   await expect(page.getByRole('button', { name: 'Sign in as Oscar Operator' })).toBeVisible();
-  await page.goto(`/orgs/${ORG}/service-accounts`);
-  await expect(page).toHaveURL(signInUrl(`/orgs/${ORG}/service-accounts`, false));
+  await page.goto(serviceAccountsPath(ORG));
+  await expect(page).toHaveURL(signInUrl(serviceAccountsPath(ORG), false));
   await expect(page.getByRole('button', { name: 'Sign in as Oscar Operator' })).toBeVisible();
   expect(tokensSentAfterSignOut).toEqual([]);
 });
 
 test('a pasted token that the server refuses is reported, and a good one signs in', async ({ page }) => {
-  const returnTo = `/orgs/${ORG}/service-accounts`;
-  await page.goto(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+  const returnTo = serviceAccountsPath(ORG);
+  await page.goto(`${ROUTES.signIn}?returnTo=${encodeURIComponent(returnTo)}`);
   const form = page.getByRole('region', { name: 'Sign in with an API token' });
   const field = form.getByRole('textbox', { name: 'Bearer token' });
   const submit = form.getByRole('button', { name: 'Sign in', exact: true });
@@ -122,7 +123,7 @@ test('a pasted token that the server refuses is reported, and a good one signs i
 });
 
 test('returnTo never leads off the console', async ({ page, baseURL }) => {
-  await page.goto(`/sign-in?returnTo=${encodeURIComponent('//example.com/phish')}`);
+  await page.goto(`${ROUTES.signIn}?returnTo=${encodeURIComponent('//example.com/phish')}`);
   await page.getByRole('button', { name: 'Sign in as Ada Admin' }).click();
-  await expect(page).toHaveURL(`${baseURL}/orgs/${ORG}/service-accounts`);
+  await expect(page).toHaveURL(`${baseURL}${serviceAccountsPath(ORG)}`);
 });

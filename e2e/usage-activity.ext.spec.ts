@@ -3,12 +3,13 @@
 // organization activity page's filters and paging, and the review page's "Uses (30 days)".
 import type { Locator } from '@playwright/test';
 import { expect, test, uniqueName } from './fixtures';
+import { activityPath, credentialPath, credentialReviewPath, serviceAccountPath, serviceAccountsPath } from '../src/lib/paths';
 
 test.use({ signedInAs: 'ada' });
 
 const ORG = 'acme';
-const saPath = (id: string) => `/orgs/${ORG}/service-accounts/${id}`;
-const credPath = (saId: string, id: string) => `${saPath(saId)}/credentials/${id}`;
+const saPath = (id: string) => serviceAccountPath(ORG, id);
+const credPath = (saId: string, id: string) => credentialPath(ORG, saId, id);
 
 test('the activity list says who created a credential, after Ada creates one', async ({ page, api }) => {
   const serviceAccount = await api.createServiceAccount(ORG);
@@ -94,7 +95,7 @@ test('the activity page filters by actor, action and target in the URL, pages by
   // Oscar (sa_operator) changes one: the actor filter tells him from Ada.
   await api.as('oscar').updateCredential(ORG, serviceAccount.id, kept.id, { description: 'Touched by Oscar' });
 
-  await page.goto(`/orgs/${ORG}/service-accounts`);
+  await page.goto(serviceAccountsPath(ORG));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
   const events = page.getByRole('list', { name: 'Events' });
@@ -131,7 +132,7 @@ test('the activity page filters by actor, action and target in the URL, pages by
   await expect(page.getByRole('combobox', { name: 'What' })).toHaveValue('credential.updated');
 
   // Target filter: the kept credential's whole history (created, changed), two per page.
-  await page.goto(`/orgs/${ORG}/activity?target=${kept.id}&limit=1`);
+  await page.goto(`${activityPath(ORG)}?target=${kept.id}&limit=1`);
   await expect(page.getByText(`Only credential “${kept.name}”`)).toBeVisible();
   // Direct items only: an update's list of changes is a list inside its item.
   const first = events.locator(':scope > li');
@@ -166,7 +167,7 @@ test('the review page has a "Uses (30 days)" column, in the CSV too', async ({ p
   for (let i = 0; i < 2; i += 1) {
     expect((await api.exchangeToken(credential.client_id, credential.client_secret)).status).toBe(200);
   }
-  await page.goto(`/orgs/${ORG}/credentials?account=${serviceAccount.id}`);
+  await page.goto(`${credentialReviewPath(ORG)}?account=${serviceAccount.id}`);
   const table = page.getByRole('table', { name: 'Credentials of the organization' });
   await expect(table).toBeVisible({ timeout: 20_000 });
   const row = table.getByRole('row').filter({ hasText: credential.name });

@@ -2,11 +2,12 @@
 // console shows no trace of them: no chart, no "last used from", no "created by", no Activity
 // section, no nav link, no activity page, no "Uses (30 days)" column, and no error either.
 import { expect, test, uniqueName } from './fixtures';
+import { activityPath, credentialPath, credentialReviewPath, serviceAccountPath } from '../src/lib/paths';
 
 test.use({ signedInAs: 'ada' });
 
 const ORG = 'acme';
-const saPath = (id: string) => `/orgs/${ORG}/service-accounts/${id}`;
+const saPath = (id: string) => serviceAccountPath(ORG, id);
 
 test('credential and service account pages show no usage and no activity, and nothing fails', async ({ page, api }) => {
   const serviceAccount = await api.createServiceAccount(ORG);
@@ -24,7 +25,7 @@ test('credential and service account pages show no usage and no activity, and no
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Activity' })).toHaveCount(0);
 
-  await page.goto(`${saPath(serviceAccount.id)}/credentials/${credential.id}`);
+  await page.goto(credentialPath(ORG, serviceAccount.id, credential.id));
   await expect(page.getByRole('heading', { level: 1, name: credential.name })).toBeVisible();
   // The vendor's own fact, last_used_at, is still there.
   await expect(page.getByRole('definition').filter({ hasText: 'just now' }).first()).toBeVisible();
@@ -39,10 +40,10 @@ test('credential and service account pages show no usage and no activity, and no
 test('there is no activity page, and the review page has no uses column', async ({ page, api }) => {
   const serviceAccount = await api.createServiceAccount(ORG);
   await api.createCredential(ORG, serviceAccount.id);
-  await page.goto(`/orgs/${ORG}/activity`);
+  await page.goto(activityPath(ORG));
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 
-  await page.goto(`/orgs/${ORG}/credentials?account=${serviceAccount.id}`);
+  await page.goto(`${credentialReviewPath(ORG)}?account=${serviceAccount.id}`);
   const table = page.getByRole('table', { name: 'Credentials of the organization' });
   await expect(table).toBeVisible({ timeout: 20_000 });
   await expect(table.getByRole('columnheader', { name: 'Last used' })).toBeVisible();

@@ -76,7 +76,8 @@ export function createApp(deps: AppDeps) {
   // The vendor's API has no discovery: with EXTENSIONS=none it answers 404 like any unknown route.
   if (deps.config.extensions.length > 0) api.route('/capabilities', capabilityRoutes(services));
   if (deps.config.demo) api.route('/dev', devRoutes(services));
-  // Also matches /organizations itself.
+  // Also matches /organizations itself, and unknown paths below it (401 before 404). Step 1 of the
+  // pipeline in routes/scope.ts: the sub-apps below rely on it.
   api.use('/organizations/*', authenticate(services));
   api.route('/organizations', organizationRoutes(services));
   api.route('/organizations/:org/service-accounts', serviceAccountRoutes(services));

@@ -1,5 +1,5 @@
 // Issue 7: malformed requests on every route, for a bounded time, against the server as its own
-// process. Whatever arrives: no 5xx, every API error in the contract's JSON, and the request log
+// process. Whatever arrives: no 5xx, every API error in the error JSON of /api/openapi.json, and the request log
 // still exactly one line per request. The seed is printed, so a failure can be replayed.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,7 +154,7 @@ function buildRequest(r: Random) {
 }
 
 describe('fuzz: malformed requests on every route', () => {
-  it(`never answers 5xx, always answers errors in the contract's JSON, and logs one line per request (seed ${SEED})`, async () => {
+  it(`never answers 5xx, always answers errors in the error JSON, and logs one line per request (seed ${SEED})`, async () => {
     const random = seededRandom(SEED);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
     const logBefore = server.stdoutLines().length;
@@ -189,7 +189,7 @@ describe('fuzz: malformed requests on every route', () => {
       }
       const parsed = ErrorBodySchema.safeParse(body);
       if (!parsed.success || parsed.data.status !== res.status || parsed.data.request_id !== requestId) {
-        problems.push(`not the contract's error JSON (${res.status}) for ${where}: ${res.text.slice(0, 200)}`);
+        problems.push(`not the error JSON (${res.status}) for ${where}: ${res.text.slice(0, 200)}`);
       }
     };
 

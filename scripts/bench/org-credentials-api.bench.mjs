@@ -1,18 +1,22 @@
 // Extensions org_credentials and service_account_query at 300,000 credentials in one organization
 // (100,000 service accounts × 3): server time of a page of 200 at every sort and filter, and of
-// the stats, against floors measured in the same run (the vendor's plain credential page, and a
-// raw SELECT of 200 rows). Budgets (issue 9): a page ≤ 20 ms, the stats ≤ 150 ms.
+// the stats, against floors measured in the same run (GET /api/capabilities, the vendor's plain
+// credential page, and a raw SELECT of 200 rows). Budgets (issue 9): a page ≤ 20 ms, the stats
+// ≤ 150 ms, judged on the median of RUNS requests (p95 shown too: on this shared machine a single
+// request can lose the CPU for tens of milliseconds). Seeding the organization takes most of the
+// run (about 7 minutes on the shared 2-core machine; the measurements under a minute and a half).
 //
 // Server time is what the server itself logs for the request (from the first middleware to the
 // response being ready), matched by X-Request-ID, so HTTP and JSON parsing in this process do
 // not count.
 import { spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
 import { root } from '../lib.mjs';
 
-const RUNS = 7;
+const RUNS = 15;
 const PAGE = 200;
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -64,8 +68,15 @@ async function startLoggingServer({ databasePath, freePort }) {
   return { url, serverTime, stop };
 }
 
-export default async function bench({ seedDatabase, freePort, summarize, printTable }) {
-  const databasePath = seedDatabase({ org: 'big', serviceAccounts: 100_000, credentialsPerAccount: 3 });
+export default async function bench({ seedDatabase, freePort, summarize, printTable, tempDir }) {
+  const seeding = performance.now();
+  // BENCH_BIG_ORG_DATABASE=file skips the seeding while working on the queries: a copy of a
+  // database seeded once as below (`DATABASE_PATH=file npm run seed -- --org big
+  // --service-accounts 100000 --credentials-per-account 3`). The server migrates the copy.
+  const reused = process.env.BENCH_BIG_ORG_DATABASE;
+  const databasePath = reused ? path.join(tempDir(), 'big.sqlite') : seedDatabase({ org: 'big', serviceAccounts: 100_000, credentialsPerAccount: 3 });
+  if (reused) copyFileSync(reused, databasePath);
+  else console.log(`Seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s.`);
   const server = await startLoggingServer({ databasePath, freePort });
   try {
     await run(server, databasePath, { summarize, printTable });
@@ -84,15 +95,17 @@ async function run(server, databasePath, { summarize, printTable }) {
     if (!res.ok) throw new Error(`${res.status} ${target}: ${JSON.stringify(body)}`);
     return { body, ms: await server.serverTime(res.headers.get('x-request-id')) };
   }
+  const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(0.95 * values.length) - 1)];
   async function measure(target) {
     await get(target); // warm: statement compiled, pages cached
     const values = [];
     let body;
     for (let i = 0; i < RUNS; i++) ({ body, ms: values[i] } = await get(target));
-    return { ...summarize(values), body };
+    return { ...summarize(values), p95: p95(values), body };
   }
 
   // Floors, in the same run.
+  const capabilitiesFloor = await measure(`${server.url}/api/capabilities`);
   const sa = (await get(`${api}/service-accounts?limit=1`)).body.items[0];
   const vendorFloor = await measure(`${api}/service-accounts/${sa.id}/credentials?limit=${PAGE}`);
   const vendorSaFloor = await measure(`${api}/service-accounts?limit=${PAGE}`);
@@ -107,6 +120,7 @@ async function run(server, databasePath, { summarize, printTable }) {
     rawSelect.all();
     rawTimes.push(performance.now() - started);
   }
+  const rawFloor = { ...summarize(rawTimes), p95: p95(rawTimes) };
   const leaked = raw.prepare(`SELECT client_id FROM credentials c JOIN service_accounts sa ON sa.id = c.service_account_id
     JOIN organizations o ON o.id = sa.organization_id WHERE o.label = 'big' LIMIT 1 OFFSET 123456`).pluck().get();
   raw.close();
@@ -132,12 +146,19 @@ async function run(server, databasePath, { summarize, printTable }) {
   ];
   const SORTS = ['created_at', 'last_used_at', 'name', 'service_account_name'];
   const fmt = (n) => n.toFixed(1);
+  const verdict = (s, budget) => (budget === undefined ? '' : s.median <= budget ? 'ok' : 'OVER');
+  const cells = (s, budget) => [s.n, fmt(s.min), fmt(s.median), fmt(s.p95), fmt(s.max), budget === undefined ? '' : String(budget), verdict(s, budget)];
+  const over = [];
   const rows = [];
-  const addRow = (label, s, budget) => rows.push([label, s.n, fmt(s.min), fmt(s.median), fmt(s.max), budget === undefined ? '' : s.median <= budget ? 'ok' : 'OVER']);
+  const addRow = (label, s, budget) => {
+    rows.push([label, ...cells(s, budget)]);
+    if (verdict(s, budget) === 'OVER') over.push(label);
+  };
 
+  addRow('floor: GET /api/capabilities', capabilitiesFloor);
   addRow('floor: vendor credential list, first page', vendorFloor);
   addRow('floor: vendor service-account list, first page of 200', vendorSaFloor);
-  addRow('floor: raw SELECT of 200 credentials (in process)', summarize(rawTimes));
+  addRow('floor: raw SELECT of 200 credentials (in process)', rawFloor);
   for (const [label, query] of FILTERS) {
     for (const sort of SORTS) {
       for (const direction of label === '(none)' ? ['desc', 'asc'] : ['desc']) {
@@ -153,7 +174,8 @@ async function run(server, databasePath, { summarize, printTable }) {
       }
     }
   }
-  printTable(`org_credentials: GET /organizations/{org}/credentials, ${PAGE} per page, 300,000 credentials (server ms, ${RUNS} runs after a warm-up; budget 20 ms)`, ['case', 'n', 'min', 'median', 'max', '≤ 20 ms'], rows);
+  const COLUMNS = ['case', 'n', 'min', 'median', 'p95', 'max', 'budget ms', 'median ≤ budget'];
+  printTable(`org_credentials: GET /organizations/{org}/credentials, ${PAGE} per page, 300,000 credentials (server ms, ${RUNS} runs after a warm-up)`, COLUMNS, rows);
 
   const statRows = [];
   const STATS = [
@@ -166,9 +188,10 @@ async function run(server, databasePath, { summarize, printTable }) {
   ];
   for (const [label, query] of STATS) {
     const s = await measure(`${api}/credentials/stats${query ? `?${query}` : ''}`);
-    statRows.push([label, s.n, fmt(s.min), fmt(s.median), fmt(s.max), s.median <= 150 ? 'ok' : 'OVER', String(s.body.total)]);
+    statRows.push([label, ...cells(s, 150), String(s.body.total)]);
+    if (verdict(s, 150) === 'OVER') over.push(`stats ${label}`);
   }
-  printTable(`org_credentials: GET /organizations/{org}/credentials/stats (server ms; budget 150 ms)`, ['case', 'n', 'min', 'median', 'max', '≤ 150 ms', 'total'], statRows);
+  printTable(`org_credentials: GET /organizations/{org}/credentials/stats (server ms, ${RUNS} runs after a warm-up)`, [...COLUMNS, 'total'], statRows);
 
   const saRows = [];
   for (const [label, query] of [
@@ -183,7 +206,9 @@ async function run(server, databasePath, { summarize, printTable }) {
     ['expand=credential_summary', 'expand=credential_summary'],
   ]) {
     const s = await measure(`${api}/service-accounts?limit=${PAGE}${query ? `&${query}` : ''}`);
-    saRows.push([label, s.n, fmt(s.min), fmt(s.median), fmt(s.max)]);
+    saRows.push([label, ...cells(s, 20)]);
+    if (verdict(s, 20) === 'OVER') over.push(`service accounts ${label}`);
   }
-  printTable(`service_account_query: GET /organizations/{org}/service-accounts, ${PAGE} per page, 100,000 accounts (server ms)`, ['case', 'n', 'min', 'median', 'max'], saRows);
+  printTable(`service_account_query: GET /organizations/{org}/service-accounts, ${PAGE} per page, 100,000 accounts (server ms, ${RUNS} runs after a warm-up)`, COLUMNS, saRows);
+  console.log(over.length === 0 ? '\nEvery case is within its budget (median).' : `\nOver budget (median): ${over.join('; ')}.`);
 }

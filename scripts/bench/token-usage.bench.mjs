@@ -118,7 +118,9 @@ async function handlerCost({ tempDir, printTable }) {
     migrate(db);
     seedBulk(db, { orgName: 'bench', serviceAccounts: 1_000, credentialsPerAccount: 3, now: new Date() });
     const app = createApp({ db, config: { ...loadConfig({ NODE_ENV: 'test' }), extensions } });
-    const call = (path, init) => app.fetch(new Request(`http://127.0.0.1/api${path}`, init), env);
+    // app.fetch gets no Host header of its own; the host allow-list answers 421 without one.
+    const call = (path, init) =>
+      app.fetch(new Request(`http://127.0.0.1/api${path}`, { ...init, headers: { Host: '127.0.0.1', ...init?.headers } }), env);
     const headers = { Authorization: 'Bearer demo-ada-admin', 'Content-Type': 'application/json' };
     const sa = await (await call('/organizations/acme/service-accounts', { method: 'POST', headers, body: '{"name":"handler-bench"}' })).json();
     const cred = await (await call(`/organizations/acme/service-accounts/${sa.id}/credentials`, { method: 'POST', headers, body: '{"name":"c"}' })).json();

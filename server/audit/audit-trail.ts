@@ -1,7 +1,6 @@
 // Recording of audit events (extension `audit_events`): every successful write of a service
 // account or credential, in the same transaction as the write, so a write that fails (or rolls
 // back) leaves no event and an event never describes a write that did not happen.
-import type { Context } from 'hono';
 import type { AuditChanges } from '../../src/api/usage-schemas';
 import type { Principal } from '../auth/principal';
 import { hasExtension } from '../config';
@@ -10,7 +9,7 @@ import type { CredentialRow } from '../db/credentials';
 import type { Db } from '../db/database';
 import { findPerson } from '../db/people';
 import { findServiceAccount, type ServiceAccountRow } from '../db/service-accounts';
-import { nowIso, type AppEnv, type Services } from '../http/context';
+import { nowIso, type ContextWith, type OrgEnv, type Services } from '../http/context';
 
 /**
  * What a write reports; who and which request are added by `auditedWrite`, and when (unless the
@@ -32,7 +31,7 @@ function actorOf(db: Db, principal: Principal, organizationId: string): AuditEve
  * `write` throws rolls back the write and its events together. With the extension off, `record`
  * does nothing: no event is kept that nobody may read.
  */
-export function auditedWrite<T>(services: Services, c: Context<AppEnv>, write: (record: RecordAudit) => T): T {
+export function auditedWrite<T>(services: Services, c: ContextWith<OrgEnv>, write: (record: RecordAudit) => T): T {
   const { db } = services;
   const enabled = hasExtension(services.config, 'audit_events');
   return db.transaction(() => {

@@ -21,7 +21,7 @@ type Action =
   | `service_accounts.${PermissionAction}`
   | `service_account_credentials.${PermissionAction}`;
 
-// Written out by hand from the contract, independently of ROLE_GRANTS, so a wrong grant fails here.
+// Written out by hand from the README's roles (Demo sign-ins), independently of ROLE_GRANTS, so a wrong grant fails here.
 const EXPECTED: Record<string, Action[]> = {
   org_admin: [
     'organizations.read',

@@ -1,7 +1,9 @@
+import { createMiddleware } from 'hono/factory';
 import type { PermissionAction, PermissionResource, Permissions } from '../../src/api/schemas';
+import type { OrgEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { roleIn, type Principal } from './principal';
-import { roleAllows } from './roles';
+import { PERMISSION_ACTIONS, roleAllows } from './roles';
 
 interface OrgRef {
   id: string;
@@ -19,11 +21,21 @@ export function authorize(principal: Principal, org: OrgRef, resource: Permissio
   }
 }
 
+/**
+ * The pipeline's permission step: after the path's org, service account and credential are loaded
+ * (404 for what does not exist), before the body or query is read (400).
+ */
+export const can = (resource: PermissionResource, action: PermissionAction) =>
+  createMiddleware<OrgEnv>(async (c, next) => {
+    authorize(c.var.principal, c.var.org, resource, action);
+    await next();
+  });
+
 export function isMember(principal: Principal, org: OrgRef): boolean {
   return roleIn(principal, org.id) !== undefined;
 }
 
-const ALL: readonly PermissionAction[] = ['read', 'create', 'update', 'delete'];
+const ALL = PERMISSION_ACTIONS;
 const ITEM: readonly PermissionAction[] = ['read', 'update', 'delete'];
 
 /** Which permission names each kind of response lists (the `expand=permissions` maps in `/api/openapi.json`). */

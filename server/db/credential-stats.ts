@@ -2,6 +2,7 @@
 import type { CredentialStats, CredentialStatsQuery } from '../../src/api/org-credential-schemas';
 import { stmt, type Db } from './database';
 import { where, type Filters } from './org-credentials';
+import { CREDENTIAL_LIKE, CREDENTIAL_LIKE_PARAMS, planCredentialCount } from './search';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -55,34 +56,85 @@ interface Cuts {
   rotationCut: string;
 }
 
+type Kind = 'created' | 'used' | 'never';
+
+/** The index range that counts one kind's rows in `[from, to)` within a day (covering indexes). */
+const DAY_RANGE: Record<Kind, string> = {
+  created: 'SELECT count(*) FROM credentials INDEXED BY credentials_org_created WHERE organization_id = ? AND created_at >= ? AND created_at < ?',
+  used: 'SELECT count(*) FROM credentials INDEXED BY credentials_org_use WHERE organization_id = ? AND last_used_at >= ? AND last_used_at < ?',
+  never: `SELECT count(*) FROM credentials INDEXED BY credentials_org_use
+    WHERE organization_id = ? AND last_used_at IS NULL AND created_at >= ? AND created_at < ?`,
+};
+
+function countAll(db: Db, organizationId: string, kind: Kind): number {
+  return stmt(db, `SELECT ifnull(sum(count), 0) FROM credential_day_counts WHERE organization_id = ? AND kind = ?`)
+    .pluck()
+    .get(organizationId, kind) as number;
+}
+
 /**
- * The whole organization: one range count per bucket on covering indexes, which steps through
- * each index entry once instead of reading 300,000 rows and testing each against every rule.
+ * The whole organization, from the per-day counts (migration credentialDayCounts): rows of `kind`
+ * at or after `cut` are those of the later days, plus those of the cut's own day at or after it,
+ * which is the day's count minus an index range of that one day. Text order is time order
+ * (stored times are `toISOString()` strings), and a day is a prefix of its times.
  */
 function countOrganization(db: Db, organizationId: string, cuts: Cuts): Counts {
-  const count = (sql: string, ...params: unknown[]) =>
-    (stmt(db, `SELECT count(*) FROM credentials WHERE organization_id = ? AND ${sql}`).pluck().get(organizationId, ...params) as number);
-  const used = 'last_used_at >= ?';
-  const active = count(used, cuts.activeFloor);
-  const staleUsed = count('last_used_at < ?', cuts.staleCut);
-  const idle = cuts.activeFloor > cuts.staleCut ? count('last_used_at >= ? AND last_used_at < ?', cuts.staleCut, cuts.activeFloor) : 0;
-  const neverUsedNew = count('last_used_at IS NULL AND created_at >= ?', cuts.newCut);
-  const neverUsedStale = count('last_used_at IS NULL AND created_at < ?', cuts.newCut);
-  const total = active + staleUsed + idle + neverUsedNew + neverUsedStale;
-  const recent = count('created_at >= ?', cuts.rotationCut);
+  const all = (kind: Kind) => countAll(db, organizationId, kind);
+  const atOrAfter = (kind: Kind, cut: string) => {
+    const day = cut.slice(0, 10);
+    const fromDay = stmt(db, `SELECT ifnull(sum(count), 0) FROM credential_day_counts WHERE organization_id = ? AND kind = ? AND day >= ?`)
+      .pluck()
+      .get(organizationId, kind, day) as number;
+    const beforeCut = stmt(db, DAY_RANGE[kind]).pluck().get(organizationId, day, cut) as number;
+    return fromDay - beforeCut;
+  };
+  const used = all('used');
+  const active = atOrAfter('used', cuts.activeFloor);
+  const staleUsed = used - atOrAfter('used', cuts.staleCut);
+  const never = all('never');
+  const neverUsedNew = atOrAfter('never', cuts.newCut);
+  const total = all('created');
   return {
     total,
     active,
     stale_used: staleUsed,
     never_used_new: neverUsedNew,
-    never_used_stale: neverUsedStale,
-    rotation_due: total - recent,
+    never_used_stale: never - neverUsedNew,
+    rotation_due: total - atOrAfter('created', cuts.rotationCut),
   };
 }
 
-/** A service account's few credentials, or a search's matches: one pass over the matching rows. */
+/**
+ * A service account's few credentials, or a search's matches: one pass over the matching rows,
+ * found through the trigram index when they are few, else by LIKE over credentials_org_use,
+ * which carries the searched text (see planCredentialCount). A term that matches most of the
+ * organization counts the rows it does not match instead, taken from the organization's counts:
+ * the same pass, without summing every row (one read transaction, so both see the same rows).
+ */
 function countFiltered(db: Db, organizationId: string, filters: Filters, cuts: Cuts): Counts {
-  const { sql, params } = where(db, organizationId, filters, { exhaustive: true });
+  const search = filters.q === undefined ? undefined : planCredentialCount(db, organizationId, filters.q);
+  if (search?.kind === 'like' && search.mostlyMatching === true && filters.service_account_id === undefined) {
+    const likes = Array<string>(CREDENTIAL_LIKE_PARAMS).fill(search.pattern);
+    return db.transaction(() => {
+      const all = countOrganization(db, organizationId, cuts);
+      const unmatched = countRows(db, 'credentials c INDEXED BY credentials_org_use', `c.organization_id = ? AND NOT ifnull(${CREDENTIAL_LIKE}, 0)`, [organizationId, ...likes], cuts);
+      const difference = (key: keyof Counts) => all[key] - unmatched[key];
+      return {
+        total: difference('total'),
+        active: difference('active'),
+        stale_used: difference('stale_used'),
+        never_used_new: difference('never_used_new'),
+        never_used_stale: difference('never_used_stale'),
+        rotation_due: difference('rotation_due'),
+      };
+    })();
+  }
+  const { sql, params } = where(db, organizationId, filters, { search });
+  const from = search?.kind === 'like' && filters.service_account_id === undefined ? 'credentials c INDEXED BY credentials_org_use' : 'credentials c';
+  return countRows(db, from, sql, params, cuts);
+}
+
+function countRows(db: Db, from: string, sql: string, params: unknown[], cuts: Cuts): Counts {
   return stmt(
     db,
     `SELECT count(*) AS total,
@@ -91,6 +143,6 @@ function countFiltered(db: Db, organizationId: string, filters: Filters, cuts: C
        ifnull(sum(c.last_used_at IS NULL AND c.created_at >= ?), 0) AS never_used_new,
        ifnull(sum(c.last_used_at IS NULL AND c.created_at < ?), 0) AS never_used_stale,
        ifnull(sum(c.created_at < ?), 0) AS rotation_due
-     FROM credentials c WHERE ${sql}`,
+     FROM ${from} WHERE ${sql}`,
   ).get(cuts.activeFloor, cuts.staleCut, cuts.newCut, cuts.newCut, cuts.rotationCut, ...params) as Counts;
 }

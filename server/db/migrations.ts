@@ -102,6 +102,88 @@ function orgWideCredentials(db: Db): void {
   `);
 }
 
+/**
+ * Extension `org_credentials`, the stats at 300,000 credentials: counts per organization and UTC
+ * day, kept by triggers (so every write path, the seed and cascading deletes included, keeps
+ * them), instead of counting index ranges of the whole organization on every request.
+ * `kind`: 'created' counts every credential by the day it was created; 'used' counts used ones by
+ * the day of their last use; 'never' counts never-used ones by the day they were created. A
+ * count "at or after an instant" is then the sum of the later days plus an index range within
+ * the instant's own day (db/credential-stats.ts). The token endpoint's update of last_used_at
+ * touches the counts only when the day of the last use changes, at most once a day per credential.
+ */
+function credentialDayCounts(db: Db): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS credential_day_counts (
+      organization_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('created', 'used', 'never')),
+      day TEXT NOT NULL,
+      count INTEGER NOT NULL,
+      PRIMARY KEY (organization_id, kind, day)
+    ) STRICT, WITHOUT ROWID;
+    DELETE FROM credential_day_counts;
+    INSERT INTO credential_day_counts (organization_id, kind, day, count)
+      SELECT organization_id, 'created', substr(created_at, 1, 10), count(*) FROM credentials
+        WHERE organization_id IS NOT NULL GROUP BY 1, 3;
+    INSERT INTO credential_day_counts (organization_id, kind, day, count)
+      SELECT organization_id, 'used', substr(last_used_at, 1, 10), count(*) FROM credentials
+        WHERE organization_id IS NOT NULL AND last_used_at IS NOT NULL GROUP BY 1, 3;
+    INSERT INTO credential_day_counts (organization_id, kind, day, count)
+      SELECT organization_id, 'never', substr(created_at, 1, 10), count(*) FROM credentials
+        WHERE organization_id IS NOT NULL AND last_used_at IS NULL GROUP BY 1, 3;
+
+    DROP TRIGGER IF EXISTS credentials_count_insert;
+    DROP TRIGGER IF EXISTS credentials_count_update;
+    DROP TRIGGER IF EXISTS credentials_count_delete;
+    CREATE TRIGGER credentials_count_insert AFTER INSERT ON credentials
+      WHEN NEW.organization_id IS NOT NULL BEGIN
+      INSERT INTO credential_day_counts (organization_id, kind, day, count) VALUES
+        (NEW.organization_id, 'created', substr(NEW.created_at, 1, 10), 1),
+        (NEW.organization_id, iif(NEW.last_used_at IS NULL, 'never', 'used'), substr(ifnull(NEW.last_used_at, NEW.created_at), 1, 10), 1)
+        ON CONFLICT DO UPDATE SET count = count + 1;
+    END;
+    -- Also the copy of the organization filled in after an insert (credentials_after_insert_fill).
+    CREATE TRIGGER credentials_count_update AFTER UPDATE OF organization_id, created_at, last_used_at ON credentials
+      WHEN OLD.organization_id IS NOT NEW.organization_id OR OLD.created_at IS NOT NEW.created_at
+        OR substr(OLD.last_used_at, 1, 10) IS NOT substr(NEW.last_used_at, 1, 10) BEGIN
+      UPDATE credential_day_counts SET count = count - 1
+        WHERE organization_id = OLD.organization_id AND kind = 'created' AND day = substr(OLD.created_at, 1, 10);
+      UPDATE credential_day_counts SET count = count - 1
+        WHERE organization_id = OLD.organization_id AND kind = iif(OLD.last_used_at IS NULL, 'never', 'used')
+        AND day = substr(ifnull(OLD.last_used_at, OLD.created_at), 1, 10);
+      INSERT INTO credential_day_counts (organization_id, kind, day, count)
+        SELECT NEW.organization_id, 'created', substr(NEW.created_at, 1, 10), 1 WHERE NEW.organization_id IS NOT NULL
+        ON CONFLICT DO UPDATE SET count = count + 1;
+      INSERT INTO credential_day_counts (organization_id, kind, day, count)
+        SELECT NEW.organization_id, iif(NEW.last_used_at IS NULL, 'never', 'used'), substr(ifnull(NEW.last_used_at, NEW.created_at), 1, 10), 1
+          WHERE NEW.organization_id IS NOT NULL
+        ON CONFLICT DO UPDATE SET count = count + 1;
+    END;
+    CREATE TRIGGER credentials_count_delete AFTER DELETE ON credentials
+      WHEN OLD.organization_id IS NOT NULL BEGIN
+      UPDATE credential_day_counts SET count = count - 1
+        WHERE organization_id = OLD.organization_id AND kind = 'created' AND day = substr(OLD.created_at, 1, 10);
+      UPDATE credential_day_counts SET count = count - 1
+        WHERE organization_id = OLD.organization_id AND kind = iif(OLD.last_used_at IS NULL, 'never', 'used')
+        AND day = substr(ifnull(OLD.last_used_at, OLD.created_at), 1, 10);
+    END;
+  `);
+}
+
+/**
+ * The stats of a broad `q` (one the trigram index would return tens of thousands of rows for):
+ * credentials_org_use also carries the searched text, so they are one pass over that index with
+ * LIKE, never a read of the credential rows. Same leading columns as before, so its other uses
+ * (narrow time filters, the range counts of the stats) are unchanged.
+ */
+function searchableUseIndex(db: Db): void {
+  db.exec(`
+    DROP INDEX IF EXISTS credentials_org_use;
+    CREATE INDEX credentials_org_use ON credentials
+      (organization_id, last_used_at, created_at, name, client_id, service_account_name, description);
+  `);
+}
+
 // Append only: a database records how many of these it has applied in `PRAGMA user_version`.
 const MIGRATIONS: Migration[] = [
   (db) => {
@@ -230,6 +312,11 @@ const MIGRATIONS: Migration[] = [
     for (const column of ['last_used_ip', 'last_used_user_agent', 'last_used_source_at']) {
       if (!columns.has(column)) db.exec(`ALTER TABLE credentials ADD COLUMN ${column} TEXT`);
     }
+  },
+  // Issue 9, the org_credentials budgets at 300,000 credentials.
+  (db) => {
+    credentialDayCounts(db);
+    searchableUseIndex(db);
   },
 ];
 

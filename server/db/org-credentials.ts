@@ -5,7 +5,7 @@ import type { CredentialRow } from './credentials';
 import { decodeCursor, encodeCursor } from './cursor';
 import { stmt, type Db } from './database';
 import { paginate, type Page, type PageRequest } from './pagination';
-import { CREDENTIAL_LIKE, CREDENTIAL_LIKE_PARAMS, planCredentialSearch } from './search';
+import { CREDENTIAL_LIKE, CREDENTIAL_LIKE_PARAMS, planCredentialSearch, searchTuning, type SearchPlan } from './search';
 
 export interface OrgCredentialRow extends CredentialRow {
   service_account_name: string;
@@ -25,6 +25,14 @@ const SORT_KEYS: Record<OrgCredentialSort, { sql: string; value: (row: OrgCreden
   name: { sql: 'c.name_key', value: (row) => asciiLower(row.name) },
   service_account_name: { sql: 'c.service_account_name_key', value: (row) => asciiLower(row.service_account_name) },
 };
+
+/** A row of the sort alone: where it is, and its keyset position. */
+interface KeyedRow {
+  row_id: number;
+  id: string;
+  sort_key: string;
+  created_at: string;
+}
 
 export type Filters = Pick<
   OrgCredentialQuery,
@@ -85,20 +93,23 @@ function timeClauses(filters: Filters, sort: OrgCredentialSort | undefined): { l
   return { lastUsed, created };
 }
 
+/** A search plan that is one clause: a broad term is first decided into `like` or `match`. */
+export type SearchClause = Exclude<SearchPlan, { kind: 'broad' }>;
+
 /**
- * The WHERE clause for `filters` in organization `organizationId`, and for a list in `sort`
- * order, the index to use. When a narrower set drives the query (one service account, or the
- * search's candidate rows), the organization test is written `+c.organization_id` so SQLite does
- * not walk the whole organization's index instead.
+ * The WHERE clause for `filters` (with `search` standing for `q`) in organization
+ * `organizationId`, and for a list in `sort` order, the index to use. When a narrower set drives
+ * the query (one service account, or the search's candidate rows), the organization test is
+ * written `+c.organization_id` so SQLite does not walk the whole organization's index instead.
  */
 export function where(
   db: Db,
   organizationId: string,
   filters: Filters,
-  options: { sort?: OrgCredentialSort; exhaustive?: boolean; search?: boolean; narrowed?: boolean } = {},
+  options: { sort?: OrgCredentialSort; search?: SearchClause | undefined; narrowed?: boolean; walk?: boolean } = {},
 ): Where {
   const clauses: Clause[] = [];
-  const search = options.search !== false && filters.q !== undefined ? planCredentialSearch(db, filters.q, options.exhaustive) : undefined;
+  const search = options.search;
   const narrowed =
     options.narrowed === true || filters.service_account_id !== undefined || (search !== undefined && search.kind !== 'like');
   clauses.push({ sql: narrowed ? '+c.organization_id = ?' : 'c.organization_id = ?', params: [organizationId] });
@@ -116,7 +127,7 @@ export function where(
   if (options.sort === undefined || narrowed) return result;
   // Filters on the sort's own column are ranges of its index; others may keep few rows.
   const offSort = [...(options.sort === 'last_used_at' ? [] : times.lastUsed), ...(options.sort === 'created_at' ? [] : times.created)];
-  if (offSort.length > 0 && search === undefined) {
+  if (offSort.length > 0 && search === undefined && options.walk !== true) {
     const plain = timeClauses(filters, undefined);
     const probe = [...plain.lastUsed, ...plain.created];
     const kept = stmt(
@@ -137,7 +148,7 @@ export function where(
 function findExactMatch(db: Db, organizationId: string, filters: Filters): OrgCredentialRow | undefined {
   if (filters.q === undefined) return undefined;
   // The two unique lookups drive the query; the other filters only test the row they find.
-  const rest = where(db, organizationId, { ...filters, q: undefined }, { search: false, narrowed: true });
+  const rest = where(db, organizationId, { ...filters, q: undefined }, { narrowed: true });
   return stmt(
     db,
     `SELECT ${COLUMNS} FROM credentials c
@@ -162,22 +173,78 @@ export function listOrgCredentials(
   const scope = `org_credentials:${organizationId}:${JSON.stringify([sort, direction, filters])}`;
   const exactScope = `${scope}:exact`;
   const exact = findExactMatch(db, organizationId, filters);
-  const base = where(db, organizationId, filters, { sort });
-  const from = base.index ? `credentials c INDEXED BY ${base.index}` : 'credentials c';
   const key = SORT_KEYS[sort];
-  const run = (request: PageRequest) =>
-    paginate<OrgCredentialRow>(
+  const keys = { createdAt: key.sql, id: 'c.id' };
+  const pageOf = (search: SearchClause | undefined, request: PageRequest, bound?: Clause): Page<OrgCredentialRow> => {
+    const base = where(db, organizationId, filters, { sort, search });
+    const from = base.index ? `credentials c INDEXED BY ${base.index}` : 'credentials c';
+    const extra = [...(exact ? [{ sql: 'c.id <> ?', params: [exact.id] }] : []), ...(bound ? [bound] : [])];
+    const clauses = {
+      sql: [base.sql, ...extra.map((c) => c.sql)].join(' AND '),
+      params: [...base.params, ...extra.flatMap((c) => c.params)],
+    };
+    if (search?.kind !== 'match') {
+      return paginate<OrgCredentialRow>(
+        db,
+        { select: `SELECT ${COLUMNS} FROM ${from} WHERE ${clauses.sql}`, params: clauses.params, keys, scope, direction, sortValue: key.value },
+        request,
+      );
+    }
+    // Tens of thousands of matches are sorted: by their keys only, and the page's rows read after.
+    const keyed = paginate<KeyedRow>(
       db,
       {
-        select: `SELECT ${COLUMNS} FROM ${from} WHERE ${base.sql}${exact ? ' AND c.id <> ?' : ''}`,
-        params: exact ? [...base.params, exact.id] : base.params,
-        keys: { createdAt: key.sql, id: 'c.id' },
+        select: `SELECT c.rowid AS row_id, c.id, c.created_at, ${key.sql} AS sort_key FROM ${from} WHERE ${clauses.sql}`,
+        params: clauses.params,
+        keys,
         scope,
         direction,
-        sortValue: key.value,
+        sortValue: (row: KeyedRow) => row.sort_key,
       },
       request,
     );
+    const rows = stmt(db, `SELECT c.rowid AS row_id, ${COLUMNS} FROM credentials c WHERE c.rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(keyed.rows.map((row) => row.row_id))) as (OrgCredentialRow & { row_id: number })[];
+    const byRowId = new Map(rows.map(({ row_id, ...row }) => [row_id, row]));
+    return { rows: keyed.rows.map((row) => byRowId.get(row.row_id)!), pageInfo: keyed.pageInfo };
+  };
+  const plan = filters.q === undefined ? undefined : planCredentialSearch(db, filters.q);
+  const run = (request: PageRequest): Page<OrgCredentialRow> => {
+    if (plan?.kind !== 'broad') return pageOf(plan, request);
+    const like = { kind: 'like', pattern: plan.pattern } as const;
+    // One service account's few credentials: LIKE on each.
+    if (filters.service_account_id !== undefined) return pageOf(like, request);
+    return walkWindow(request, like) ?? pageOf({ kind: 'match', phrase: plan.phrase }, request);
+  };
+
+  /**
+   * A broad term's page from at most walkWindow entries of the sort's index past the cursor,
+   * tested with LIKE: the page, if they hold a full one; else undefined (the matches are rare
+   * there, and sorting the index's matches is cheaper than walking on).
+   */
+  const walkWindow = (request: PageRequest, like: SearchClause): Page<OrgCredentialRow> | undefined => {
+    const raw = request.before ?? request.after;
+    const position = raw === undefined ? undefined : decodeCursor(db, scope, raw);
+    if (raw !== undefined && position === undefined) return undefined; // refused by paginate
+    // The direction the index is read in: `before` reads back towards the start.
+    const descending = (direction === 'desc') !== (request.before !== undefined);
+    const [order, reverse] = descending ? ['DESC', 'ASC'] : ['ASC', 'DESC'];
+    const walk = where(db, organizationId, filters, { sort, walk: true });
+    const from = position ? [{ sql: `(${key.sql}, c.id) ${descending ? '<' : '>'} (?, ?)`, params: [position.createdAt, position.id] }] : [];
+    const size = Math.max(searchTuning.walkWindow, request.limit + 1);
+    const end = stmt(
+      db,
+      `WITH w AS MATERIALIZED (
+         SELECT ${key.sql} AS k, c.id AS id FROM credentials c INDEXED BY ${walk.index ?? SORT_INDEX[sort]}
+         WHERE ${[walk.sql, ...from.map((c) => c.sql)].join(' AND ')} ORDER BY ${key.sql} ${order}, c.id ${order} LIMIT ?)
+       SELECT k, id, (SELECT count(*) FROM w) AS n FROM w ORDER BY k ${reverse}, id ${reverse} LIMIT 1`,
+    ).get(...walk.params, ...from.flatMap((c) => c.params), size) as { k: string; id: string; n: number } | undefined;
+    // The rest of the index fits in the window: walking all of it is the cheap plan.
+    if (end === undefined || end.n < size) return pageOf(like, request);
+    const result = pageOf(like, request, { sql: `(${key.sql}, c.id) ${descending ? '>=' : '<='} (?, ?)`, params: [end.k, end.id] });
+    const more = request.before !== undefined ? result.pageInfo.has_prev_page : result.pageInfo.has_next_page;
+    return result.rows.length === request.limit && more ? result : undefined;
+  };
   const isExactCursor = (cursor: string | undefined) =>
     cursor !== undefined && decodeCursor(db, exactScope, cursor) !== undefined;
   const exactCursor = (row: OrgCredentialRow) => encodeCursor(db, exactScope, { createdAt: '', id: row.id });

@@ -111,7 +111,7 @@ describe('a write lock held by another process', () => {
       expect(waited.status).toBe(201);
       expect(waited.ms).toBeGreaterThan(300);
 
-      // Held too long: 503 in the contract's shape, and reads answer throughout.
+      // Held too long: 503 in the error JSON's shape, and reads answer throughout.
       other.exec('BEGIN IMMEDIATE');
       const refused = createServiceAccount();
       const reads: { status: number; ms: number }[] = [];

@@ -31,12 +31,12 @@ export function parseListQuery(c: Context): PageRequest {
  * The vendor SDKs send expand three ways: `expand[]=a` (Python), `expand=a&expand=b` (TypeScript),
  * `expand=a,b` (Go). All end up in one set; unknown values are ignored.
  */
-export function parseExpand(c: Context): Set<string> {
+export function parseExpand(c: Pick<Context, 'req'>): Set<string> {
   const values = [...(c.req.queries('expand') ?? []), ...(c.req.queries('expand[]') ?? [])];
   return new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean));
 }
 
-export const wantsPermissions = (c: Context): boolean => parseExpand(c).has('permissions');
+export const wantsPermissions = (c: Pick<Context, 'req'>): boolean => parseExpand(c).has('permissions');
 
 /**
  * Validates the named query parameters with a shared schema (first value of each; parameters the

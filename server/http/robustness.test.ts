@@ -1,4 +1,4 @@
-// Every bad request gets the contract's error JSON with a 4xx; security headers on every response;
+// Every bad request gets the error JSON (`Error` in /api/openapi.json) with a 4xx; security headers on every response;
 // request ids; log lines that never carry credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialCreatedSchema, ErrorBodySchema, ServiceAccountSchema } from '../../src/api/schemas';
@@ -102,14 +102,14 @@ describe('authentication errors', () => {
     }
   });
 
-  it('answers 404 in the contract shape for unknown API paths', async () => {
+  it('answers 404 in the error JSON for unknown API paths', async () => {
     expectError(await admin.get('/nope'), 404, 'not_found');
     expectError(await admin.request('PUT', SAS), 404, 'not_found');
   });
 });
 
 describe('500', () => {
-  it('renders the contract error without internals when something breaks', async () => {
+  it('renders the error JSON without internals when something breaks', async () => {
     const broken = await startTestServer({ logger: { info: () => {}, debug: () => {}, error: () => {} } });
     broken.db.close(); // every query now throws
     const res = await broken.as(TOKENS.admin).get('/organizations');

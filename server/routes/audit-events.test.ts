@@ -165,7 +165,7 @@ describe('GET /organizations/{org}/audit-events', () => {
     expect(back.items).toEqual(page1.items);
   });
 
-  it('rejects bad filters and cursors with the contract error JSON', async () => {
+  it('rejects bad filters and cursors with the error JSON', async () => {
     for (const query of ['action=credential.exploded', 'limit=0', 'after=forged', 'target_id=']) {
       const res = await admin.get(`${EVENTS}?${query}`);
       expect(res.status, query).toBe(400);

@@ -1,11 +1,10 @@
-import { Hono } from 'hono';
 import { AuditEventFilterSchema, type AuditChanges, type AuditEvent } from '../../src/api/usage-schemas';
-import { authorize } from '../auth/authorize';
+import { can } from '../auth/authorize';
 import { listAuditEvents, type AuditEventRow } from '../db/audit-events';
-import type { AppEnv, Services } from '../http/context';
+import type { Services } from '../http/context';
 import { parseListQuery, parseQuery } from '../http/query';
 import { presentList } from './present';
-import { resolveOrg } from './scope';
+import { orgRoutes } from './scope';
 
 export function presentAuditEvent(row: AuditEventRow): AuditEvent {
   return {
@@ -29,11 +28,9 @@ export function presentAuditEvent(row: AuditEventRow): AuditEvent {
  * actor and action. Every member may read. There is no route that changes or deletes an event.
  */
 export function auditEventRoutes(services: Services) {
-  const app = new Hono<AppEnv>();
-  app.use('*', resolveOrg(services));
+  const app = orgRoutes(services);
 
-  app.get('/', (c) => {
-    authorize(c.var.principal, c.var.org, 'audit_events', 'read');
+  app.get('/', can('audit_events', 'read'), (c) => {
     const filter = parseQuery(c, AuditEventFilterSchema);
     const page = listAuditEvents(services.db, c.var.org.id, filter, parseListQuery(c));
     return c.json(presentList(page, presentAuditEvent));

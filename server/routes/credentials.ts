@@ -1,49 +1,32 @@
-import { Hono } from 'hono';
 import { CredentialCreateSchema, CredentialUpdateSchema } from '../../src/api/schemas';
 import { auditedWrite, credentialCreated, credentialDeleted, credentialUpdated } from '../audit/audit-trail';
-import { authorize, permissionsFor } from '../auth/authorize';
+import { can } from '../auth/authorize';
 import { hashSecret, newClientId, newClientSecret } from '../auth/tokens';
 import { retryWhileBusy } from '../db/busy';
 import { deleteCredential, findCredential, insertCredential, listCredentials, updateCredential } from '../db/credentials';
 import { readJsonBody } from '../http/body';
-import { nowIso, type AppEnv, type Services } from '../http/context';
+import { nowIso, type Services } from '../http/context';
 import { ApiError } from '../http/errors';
-import { parseListQuery, wantsPermissions } from '../http/query';
+import { parseListQuery } from '../http/query';
 import { newId } from '../lib/ids';
-import { presentCreatedCredential, presentCredential, presentList } from './present';
-import { pathId, requireServiceAccount, resolveOrg } from './scope';
+import { itemPermissions, presentPage } from './expand';
+import { presentCreatedCredential, presentCredential } from './present';
+import { credentialFromPath, orgRoutes, serviceAccountFromPath } from './scope';
 
-/** Mounted at /organizations/:org/service-accounts/:serviceAccountId/credentials behind `authenticate`. */
+/** Mounted at /organizations/:org/service-accounts/:serviceAccountId/credentials (the pipeline's steps: scope.ts). */
 export function credentialRoutes(services: Services) {
   const { db } = services;
-  const app = new Hono<AppEnv>();
-  app.use('*', resolveOrg(services));
+  const app = orgRoutes(services);
+  const serviceAccount = serviceAccountFromPath(services);
+  const credential = credentialFromPath(services);
 
-  const itemPermissions = (c: { var: AppEnv['Variables'] }, expand: boolean) =>
-    expand ? permissionsFor(c.var.principal, c.var.org, 'credential') : undefined;
-  const credentialId = (c: Parameters<typeof pathId>[0]) => pathId(c, 'credentialId', 'Credential');
-
-  app.get('/', (c) => {
-    const { principal, org } = c.var;
-    authorize(principal, org, 'service_account_credentials', 'read');
-    const sa = requireServiceAccount(c, services);
-    const page = listCredentials(db, org.id, sa.id, parseListQuery(c));
-    const expand = wantsPermissions(c);
-    const permissions = itemPermissions(c, expand);
-    return c.json(
-      presentList(
-        page,
-        (row) => presentCredential(row, permissions),
-        expand ? permissionsFor(principal, org, 'credential_list') : undefined,
-      ),
-    );
+  app.get('/', serviceAccount, can('service_account_credentials', 'read'), (c) => {
+    const page = listCredentials(db, c.var.org.id, c.var.serviceAccount.id, parseListQuery(c));
+    return c.json(presentPage(c, 'credential', page, presentCredential));
   });
 
-  app.post('/', async (c) => {
-    const { principal, org } = c.var;
-    // Existence first: an unknown id is 404 for everyone, and every member may read it anyway.
-    const sa = requireServiceAccount(c, services);
-    authorize(principal, org, 'service_account_credentials', 'create');
+  app.post('/', serviceAccount, can('service_account_credentials', 'create'), async (c) => {
+    const sa = c.var.serviceAccount;
     const body = await readJsonBody(c, CredentialCreateSchema);
     const secret = newClientSecret();
     const row = await retryWhileBusy(db, () =>
@@ -65,42 +48,35 @@ export function credentialRoutes(services: Services) {
     return c.json(presentCreatedCredential(row, secret), 201);
   });
 
-  app.get('/:credentialId', (c) => {
-    authorize(c.var.principal, c.var.org, 'service_account_credentials', 'read');
-    const sa = requireServiceAccount(c, services);
-    const row = findCredential(db, c.var.org.id, sa.id, credentialId(c));
-    if (!row) throw ApiError.notFound('Credential');
-    return c.json(presentCredential(row, itemPermissions(c, wantsPermissions(c))));
-  });
+  app.get('/:credentialId', credential, can('service_account_credentials', 'read'), (c) =>
+    c.json(presentCredential(c.var.credential, itemPermissions(c, 'credential'))),
+  );
 
-  app.patch('/:credentialId', async (c) => {
-    const sa = requireServiceAccount(c, services);
-    const id = credentialId(c);
-    if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
-    authorize(c.var.principal, c.var.org, 'service_account_credentials', 'update');
+  app.patch('/:credentialId', credential, can('service_account_credentials', 'update'), async (c) => {
+    const { org, serviceAccount: sa } = c.var;
+    const { id } = c.var.credential;
     const body = await readJsonBody(c, CredentialUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
     const row = await retryWhileBusy(db, () =>
       auditedWrite(services, c, (record) => {
-        const before = findCredential(db, c.var.org.id, sa.id, id);
-        const after = updateCredential(db, c.var.org.id, sa.id, id, { name: body.name, description });
+        // Read again inside the write's transaction: the row may have changed since it was loaded.
+        const before = findCredential(db, org.id, sa.id, id);
+        const after = updateCredential(db, org.id, sa.id, id, { name: body.name, description });
         if (before && after) record(credentialUpdated(before, after));
         return after;
       }),
     );
     if (!row) throw ApiError.notFound('Credential');
-    return c.json(presentCredential(row, itemPermissions(c, wantsPermissions(c))));
+    return c.json(presentCredential(row, itemPermissions(c, 'credential')));
   });
 
-  app.delete('/:credentialId', async (c) => {
-    const sa = requireServiceAccount(c, services);
-    const id = credentialId(c);
-    if (!findCredential(db, c.var.org.id, sa.id, id)) throw ApiError.notFound('Credential');
-    authorize(c.var.principal, c.var.org, 'service_account_credentials', 'delete');
+  app.delete('/:credentialId', credential, can('service_account_credentials', 'delete'), async (c) => {
+    const { org, serviceAccount: sa } = c.var;
+    const { id } = c.var.credential;
     const deleted = await retryWhileBusy(db, () =>
       auditedWrite(services, c, (record) => {
-        const row = findCredential(db, c.var.org.id, sa.id, id);
-        if (!row || !deleteCredential(db, c.var.org.id, sa.id, id)) return false;
+        const row = findCredential(db, org.id, sa.id, id);
+        if (!row || !deleteCredential(db, org.id, sa.id, id)) return false;
         record(credentialDeleted(row));
         return true;
       }),

@@ -68,6 +68,20 @@ describe.each([
       expect(success.length, key).toBeGreaterThan(0);
     }
   });
+
+  it('declares expand on every operation that answers with an organization, service account or credential', () => {
+    const withPermissions = new Set(['Organization', 'ServiceAccount', 'Credential']);
+    const answering = [...documented].filter(([, { operation }]) =>
+      Object.values(operation.responses ?? {}).some((response) =>
+        withPermissions.has(JSON.stringify(response).match(/#\/components\/schemas\/(\w+)/)?.[1] ?? ''),
+      ),
+    );
+    // GET and PATCH of each, and POST of a service account.
+    expect(answering.map(([key]) => key.split(' ')[0]).sort()).toEqual(['GET', 'GET', 'GET', 'PATCH', 'PATCH', 'POST']);
+    for (const [key, { operation }] of answering) {
+      expect((operation.parameters ?? []).map((p) => p.name), key).toContain('expand');
+    }
+  });
 });
 
 it('outside demo mode the demo route is neither served nor needed in the document', () => {

@@ -187,7 +187,8 @@ export function buildOpenApiDocument(extensions: readonly s.ExtensionName[] = s.
               responses: { 200: json('ServiceAccountSummaryList', 'A page in the requested order'), ...errors(400, 401, 404) },
             }
           : list('ServiceAccountList', 'List service accounts', [ORG]),
-        post: create('ServiceAccount', 'ServiceAccountCreate', 'Create a service account', [ORG], true),
+        // The created account answers with its permissions map when asked, as GET and PATCH do.
+        post: create('ServiceAccount', 'ServiceAccountCreate', 'Create a service account', [ORG, ...EXPAND], true),
       },
       [`${sas}/{service_account_id}`]: {
         get: get('ServiceAccount', 'Get a service account', [ORG, SA]),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Permissions } from '../../src/api/schemas';
-import { authorize, permissionsFor } from '../auth/authorize';
+import { authenticate } from '../auth/authenticate';
+import { can, permissionsFor } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { hasExtension } from '../config';
 import type { OrganizationRow } from '../db/organizations';
@@ -10,7 +11,7 @@ import { parseListQuery, wantsPermissions } from '../http/query';
 import { presentList, presentOrganization } from './present';
 import { resolveOrg } from './scope';
 
-/** GET /organizations (the caller's) and GET /organizations/:org. Mounted behind `authenticate`. */
+/** GET /organizations (the caller's) and GET /organizations/:org (the pipeline's steps: scope.ts). */
 export function organizationRoutes(services: Services) {
   const app = new Hono<AppEnv>();
   const auditEvents = hasExtension(services.config, 'audit_events');
@@ -19,7 +20,9 @@ export function organizationRoutes(services: Services) {
       ? { ...permissionsFor(principal, org, 'organization'), ...permissionsFor(principal, org, 'audit_events') }
       : permissionsFor(principal, org, 'organization');
 
-  app.get('/', (c) => {
+  const caller = authenticate(services);
+
+  app.get('/', caller, (c) => {
     const principal = c.var.principal;
     const visibility =
       principal.kind === 'person' ? { personId: principal.id } : { organizationId: principal.organizationId };
@@ -30,9 +33,8 @@ export function organizationRoutes(services: Services) {
     );
   });
 
-  app.get('/:org', resolveOrg(services), (c) => {
+  app.get('/:org', caller, resolveOrg(services), can('organizations', 'read'), (c) => {
     const { principal, org } = c.var;
-    authorize(principal, org, 'organizations', 'read');
     const permissions = wantsPermissions(c) ? organizationPermissions(principal, org) : undefined;
     return c.json(presentOrganization(org, permissions));
   });

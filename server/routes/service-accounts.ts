@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { ServiceAccountQuerySchema } from '../../src/api/extension-query-schemas';
 import { ServiceAccountCreateSchema, ServiceAccountUpdateSchema } from '../../src/api/schemas';
 import {
@@ -8,7 +7,7 @@ import {
   serviceAccountDeleted,
   serviceAccountUpdated,
 } from '../audit/audit-trail';
-import { authorize, permissionsFor } from '../auth/authorize';
+import { can } from '../auth/authorize';
 import { hasExtension } from '../config';
 import { listAllCredentials } from '../db/credentials';
 import { retryWhileBusy } from '../db/busy';
@@ -22,12 +21,13 @@ import {
   updateServiceAccount,
 } from '../db/service-accounts';
 import { readJsonBody } from '../http/body';
-import { nowIso, type AppEnv, type Services } from '../http/context';
+import { nowIso, type Services } from '../http/context';
 import { ApiError } from '../http/errors';
-import { parseExpand, parseListQuery, parseQuery, wantsPermissions } from '../http/query';
+import { parseExpand, parseListQuery, parseQuery } from '../http/query';
 import { newId } from '../lib/ids';
-import { presentList, presentServiceAccount } from './present';
-import { requireServiceAccount, resolveOrg } from './scope';
+import { itemPermissions, presentPage } from './expand';
+import { presentServiceAccount } from './present';
+import { orgRoutes, serviceAccountFromPath } from './scope';
 
 const nameTaken = (name: string) =>
   new ApiError(409, 'conflict', `A service account named "${name}" already exists in this organization`, {
@@ -44,46 +44,35 @@ function guardName<T>(name: string | undefined, write: () => T): T {
   }
 }
 
-/** Mounted at /organizations/:org/service-accounts behind `authenticate`. */
+/** Mounted at /organizations/:org/service-accounts (the pipeline's steps: scope.ts). */
 export function serviceAccountRoutes(services: Services) {
   const { db } = services;
-  const app = new Hono<AppEnv>();
-  app.use('*', resolveOrg(services));
-
-  const itemPermissions = (c: { var: AppEnv['Variables'] }, expand: boolean) =>
-    expand ? permissionsFor(c.var.principal, c.var.org, 'service_account') : undefined;
+  const app = orgRoutes(services);
+  const serviceAccount = serviceAccountFromPath(services);
 
   // Extension service_account_query: without it, q, sort, direction and expand=credential_summary
   // are unknown parameters and ignored, as the vendor ignores them.
   const queryable = hasExtension(services.config, 'service_account_query');
 
-  app.get('/', (c) => {
-    const { principal, org } = c.var;
-    authorize(principal, org, 'service_accounts', 'read');
+  app.get('/', can('service_accounts', 'read'), (c) => {
+    const { org } = c.var;
     const query = queryable ? parseQuery(c, ServiceAccountQuerySchema) : undefined;
     const pageRequest = parseListQuery(c);
     const plain = !query || (query.q === undefined && query.sort === 'created_at' && query.direction === 'desc');
     const page = plain ? listServiceAccounts(db, org.id, pageRequest) : queryServiceAccounts(db, org.id, query, pageRequest);
-    const expand = wantsPermissions(c);
-    const permissions = itemPermissions(c, expand);
     const summaries =
       queryable && parseExpand(c).has('credential_summary') ? credentialSummaries(db, page.rows.map((row) => row.id)) : undefined;
     return c.json(
-      presentList(
-        page,
-        (row) => {
-          const item = presentServiceAccount(row, permissions);
-          const summary = summaries?.get(row.id);
-          return summary ? { ...item, credential_summary: summary } : item;
-        },
-        expand ? permissionsFor(principal, org, 'service_account_list') : undefined,
-      ),
+      presentPage(c, 'service_account', page, (row, permissions) => {
+        const item = presentServiceAccount(row, permissions);
+        const summary = summaries?.get(row.id);
+        return summary ? { ...item, credential_summary: summary } : item;
+      }),
     );
   });
 
-  app.post('/', async (c) => {
-    const { principal, org } = c.var;
-    authorize(principal, org, 'service_accounts', 'create');
+  app.post('/', can('service_accounts', 'create'), async (c) => {
+    const { org } = c.var;
     const body = await readJsonBody(c, ServiceAccountCreateSchema);
     const row = await retryWhileBusy(db, () =>
       guardName(body.name, () =>
@@ -100,25 +89,22 @@ export function serviceAccountRoutes(services: Services) {
         }),
       ),
     );
-    return c.json(presentServiceAccount(row, itemPermissions(c, wantsPermissions(c))), 201);
+    return c.json(presentServiceAccount(row, itemPermissions(c, 'service_account')), 201);
   });
 
-  app.get('/:serviceAccountId', (c) => {
-    authorize(c.var.principal, c.var.org, 'service_accounts', 'read');
-    const row = requireServiceAccount(c, services);
-    return c.json(presentServiceAccount(row, itemPermissions(c, wantsPermissions(c))));
-  });
+  app.get('/:serviceAccountId', serviceAccount, can('service_accounts', 'read'), (c) =>
+    c.json(presentServiceAccount(c.var.serviceAccount, itemPermissions(c, 'service_account'))),
+  );
 
-  app.patch('/:serviceAccountId', async (c) => {
-    const { principal, org } = c.var;
-    // Existence first: an unknown id is 404 for everyone, and every member may read it anyway.
-    const { id } = requireServiceAccount(c, services);
-    authorize(principal, org, 'service_accounts', 'update');
+  app.patch('/:serviceAccountId', serviceAccount, can('service_accounts', 'update'), async (c) => {
+    const { org } = c.var;
+    const { id } = c.var.serviceAccount;
     const body = await readJsonBody(c, ServiceAccountUpdateSchema);
     const description = body.description === undefined ? undefined : body.description || null;
     const row = await retryWhileBusy(db, () =>
       guardName(body.name, () =>
         auditedWrite(services, c, (record) => {
+          // Read again inside the write's transaction: the row may have changed since it was loaded.
           const before = findServiceAccount(db, org.id, id);
           const after = updateServiceAccount(db, org.id, id, { name: body.name, description }, nowIso(services));
           if (before && after) record(serviceAccountUpdated(before, after));
@@ -127,13 +113,12 @@ export function serviceAccountRoutes(services: Services) {
       ),
     );
     if (!row) throw ApiError.notFound('Service account');
-    return c.json(presentServiceAccount(row, itemPermissions(c, wantsPermissions(c))));
+    return c.json(presentServiceAccount(row, itemPermissions(c, 'service_account')));
   });
 
-  app.delete('/:serviceAccountId', async (c) => {
-    const { principal, org } = c.var;
-    const { id } = requireServiceAccount(c, services);
-    authorize(principal, org, 'service_accounts', 'delete');
+  app.delete('/:serviceAccountId', serviceAccount, can('service_accounts', 'delete'), async (c) => {
+    const { org } = c.var;
+    const { id } = c.var.serviceAccount;
     const deleted = await retryWhileBusy(db, () =>
       auditedWrite(services, c, (record) => {
         const sa = findServiceAccount(db, org.id, id);

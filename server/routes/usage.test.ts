@@ -163,7 +163,7 @@ describe('GET .../credentials/{id}/usage', () => {
     expect((await server.as().get(usage)).status).toBe(401);
   });
 
-  it('answers bad input with the contract error JSON', async () => {
+  it('answers bad input with the error JSON', async () => {
     const { usage } = await newCredential();
     const expectInvalid = async (query: string, field: string) => {
       const res = await admin.get(`${usage}?${query}`);

@@ -52,15 +52,6 @@ function applyPatch<T extends { name: string; description?: string | null }>(
   };
 }
 
-/**
- * Mutation responses carry no `permissions` (only reads take expand), so keep the
- * cached map rather than degrading the entity to "unknown".
- */
-function mergeKeepingPermissions<T extends { permissions?: unknown }>(cached: T | undefined, fresh: T): T {
-  if (fresh.permissions !== undefined || cached?.permissions === undefined) return fresh;
-  return { ...fresh, permissions: cached.permissions };
-}
-
 /** onError of an optimistic mutation whose onMutate returned `{ snapshot }`. */
 function rollback(
   _error: DefaultError,
@@ -107,9 +98,10 @@ export function optimisticUpdate<T extends Editable>({
       return { snapshot };
     },
     onError: rollback,
+    // The PATCH asks for expand[]=permissions, so `updated` carries its own map.
     onSuccess: (updated: T, _body: EditBody, _onMutateResult: unknown, { client }: MutationFunctionContext) => {
-      client.setQueryData<T>(detailKey, (old) => mergeKeepingPermissions(old, updated));
-      patchInLists<T>(client, listsKey, id, (item) => mergeKeepingPermissions(item, updated));
+      client.setQueryData<T>(detailKey, updated);
+      patchInLists<T>(client, listsKey, id, () => updated);
       return client.invalidateQueries({ queryKey: invalidateKey });
     },
   };

@@ -204,7 +204,7 @@ describe('apiRequest: responses', () => {
 });
 
 describe('apiRequest: errors', () => {
-  it('maps the contract error JSON, with field details and the request id', async () => {
+  it('maps the error JSON (`Error` in /api/openapi.json), with field details and the request id', async () => {
     fetchMock.mockResolvedValue(
       jsonResponse(
         {

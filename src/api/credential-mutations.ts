@@ -1,7 +1,7 @@
 // Writes to credentials and their cache work. Apart from ./credentials (queries), which the first
 // page loads: these load with the dialogs and pages that change something (issue 13).
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest, isApiError } from './client';
+import { apiRequest, EXPAND_PERMISSIONS, isApiError } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { collectionPath, credentialQueries, deleteCredential, itemPath } from './credentials';
 import {
@@ -40,6 +40,8 @@ export function updateCredential(
   return apiRequest(itemPath(org, serviceAccountId, credentialId), {
     method: 'PATCH',
     body,
+    // With its permissions map, so the cache keeps one (PATCH takes expand like GET: `/api/openapi.json`).
+    expand: EXPAND_PERMISSIONS,
     schema: CredentialSchema,
     signal,
   });

@@ -93,8 +93,10 @@ describe('useUpdateServiceAccount', () => {
     expect(client.getQueryData<ServiceAccount>(detailKey)?.description).toBe('');
     expect(client.getQueryData<ServiceAccountList>(listKey)?.items[0]?.name).toBe('alpha-2');
 
-    const { permissions: _dropped, ...serverCopy } = A;
-    response.resolve(json({ ...serverCopy, name: 'alpha-2', description: '', updated_at: '2026-12-01T00:00:00Z' }));
+    // The PATCH asks for the map, and the server's answer carries it.
+    const patchUrl = new URL(String(fetchMock.mock.calls[0]?.[0]), 'http://localhost');
+    expect(patchUrl.searchParams.getAll('expand[]')).toEqual(['permissions']);
+    response.resolve(json({ ...A, name: 'alpha-2', description: '', updated_at: '2026-12-01T00:00:00Z' }));
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const detail = client.getQueryData<ServiceAccount>(detailKey);
     expect(detail?.updated_at).toBe('2026-12-01T00:00:00Z');

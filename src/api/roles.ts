@@ -4,7 +4,9 @@ import type { PermissionAction, PermissionResource, Role } from './schemas';
 
 type Grants = Record<PermissionResource, readonly PermissionAction[]>;
 
-const ALL = ['read', 'create', 'update', 'delete'] as const;
+/** Every action a role can be granted (`PermissionAction` in schemas.ts is its type). */
+export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+const ALL = PERMISSION_ACTIONS;
 
 /** The role table: the only statement of what each role may do. */
 export const ROLE_GRANTS: Record<Role, Grants> = {

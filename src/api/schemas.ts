@@ -10,6 +10,7 @@
 // ordinary zod 4 schemas: the server validates with them and full zod's toJSONSchema builds the
 // OpenAPI document from them.
 import * as z from 'zod/mini';
+import type { PERMISSION_ACTIONS } from './roles';
 // Full zod installs its English messages when imported (the server does); zod/mini does not. The
 // console loads them only when a response fails its schema (src/api/client.ts), to show the details.
 
@@ -18,8 +19,8 @@ export const TimestampSchema = z.iso.datetime({ offset: true });
 
 // `audit_events` only appears in an organization's map when the server offers that extension.
 export const PERMISSION_RESOURCES = ['organizations', 'service_accounts', 'service_account_credentials', 'audit_events'] as const;
-export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
+// The list itself lives with the role table (roles.ts), which loads with the permission gates.
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
 
 /** `{ resource_type: { permission_name: granted } }`; only present with expand=permissions. */

@@ -1,7 +1,7 @@
 // Writes to service accounts and their cache work. Apart from ./service-accounts (queries), which the
 // first page loads: these load with the dialogs and pages that change something (issue 13).
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from './client';
+import { apiRequest, EXPAND_PERMISSIONS } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { credentialQueries } from './credentials';
 import { ServiceAccountSchema, type ServiceAccount, type ServiceAccountCreate, type ServiceAccountUpdate } from './schemas';
@@ -23,7 +23,14 @@ export function updateServiceAccount(
   body: ServiceAccountUpdate,
   signal?: AbortSignal,
 ): Promise<ServiceAccount> {
-  return apiRequest(itemPath(org, id), { method: 'PATCH', body, schema: ServiceAccountSchema, signal });
+  // With its permissions map, so the cache keeps one (PATCH takes expand like GET: `/api/openapi.json`).
+  return apiRequest(itemPath(org, id), {
+    method: 'PATCH',
+    body,
+    expand: EXPAND_PERMISSIONS,
+    schema: ServiceAccountSchema,
+    signal,
+  });
 }
 
 export function deleteServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<void> {

@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useMatch, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
 // Deep imports on purpose: the features' indexes also export lazily loaded pages (sign-in, home),
 // which the bundler would otherwise put in the entry chunk with this layout.
@@ -9,11 +9,12 @@ import { TimeZoneSwitch } from '../components/time-zone-switch';
 import { FindCredentialForm } from '../features/find-credential/find-credential-form';
 import { useExtension } from '../api/capabilities';
 import { activityPath, credentialReviewPath, serviceAccountsPath } from '../lib/paths';
+import { useOptionalOrgParam } from '../lib/route-params';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
 export function AppLayout() {
   const navigation = useNavigation();
-  const org = useMatch('/orgs/:org/*')?.params.org;
+  const org = useOptionalOrgParam();
   const hasActivity = useExtension('audit_events');
 
   return (

@@ -1,35 +1,36 @@
-// The console's pages: where each one lives (its URL pattern) and how its chunk is loaded. The
+// The console's pages: where each one lives (its URL pattern, from ROUTES) and how its chunk is loaded. The
 // router (router.tsx) and the early chunk preload (preload-page.ts) both read this table, so a
 // page's path and chunk are named once.
 
 import type { ComponentType } from 'react';
+import { ROUTES } from '../lib/paths';
 
 type PageModule = { Component: ComponentType };
 
 export const pages = {
-  signIn: { path: '/sign-in', load: (): Promise<PageModule> => import('./routes/sign-in') },
-  home: { path: '/', load: (): Promise<PageModule> => import('./routes/home') },
-  serviceAccounts: { path: '/orgs/:org/service-accounts', load: (): Promise<PageModule> => import('./routes/service-accounts') },
+  signIn: { path: ROUTES.signIn, load: (): Promise<PageModule> => import('./routes/sign-in') },
+  home: { path: ROUTES.home, load: (): Promise<PageModule> => import('./routes/home') },
+  serviceAccounts: { path: ROUTES.serviceAccounts, load: (): Promise<PageModule> => import('./routes/service-accounts') },
   serviceAccount: {
-    path: '/orgs/:org/service-accounts/:serviceAccountId',
+    path: ROUTES.serviceAccount,
     load: (): Promise<PageModule> => import('./routes/service-account'),
   },
   credential: {
-    path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',
+    path: ROUTES.credential,
     load: (): Promise<PageModule> => import('./routes/credential'),
   },
   rotateCredential: {
-    path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+    path: ROUTES.rotateCredential,
     load: (): Promise<PageModule> => import('./routes/rotate-credential'),
   },
   credentialReview: {
-    path: '/orgs/:org/credentials',
+    path: ROUTES.credentialReview,
     load: (): Promise<PageModule> => import('./routes/credential-review'),
     // The code that starts the review's requests: its own chunk, loaded by the route's loader.
     loadPrefetch: () => import('../features/review/prefetch'),
   },
-  findCredential: { path: '/orgs/:org/find-credential', load: (): Promise<PageModule> => import('./routes/find-credential') },
-  activity: { path: '/orgs/:org/activity', load: (): Promise<PageModule> => import('./routes/activity') },
+  findCredential: { path: ROUTES.findCredential, load: (): Promise<PageModule> => import('./routes/find-credential') },
+  activity: { path: ROUTES.activity, load: (): Promise<PageModule> => import('./routes/activity') },
 } as const;
 
 export type PageName = keyof typeof pages;

@@ -1,13 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { RouteErrorBoundary } from './error-boundary';
-import { RouteFocus } from './route-focus';
+
+// Acts on the second page of a visit, never the first: loaded after it, not with it.
+const RouteFocus = lazy(() => import('./route-focus').then((module) => ({ default: module.RouteFocus })));
 
 /** Above every route, signed in or not. (The single 401 handler is registered in app/start.ts.) */
 export function Root() {
   return (
     <>
       <Outlet />
-      <RouteFocus />
+      <Suspense fallback={null}>
+        <RouteFocus />
+      </Suspense>
       <ScrollRestoration />
     </>
   );

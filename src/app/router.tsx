@@ -3,8 +3,8 @@ import { createBrowserRouter, redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
 import { getSessionToken } from '../api/session';
 // Deep imports on purpose: the features' indexes would pull their pages into the main chunk.
-import { OrgBoundary } from '../features/organizations/org-not-found';
-import { serviceAccountsPath } from '../lib/paths';
+import { OrgBoundary } from '../features/organizations/org-boundary';
+import { ROUTES, routeParams, serviceAccountsPath } from '../lib/paths';
 import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found';
@@ -25,7 +25,6 @@ export function createAppRouter(queryClient: QueryClient) {
     if (getSessionToken()) start(queryClient);
     return null;
   }
-  const param = (args: LoaderFunctionArgs, name: string) => args.params[name] ?? '';
   /** A page's loader: starts what the page reads first (page-data.ts). */
   const pageLoader = (name: PageName) => (args: LoaderFunctionArgs) =>
     prefetch((qc) => pageData[name]?.(qc, args.params, new URL(args.request.url).searchParams));
@@ -55,15 +54,15 @@ export function createAppRouter(queryClient: QueryClient) {
                   lazy: lazyPage('home'),
                 },
                 {
-                  path: '/orgs/:org',
+                  path: ROUTES.org,
                   // Swaps in "Organization not found" on a 404 without delaying the pages' own requests.
                   Component: OrgBoundary,
-                  loader: (args) => prefetch((qc) => prefetchOrgData(qc, param(args, 'org'))),
+                  loader: ({ params }) => prefetch((qc) => prefetchOrgData(qc, routeParams(ROUTES.org, params).org)),
                   shouldRevalidate: ({ currentParams, nextParams }) => currentParams.org !== nextParams.org,
                   children: [
                     {
                       index: true,
-                      loader: (args) => redirect(serviceAccountsPath(param(args, 'org'))),
+                      loader: ({ params }) => redirect(serviceAccountsPath(routeParams(ROUTES.org, params).org)),
                     },
                     {
                       path: pages.serviceAccounts.path,

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
-import { ROLE_NAMES, roleFromPermissions, type PermissionDecision } from '../lib/permissions';
+import { ROLE_NAMES, roleFromPermissions, type Gate } from '../lib/permissions';
 import { Button } from './button';
 import type { ButtonProps } from './button';
 import { cx } from './cx';
@@ -14,16 +14,11 @@ export type GateControlProps = {
   onClickCapture?: (event: MouseEvent) => void;
 };
 
-export type PermissionGateProps = {
-  decision: PermissionDecision;
-  /** Who may do it, in plain words, e.g. "Only organization admins can create service accounts." */
-  reason?: string;
-  /** The raw permission key ("service_accounts.create"), shown in small print after the reason. */
-  permission?: string;
+/** A gate (from `permissionGate` or a feature's gate helper) and the control it guards. */
+export type PermissionGateProps = Gate & {
   children: (control: GateControlProps, denied: boolean) => ReactNode;
   className?: string;
 };
-
 
 export const PENDING_REASON = 'Checking your permissions…';
 
@@ -43,13 +38,7 @@ const MARGIN = 8;
  * and focus and is the control's description. Unknown (no permissions map) is left enabled:
  * the server's 403 is then the answer.
  */
-export function PermissionGate({
-  decision,
-  reason = 'You do not have permission.',
-  permission,
-  children,
-  className,
-}: PermissionGateProps) {
+export function PermissionGate({ decision, reason, permission, children, className }: PermissionGateProps) {
   if (decision === 'pending') {
     // Until the map arrives the answer is not known: unavailable, never enabled-looking.
     return (
@@ -156,11 +145,7 @@ function DeniedGate({
   );
 }
 
-export type GatedButtonProps = ButtonProps & {
-  decision: PermissionDecision;
-  reason?: string;
-  permission?: string;
-};
+export type GatedButtonProps = ButtonProps & Gate;
 
 export function GatedButton({ decision, reason, permission, ...buttonProps }: GatedButtonProps) {
   return (

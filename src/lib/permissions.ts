@@ -62,7 +62,12 @@ export function permissionKey(resource: PermissionResource, action: PermissionAc
   return `${resource}.${action}`;
 }
 
-export type Gate = { decision: PermissionDecision; reason: string; permission?: string };
+/**
+ * What a gated control needs: the decision, who may do it in plain words ("Only organization
+ * admins can create service accounts.", from `deniedReason`/`whoMay`), and the raw permission
+ * key ("service_accounts.create") shown in small print. Spread it onto <GatedButton> or <PermissionGate>.
+ */
+export type Gate = { decision: PermissionDecision; reason: string; permission?: string | undefined };
 
 /**
  * The decision and its reason together, ready to spread onto a GatedButton. `pending` says the

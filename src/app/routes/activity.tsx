@@ -1,7 +1,7 @@
 import { useExtension } from '../../api/capabilities';
 import { SkeletonText } from '../../components/skeleton';
 import { OrgActivityPage } from '../../features/activity';
-import { useOrgParam } from '../../features/organizations';
+import { useOrgParam } from '../../lib/route-params';
 import { NotFoundPage } from '../not-found';
 
 /** Only servers with the `audit_events` extension have an activity page; elsewhere there is none. */

@@ -1,11 +1,10 @@
-import { useParams } from 'react-router';
 import { ActivitySection } from '../../features/activity';
 import { CredentialDetailPage } from '../../features/credentials';
-import { useOrgParam } from '../../features/organizations';
+import { ROUTES } from '../../lib/paths';
+import { useRouteParams } from '../../lib/route-params';
 
 export function Component() {
-  const org = useOrgParam();
-  const { serviceAccountId = '', credentialId = '' } = useParams();
+  const { org, serviceAccountId, credentialId } = useRouteParams(ROUTES.credential);
   return (
     <CredentialDetailPage
       key={`${org}/${serviceAccountId}/${credentialId}`}

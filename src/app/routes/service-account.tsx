@@ -1,13 +1,12 @@
-import { useParams } from 'react-router';
 import { ActivitySection } from '../../features/activity';
 import { CredentialsPanel } from '../../features/credentials';
-import { useOrgParam } from '../../features/organizations';
+import { ROUTES } from '../../lib/paths';
+import { useRouteParams } from '../../lib/route-params';
 import { RotationInProgressBanner } from '../../features/rotation';
 import { ServiceAccountDetailPage } from '../../features/service-accounts';
 
 export function Component() {
-  const org = useOrgParam();
-  const { serviceAccountId = '' } = useParams();
+  const { org, serviceAccountId } = useRouteParams(ROUTES.serviceAccount);
   return (
     <ServiceAccountDetailPage
       key={`${org}/${serviceAccountId}`}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useServiceAccountLastActivity } from '../../api/org-credentials';
 import { RelativeTime } from '../../components/relative-time';
-import { useOrgParam } from '../../features/organizations';
+import { useOrgParam } from '../../lib/route-params';
 import { ServiceAccountsListPage, type LastActivityColumn } from '../../features/service-accounts';
 
 export function Component() {

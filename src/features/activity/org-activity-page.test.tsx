@@ -4,6 +4,7 @@ import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Credential, ServiceAccount } from '../../api/schemas';
 import type { AuditEvent, AuditEventList } from '../../api/usage-schemas';
+import { ROUTES } from '../../lib/paths';
 import { LocationProbe, renderWithRoutes } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
 import { OrgActivityPage } from './org-activity-page';
@@ -56,7 +57,7 @@ async function setup(search: (arranged: Awaited<ReturnType<typeof arrange>>) => 
   server.requests.length = 0;
   const view = renderWithRoutes(
     <Route
-      path="/orgs/:org/activity"
+      path={ROUTES.activity}
       element={
         <>
           <OrgActivityPage org={arranged.org} />

@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { devPrincipalQueries } from '../../api/dev';
 import type { DevPrincipal } from '../../api/schemas';
-import { Badge, Button, SkeletonText, VisuallyHidden } from '../../components';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { SkeletonText } from '../../components/skeleton';
+import { VisuallyHidden } from '../../components/visually-hidden';
 import { ROLE_LABELS } from './roles';
 
 function DemoPerson({ person, onSignIn }: { person: DevPrincipal; onSignIn: (token: string) => void }) {

@@ -3,4 +3,4 @@ export { RequireSession } from './require-session';
 export { UserMenu } from './user-menu';
 export { registerUnauthorizedRedirect } from './unauthorized-redirect';
 export { useSignOut } from './use-session-actions';
-export { SIGN_IN_PATH, safeReturnTo, signInPath } from './return-to';
+export { safeReturnTo, signInPath } from './return-to';

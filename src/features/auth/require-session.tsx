@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { getSessionEndReason, useSessionToken } from '../../api/session';
-import { SIGN_IN_PATH, signInPath } from './return-to';
+import { ROUTES } from '../../lib/paths';
+import { signInPath } from './return-to';
 
 /**
  * Route guard: without a token, go to sign-in and come back here afterwards.
@@ -12,7 +13,7 @@ export function RequireSession({ children }: { children?: ReactNode }) {
   const location = useLocation();
   if (!token) {
     const reason = getSessionEndReason();
-    const to = reason === 'signed-out' ? SIGN_IN_PATH : signInPath(location, { expired: reason === 'expired' });
+    const to = reason === 'signed-out' ? ROUTES.signIn : signInPath(location, { expired: reason === 'expired' });
     return <Navigate to={to} replace />;
   }
   return children ?? <Outlet />;

@@ -1,4 +1,4 @@
-export const SIGN_IN_PATH = '/sign-in';
+import { ROUTES } from '../../lib/paths';
 
 /**
  * Only same-origin relative paths may come back from `?returnTo=`: anything else
@@ -14,7 +14,7 @@ export function safeReturnTo(value: string | null | undefined): string {
     const base = 'https://console.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return '/';
-    if (url.pathname === SIGN_IN_PATH) return '/';
+    if (url.pathname === ROUTES.signIn) return '/';
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return '/';
@@ -32,8 +32,8 @@ interface LocationLike {
 export function signInPath(from?: LocationLike, { expired = false }: { expired?: boolean } = {}): string {
   const params = new URLSearchParams();
   const returnTo = from ? `${from.pathname}${from.search}${from.hash ?? ''}` : '';
-  if (returnTo && returnTo !== '/' && from?.pathname !== SIGN_IN_PATH) params.set('returnTo', returnTo);
+  if (returnTo && returnTo !== '/' && from?.pathname !== ROUTES.signIn) params.set('returnTo', returnTo);
   if (expired) params.set('reason', 'expired');
   const query = params.toString();
-  return query ? `${SIGN_IN_PATH}?${query}` : SIGN_IN_PATH;
+  return query ? `${ROUTES.signIn}?${query}` : ROUTES.signIn;
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { apiRequest, setUnauthorizedHandler } from '../../api/client';
 import { organizationQueries } from '../../api/organizations';
 import { getSessionToken, setSessionToken } from '../../api/session';
+import { ROUTES } from '../../lib/paths';
 import { LocationProbe, renderWithRoutes } from '../../test/routing-fixtures';
 import { DEMO_PERSON, setupTestServer } from '../../test/test-server';
 import { RequireSession } from './require-session';
@@ -26,9 +27,9 @@ function Protected() {
 const routes = (
   <>
     <Route element={<RequireSession />}>
-      <Route path="/orgs/:org/service-accounts" element={<Protected />} />
+      <Route path={ROUTES.serviceAccounts} element={<Protected />} />
     </Route>
-    <Route path="/sign-in" element={<LocationProbe />} />
+    <Route path={ROUTES.signIn} element={<LocationProbe />} />
   </>
 );
 

@@ -4,11 +4,12 @@ import { Route } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUnauthorizedHandler } from '../../api/client';
 import { getSessionToken } from '../../api/session';
+import { ROUTES } from '../../lib/paths';
 import { renderWithRoutes } from '../../test/routing-fixtures';
 import { DEMO_PERSON, setupTestServer } from '../../test/test-server';
 import { SignInPage } from './sign-in-page';
 
-const signInRoute = <Route path="/sign-in" element={<SignInPage />} />;
+const signInRoute = <Route path={ROUTES.signIn} element={<SignInPage />} />;
 
 afterEach(() => {
   setUnauthorizedHandler(null);

@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
 import { listOrganizations } from '../../api/organizations';
 import type { Organization } from '../../api/schemas';
-import { Button, TextInput } from '../../components';
+import { Button } from '../../components/button';
+import { TextInput } from '../../components/field';
 
 function describeFailure(error: ApiError): string {
   if (error.status === 401 || error.status === 403) {

@@ -3,7 +3,8 @@ import { setUnauthorizedHandler } from '../../api/client';
 import { clearSession, getSessionToken } from '../../api/session';
 import { requestSessionEnd } from '../../lib/leave-guard';
 import { resetSessionCache } from './session-cache';
-import { SIGN_IN_PATH, signInPath } from './return-to';
+import { ROUTES } from '../../lib/paths';
+import { signInPath } from './return-to';
 
 interface LocationLike {
   pathname: string;
@@ -44,7 +45,7 @@ export function registerUnauthorizedRedirect({
         resetSessionCache(queryClient);
       },
       () => {
-        if (location.pathname !== SIGN_IN_PATH) void navigate(signInPath(location, { expired }), { replace: true });
+        if (location.pathname !== ROUTES.signIn) void navigate(signInPath(location, { expired }), { replace: true });
       },
     );
   });

@@ -4,7 +4,8 @@ import { organizationQueries } from '../../api/organizations';
 import { clearSession, setSessionToken } from '../../api/session';
 import type { Organization } from '../../api/schemas';
 import { requestSessionEnd } from '../../lib/leave-guard';
-import { SIGN_IN_PATH, safeReturnTo } from './return-to';
+import { ROUTES } from '../../lib/paths';
+import { safeReturnTo } from './return-to';
 import { resetSessionCache } from './session-cache';
 
 /** Keeps a token, drops the previous person's cache, and goes back where the person came from. */
@@ -31,6 +32,6 @@ export function useSignOut() {
         clearSession('signed-out');
         resetSessionCache(queryClient);
       },
-      () => void navigate(SIGN_IN_PATH),
+      () => void navigate(ROUTES.signIn),
     );
 }

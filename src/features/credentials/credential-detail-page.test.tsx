@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../lib/paths';
+import { useRouteParams } from '../../lib/route-params';
 import { addDeployBot } from '../../test/credential-fixtures';
 import { renderWithProviders } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
@@ -12,8 +13,8 @@ const server = setupTestServer();
 const MISSING_ID = 'missing0000000000000000000';
 
 function Route() {
-  const { org, serviceAccountId, credentialId } = useParams();
-  return <CredentialDetailPage org={org!} serviceAccountId={serviceAccountId!} credentialId={credentialId!} />;
+  const { org, serviceAccountId, credentialId } = useRouteParams(ROUTES.credential);
+  return <CredentialDetailPage org={org} serviceAccountId={serviceAccountId} credentialId={credentialId} />;
 }
 
 /** The Deployer account's "Deploy bot" credential (client-abc123), opened on its page. */
@@ -23,9 +24,9 @@ function renderPage(overrides: { description?: string; last_used_at?: string | n
   const credential = overrides === 'missing' ? undefined : addDeployBot(server, sa.id, overrides);
   const id = credential?.id ?? MISSING_ID;
   const view = renderWithProviders(<Route />, {
-    path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',
+    path: ROUTES.credential,
     route: `/orgs/${org}/service-accounts/${sa.id}/credentials/${id}`,
-    otherRoutes: { '/orgs/:org/service-accounts/:serviceAccountId': <p>Service account page</p> },
+    otherRoutes: { [ROUTES.serviceAccount]: <p>Service account page</p> },
   });
   const patches = () => server.requests.filter((c) => c.method === 'PATCH');
   return { ...view, org, sa, id, patches };

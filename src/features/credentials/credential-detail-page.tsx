@@ -32,7 +32,7 @@ export type CredentialDetailPageProps = {
   renderActivity?: (credential: Credential) => ReactNode;
 };
 
-/** Content of /orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId. */
+/** Content of ROUTES.credential. */
 export function CredentialDetailPage({ org, serviceAccountId, credentialId, renderActivity }: CredentialDetailPageProps) {
   const credentialQuery = useQuery(credentialQueries.detail(org, serviceAccountId, credentialId));
   // Only for the breadcrumb and the create half of the rotate permission; the page works without it.
@@ -131,7 +131,7 @@ function CredentialDetail({
           <GatedButton {...editGate} onClick={() => setEditing(true)}>
             Edit
           </GatedButton>
-          <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason} permission={rotateGate.permission}>
+          <PermissionGate {...rotateGate}>
             {(control) => (
               <Link to={rotatePath} className="btn btn--secondary" {...control}>
                 Rotate

@@ -1,8 +1,6 @@
 import type { Permissions } from '../../api/schemas';
 import { can, permissionGate, permissionKey, whoMay, type Gate } from '../../lib/permissions';
 
-export type { Gate };
-
 const RESOURCE = 'service_account_credentials';
 
 /** Create is granted on the collection: the service account's map or the credential list's map. */

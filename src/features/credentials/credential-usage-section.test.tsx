@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import { useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Credential } from '../../api/schemas';
+import { ROUTES } from '../../lib/paths';
+import { useRouteParams } from '../../lib/route-params';
 import { renderWithProviders } from '../../test/routing-fixtures';
 import { setupTestServer, type TestServer } from '../../test/test-server';
 import { CredentialDetailPage } from './credential-detail-page';
@@ -11,8 +12,8 @@ const todayStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth()
 const twoDaysAgo = new Date(Date.parse(todayStart) - 2 * 86_400_000).toISOString();
 
 function Route() {
-  const { org, serviceAccountId, credentialId } = useParams();
-  return <CredentialDetailPage org={org!} serviceAccountId={serviceAccountId!} credentialId={credentialId!} />;
+  const { org, serviceAccountId, credentialId } = useRouteParams(ROUTES.credential);
+  return <CredentialDetailPage org={org} serviceAccountId={serviceAccountId} credentialId={credentialId} />;
 }
 
 /** Ada creates "Deploy bot" through the API (so the audit trail has its creation), used 2 uses two days ago and 5 today. */
@@ -27,7 +28,7 @@ async function renderPage(server: TestServer) {
   server.setLastUseSource(credential.id, { ip: '10.0.3.7', user_agent: 'curl/8.5.0', at: new Date(Date.now() - 60_000).toISOString() });
   server.requests.length = 0;
   renderWithProviders(<Route />, {
-    path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId',
+    path: ROUTES.credential,
     route: `/orgs/acme/service-accounts/${sa.id}/credentials/${credential.id}`,
   });
   return { credential };

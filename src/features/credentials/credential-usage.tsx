@@ -13,8 +13,8 @@ import {
   isRotationDue,
   rotationDueAt,
 } from '../../lib/credential-status';
+import type { Gate } from '../../lib/permissions';
 import { formatDate, formatDays, formatRelativeTime, parseTimestamp, type TimeZoneChoice } from '../../lib/time-format';
-import type { Gate } from './credential-permissions';
 import './credentials.css';
 
 type Times = Pick<Credential, 'created_at' | 'last_used_at'>;
@@ -103,7 +103,7 @@ export function RotationDueBadge({
   if (!due?.overdue) return null;
   const title = `Rotation was due ${due.date} (older than ${CREDENTIAL_POLICY.rotationAgeDays} days): rotate it`;
   return (
-    <PermissionGate decision={gate.decision} reason={gate.reason} permission={gate.permission}>
+    <PermissionGate {...gate}>
       {(control) => (
         <Link
           to={rotatePath}

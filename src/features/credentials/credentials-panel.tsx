@@ -206,7 +206,7 @@ function CredentialsTable({
               </Td>
               <Td className="cell--end" nowrap>
                 <span className="cell-actions">
-                  <PermissionGate decision={rotateGate.decision} reason={rotateGate.reason} permission={rotateGate.permission}>
+                  <PermissionGate {...rotateGate}>
                     {(control) => (
                       <Link
                         to={rotatePath}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useExtension } from '../../api/capabilities';
 import { findCredentialQueries, type FindCredentialState } from '../../api/find-credential';
 import { Button } from '../../components/button';
@@ -8,14 +8,15 @@ import { EmptyState } from '../../components/empty-state';
 import { QueryErrorState } from '../../components/error-state';
 import { ProgressBar } from '../../components/progress-bar';
 import { useDocumentTitle } from '../../components/use-document-title';
-import { credentialPath, credentialReviewSearchPath } from '../../lib/paths';
+import { credentialPath, credentialReviewPath } from '../../lib/paths';
+import { useOrgParam } from '../../lib/route-params';
 import { formatCount } from '../../lib/time-format';
 import './find-credential.css';
 
-/** Route component for `/orgs/:org/find-credential?client_id=…`. */
+/** Route component for ROUTES.findCredential (`?client_id=…`). */
 export function FindCredentialPage() {
   useDocumentTitle('Find a credential');
-  const { org = '' } = useParams();
+  const org = useOrgParam();
   const [params] = useSearchParams();
   const clientId = (params.get('client_id') ?? '').trim();
   const indexed = useExtension('org_credentials');
@@ -76,7 +77,7 @@ function FindResult({ org, clientId, indexed }: { org: string; clientId: string;
         action={
           <>
             {cancelled && <Button onClick={() => setCancelled(null)}>Search again</Button>}
-            <Link to={credentialReviewSearchPath(org, clientId)}>Search the credential review for it</Link>
+            <Link to={credentialReviewPath(org, { q: clientId })}>Search the credential review for it</Link>
           </>
         }
       />

@@ -1,7 +1,11 @@
-import { serviceAccountsPath } from '../../lib/paths';
+import { matchPath } from 'react-router';
+import { activityPath, credentialReviewPath, ROUTES, serviceAccountsPath } from '../../lib/paths';
 
-/** The organization-wide pages (`/orgs/:org/<section>`); `activity` is the audit page where it exists. */
-const ORG_SECTIONS = new Set(['service-accounts', 'credentials', 'activity']);
+/** The organization-wide pages; `activity` is the audit page where it exists. */
+const ORG_WIDE_PAGES = [
+  [ROUTES.credentialReview, credentialReviewPath],
+  [ROUTES.activity, activityPath],
+] as const;
 
 /**
  * Where switching to organization `org` leads from `pathname`: an organization-wide page
@@ -10,8 +14,6 @@ const ORG_SECTIONS = new Set(['service-accounts', 'credentials', 'activity']);
  * organization, so it leads to that organization's service accounts.
  */
 export function orgSwitchPath(pathname: string, org: string): string {
-  const match = /^\/orgs\/[^/]+\/([^/]+)\/?$/.exec(pathname);
-  const section = match?.[1];
-  if (!section || section === 'service-accounts' || !ORG_SECTIONS.has(section)) return serviceAccountsPath(org);
-  return `/orgs/${encodeURIComponent(org)}/${section}`;
+  const page = ORG_WIDE_PAGES.find(([pattern]) => matchPath(pattern, pathname));
+  return page ? page[1](org) : serviceAccountsPath(org);
 }

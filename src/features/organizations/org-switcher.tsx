@@ -5,7 +5,7 @@ import { organizationMatches, organizationQueries, organizationSlug } from '../.
 import { Spinner } from '../../components/spinner';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { orgSwitchPath } from './org-switch-path';
-import { useOptionalOrgParam } from './use-org-param';
+import { useOptionalOrgParam } from '../../lib/route-params';
 import './organizations.css';
 
 /**

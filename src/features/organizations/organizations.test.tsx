@@ -4,12 +4,13 @@ import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '../../api/schemas';
 import { setSessionToken } from '../../api/session';
+import { ROUTES } from '../../lib/paths';
 import { LocationProbe, renderWithRoutes } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
-import { OrgBoundary } from './org-not-found';
+import { OrgBoundary } from './org-boundary';
 import { OrgSwitcher } from './org-switcher';
 import { RootRedirect } from './root-redirect';
-import { useOrgParam } from './use-org-param';
+import { useOrgParam } from '../../lib/route-params';
 
 // Signed in as Ada: org_admin in acme (Acme Corp), org_viewer in globex (Globex).
 const server = setupTestServer();
@@ -27,7 +28,7 @@ function OrgPage() {
 const routes = (
   <>
     <Route path="/" element={<RootRedirect />} />
-    <Route path="/orgs/:org" element={<OrgBoundary />}>
+    <Route path={ROUTES.org} element={<OrgBoundary />}>
       <Route path="service-accounts" element={<OrgPage />} />
     </Route>
   </>

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
 import { organizationQueries, organizationSlug } from '../../api/organizations';
-import { EmptyState, QueryErrorState, SkeletonText } from '../../components';
+import { EmptyState } from '../../components/empty-state';
+import { QueryErrorState } from '../../components/error-state';
+import { SkeletonText } from '../../components/skeleton';
 import { serviceAccountsPath } from '../../lib/paths';
 
 /** `/`: straight to the first organization's service accounts. */

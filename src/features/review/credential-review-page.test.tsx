@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../../components/toast';
 import { DAY_MS } from '../../lib/credential-status';
+import { ROUTES } from '../../lib/paths';
 import { setupTestServer } from '../../test/test-server';
 import { CredentialReviewPage } from './index';
 
@@ -43,7 +44,7 @@ function setup({ search = '', probe = true }: { search?: string; probe?: boolean
         <MemoryRouter initialEntries={[`/orgs/${arranged.org}/credentials${search}`]}>
           <Routes>
             <Route
-              path="/orgs/:org/credentials"
+              path={ROUTES.credentialReview}
               element={
                 <>
                   <CredentialReviewPage />

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useExtension } from '../../api/capabilities';
 import { QueryErrorState } from '../../components/error-state';
 import { TableSkeleton } from '../../components/skeleton';
 import { useNow } from '../../components/use-now';
 import { CREDENTIAL_POLICY, type CredentialPolicy } from '../../lib/credential-status';
+import { useOrgParam } from '../../lib/route-params';
 import { LoadProgress } from './review-controls';
 import { parseReviewSearch, reviewSearchParams, type ReviewSearch } from './review-search';
 import { ReviewView } from './review-view';
@@ -13,9 +14,9 @@ import { reviewClockAnchor } from './prefetch';
 import { useServerReview } from './use-server-review';
 import './review.css';
 
-/** Route component for `/orgs/:org/credentials`. */
+/** Route component for ROUTES.credentialReview. */
 export function CredentialReviewPage() {
-  const { org = '' } = useParams();
+  const org = useOrgParam();
   // With the server's org-wide credential index the server pages and counts; without it (the
   // vendor's API) every service account's credentials are read, and shown as they arrive.
   const indexed = useExtension('org_credentials');

@@ -9,9 +9,15 @@ import { VisuallyHidden } from '../../components/visually-hidden';
 import { describeCredentialStatus, LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
 import { credentialPath, rotateCredentialPath, serviceAccountPath } from '../../lib/paths';
 import { distinctCredentialNames } from '../../lib/credential-names';
-import { can, deniedReason } from '../../lib/permissions';
 import { rotationRoles } from '../../lib/rotation';
-import { LastUsed, RotationDue, RotationDueBadge, RotationRoleBadge, rotateCredentialGate } from '../credentials';
+import {
+  deleteCredentialGate,
+  LastUsed,
+  RotationDue,
+  RotationDueBadge,
+  RotationRoleBadge,
+  rotateCredentialGate,
+} from '../credentials';
 import type { ReviewRow } from './review-rows';
 import type { ReviewSearch, SortKey } from './review-search';
 import { UsesCount } from './uses-count';
@@ -34,8 +40,10 @@ export interface ReviewTableProps {
   uses?: ReadonlyMap<string, UsesCell> | undefined;
 }
 
+const revokeGate = (row: ReviewRow) => deleteCredentialGate(row.credential.permissions);
+
 export function canRevoke(row: ReviewRow): boolean {
-  return can(row.credential.permissions, 'service_account_credentials', 'delete') !== 'denied';
+  return revokeGate(row).decision !== 'denied';
 }
 
 export function ReviewTable({
@@ -107,7 +115,8 @@ export function ReviewTable({
         {rows.slice(0, shown).map((row) => {
           const { credential } = row;
           const sa = credential.service_account;
-          const revocable = canRevoke(row);
+          const revoke = revokeGate(row);
+          const revocable = revoke.decision !== 'denied';
           const status = describeCredentialStatus(row.status, policy);
           const name = names.get(credential.id) ?? credential.name;
           const label = `${name} (${sa.name})`;
@@ -120,7 +129,7 @@ export function ReviewTable({
                   aria-label={`Select ${label}`}
                   checked={selected.has(credential.id)}
                   disabled={!revocable}
-                  title={revocable ? undefined : deniedReason('service_account_credentials', 'delete')}
+                  title={revocable ? undefined : revoke.reason}
                   onChange={(e) => onSelectionChange([credential.id], e.target.checked)}
                 />
               </Td>

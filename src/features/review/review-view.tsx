@@ -10,8 +10,8 @@ import { TableSkeleton } from '../../components/skeleton';
 import { compareServiceAccountNames } from './review-rows';
 import { LAST_USED_EXPLANATION, type CredentialPolicy } from '../../lib/credential-status';
 import { downloadTextFile } from '../../lib/download';
-import { permissionGate } from '../../lib/permissions';
 import { formatCount } from '../../lib/time-format';
+import { deleteCredentialGate } from '../credentials';
 import { BulkRevokeDialog } from './bulk-revoke-dialog';
 import { CollectProgress, type Collecting } from './collect-progress';
 import { ReviewFilters, ReviewSearchBox, StatusTotalsBar } from './review-controls';
@@ -119,7 +119,7 @@ export function ReviewView({ org, source, search, policy, now, onSearchChange }:
       downloadTextFile(reviewCsvFileName(org, now), reviewCsv(rows, usesById), 'text/csv;charset=utf-8');
     });
 
-  const revokeGate = permissionGate(source.permissions, 'service_account_credentials', 'delete');
+  const revokeGate = deleteCredentialGate(source.permissions);
   const matching = source.matching;
   const summary = selectionSummary(split, formatCount);
   const waitReason = source.notReadyReason;

@@ -17,7 +17,7 @@ import {
   proposeReplacementName,
   stripRotationMarker,
 } from '../../lib/rotation';
-import type { permissionGate } from '../../lib/permissions';
+import type { Gate } from '../../lib/permissions';
 
 export interface ReplaceValues {
   name: string;
@@ -28,7 +28,7 @@ export interface ReplaceValues {
 export interface ReplaceStepProps {
   old: Credential;
   /** Rotating needs service_account_credentials.create and .delete. */
-  gate: ReturnType<typeof permissionGate>;
+  gate: Gate;
   /** True from the click until the replacement is listed: the button cannot send twice. */
   pending: boolean;
   /** A failed create: nothing was changed. */

@@ -6,7 +6,7 @@ import { GatedButton } from '../../components/permission-gate';
 import { formatDuration } from '../../lib/duration';
 import type { RotationState } from '../../lib/rotation';
 import { formatRelativeTime, parseTimestamp } from '../../lib/time-format';
-import type { permissionGate } from '../../lib/permissions';
+import type { Gate } from '../../lib/permissions';
 
 export interface RetireStepProps {
   old: Credential;
@@ -15,7 +15,7 @@ export interface RetireStepProps {
   state: RotationState;
   now: Date;
   /** service_account_credentials.delete on the old credential. */
-  gate: ReturnType<typeof permissionGate>;
+  gate: Gate;
   pending: boolean;
   /** Why the last revoke failed; both credentials still exist. */
   error: string | null;

@@ -5,13 +5,14 @@ import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Credential } from '../../api/schemas';
 import { formatRotationMarker } from '../../lib/rotation';
+import { ROUTES } from '../../lib/paths';
 import { createTestQueryClient, TestProviders } from '../../test/providers';
 import { setupTestServer, type TestServer } from '../../test/test-server';
 import { RotateCredentialPage, RotationInProgressBanner } from './index';
 
 const MIN = 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-const ROTATE_ROUTE = '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate';
+const ROTATE_ROUTE = ROUTES.rotateCredential;
 
 type Times = Pick<Credential, 'created_at' | 'last_used_at'>;
 const OLD: Times = { created_at: ago(200 * 24 * 60 * MIN), last_used_at: ago(60 * MIN) };
@@ -61,7 +62,7 @@ function setup(server: TestServer, arranged: ReturnType<typeof arrangeRotation>,
     [
       { path: ROTATE_ROUTE, element: <RotateCredentialPage /> },
       {
-        path: '/orgs/:org/service-accounts/:serviceAccountId',
+        path: ROUTES.serviceAccount,
         element: <RotationInProgressBanner org={arranged.org} serviceAccountId={arranged.sa.id} />,
       },
     ],

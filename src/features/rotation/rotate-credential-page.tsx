@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ApiError } from '../../api/client';
 import { useCreateCredential, useDeleteCredential } from '../../api/credential-mutations';
 import type { Credential } from '../../api/schemas';
@@ -9,11 +9,11 @@ import { NotFoundState } from '../../components/not-found-state';
 import { QueryErrorState } from '../../components/error-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
-import { credentialPath, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
+import { credentialPath, ROUTES, serviceAccountPath, serviceAccountsPath } from '../../lib/paths';
 import { distinctCredentialNames } from '../../lib/credential-names';
-import { permissionGate } from '../../lib/permissions';
 import { defaultObservationWindow, deriveRotationState, observationWindow } from '../../lib/rotation';
-import { CredentialSecretDialog, rotateCredentialGate, useOneTimeSecret } from '../credentials';
+import { useRouteParams } from '../../lib/route-params';
+import { CredentialSecretDialog, deleteCredentialGate, rotateCredentialGate, useOneTimeSecret } from '../credentials';
 import { ReplaceStep, type ReplaceValues } from './replace-step';
 import { RetireStep } from './retire-step';
 import { RotationComplete } from './rotation-complete';
@@ -26,9 +26,9 @@ import { ObservationWindowControl } from './observation-window-control';
 import { useChosenWindow, useClockUpdates, useRotationClock, useRotationCredentials } from './use-rotation';
 import './rotation.css';
 
-/** Route component for `/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate`. */
+/** Route component for ROUTES.rotateCredential. */
 export function RotateCredentialPage() {
-  const { org = '', serviceAccountId = '', credentialId = '' } = useParams();
+  const { org, serviceAccountId, credentialId } = useRouteParams(ROUTES.rotateCredential);
   // Keyed so that moving to another credential's rotation starts with fresh local state.
   return (
     <RotateCredential
@@ -113,7 +113,7 @@ function RotateCredential({
   const collectionPermissions = serviceAccount.data?.permissions ?? query.data?.permissions;
 
   const rotateGate = rotateCredentialGate(collectionPermissions, listedOld?.permissions);
-  const deleteGate = permissionGate(old?.permissions, 'service_account_credentials', 'delete');
+  const deleteGate = deleteCredentialGate(old?.permissions);
 
   function handleCreate(values: ReplaceValues) {
     // The form refuses too; this is the last line before a request the server would refuse.

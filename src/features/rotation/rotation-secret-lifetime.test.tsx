@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../lib/paths';
 import { reactTreeHolds } from '../../test/fiber-search';
 import { TestProviders } from '../../test/providers';
 import { setupTestServer } from '../../test/test-server';
@@ -26,7 +27,7 @@ describe('the replacement’s one-time secret', () => {
           router={createMemoryRouter(
             [
               {
-                path: '/orgs/:org/service-accounts/:serviceAccountId/credentials/:credentialId/rotate',
+                path: ROUTES.rotateCredential,
                 element: <RotateCredentialPage />,
               },
             ],

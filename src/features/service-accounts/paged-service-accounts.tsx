@@ -8,7 +8,7 @@ import { Pagination } from '../../components/pagination';
 import { GatedButton } from '../../components/permission-gate';
 import { QueryState } from '../../components/query-state';
 import { TableSkeleton } from '../../components/skeleton';
-import type { PermissionDecision } from '../../lib/permissions';
+import type { Gate } from '../../lib/permissions';
 import { formatCount } from '../../lib/time-format';
 import { PAGE_SIZES } from './list-search';
 import { ServiceAccountsTable, type TableSort } from './service-accounts-table';
@@ -23,7 +23,7 @@ type Props = {
   summary?: boolean;
   hasCursor: boolean;
   pageSize: number;
-  createGate: { decision: PermissionDecision; reason: string };
+  createGate: Gate;
   lastActivity?: LastActivityColumn;
   onCreate: () => void;
   onNext: (after: string) => void;

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { LIMIT_MAX } from '../../api/schemas';
+import { ROUTES } from '../../lib/paths';
 import { TestProviders } from '../../test/providers';
 import { setupTestServer, type TestServer } from '../../test/test-server';
 import { ServiceAccountsListPage } from './service-accounts-list-page';
@@ -22,7 +23,7 @@ function arrange(server: TestServer, count: number) {
 
 function renderPage(org: string, search = '') {
   const router = createMemoryRouter(
-    [{ path: '/orgs/:org/service-accounts', element: <ServiceAccountsListPage org={org} /> }],
+    [{ path: ROUTES.serviceAccounts, element: <ServiceAccountsListPage org={org} /> }],
     { initialEntries: [`/orgs/${org}/service-accounts${search}`] },
   );
   render(
