@@ -1,6 +1,6 @@
 // Optimistic-update callbacks shared by the resource modules: patch or drop one item in
 // every cached page of a list, and snapshot what was there so a failure can restore it.
-import type { MutationFunctionContext, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { DefaultError, MutationFunctionContext, QueryClient, QueryKey } from '@tanstack/react-query';
 
 interface ListShape<T> {
   items: T[];
@@ -54,7 +54,7 @@ function applyPatch<T extends { name: string; description?: string | null }>(
 
 /** onError of an optimistic mutation whose onMutate returned `{ snapshot }`. */
 function rollback(
-  _error: unknown,
+  _error: DefaultError,
   _variables: unknown,
   onMutateResult: { snapshot: Snapshot } | undefined,
   { client }: MutationFunctionContext,

@@ -39,6 +39,15 @@ export class ApiError extends Error {
   }
 }
 
+// Every query and mutation error is an ApiError (fetchers go through apiRequest, which wraps
+// every failure), so TanStack Query types `error` as one: `query.error?.status === 404`.
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError;
+  }
+}
+
+/** For values that may be anything (a rejected Promise.allSettled reason, a caught error). */
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { AUDIT_EVENTS_KEY } from '../api/audit-event-keys';
-import { ApiError, shouldRetryRequest } from '../api/client';
+import { shouldRetryRequest } from '../api/client';
 import type { ToastApi } from '../components/toast';
 
 const AUDIT_EVENTS_ROOT = [AUDIT_EVENTS_KEY];
@@ -16,10 +16,8 @@ export function createAppQueryClient(toast: Pick<ToastApi, 'error'>): QueryClien
       onError: (error, query) => {
         if (query.state.data === undefined) return;
         // 401 is handled once, by the unauthorized handler (back to sign-in).
-        if (error instanceof ApiError && error.status === 401) return;
-        toast.error('Could not refresh data', {
-          description: error instanceof ApiError ? error.message : 'Showing the last data loaded.',
-        });
+        if (error.status === 401) return;
+        toast.error('Could not refresh data', { description: error.message });
       },
     }),
     mutationCache: new MutationCache({

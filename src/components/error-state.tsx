@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ApiError } from '../api/client';
 import { Button } from './button';
 
 export type ErrorStateProps = {
@@ -47,4 +48,24 @@ export interface RetryableQuery {
 /** ErrorState for a failed query: its error, and a Retry that refetches it. */
 export function QueryErrorState({ query, ...props }: Omit<ErrorStateProps, 'error' | 'onRetry' | 'retrying'> & { query: RetryableQuery }) {
   return <ErrorState {...props} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+}
+
+/**
+ * A list page whose link carries a cursor the server no longer accepts (it answers 400): no
+ * Retry (it would fail again), a way to the first page instead. Undefined for any other error,
+ * so it fits QueryState's renderError.
+ */
+export function stalePageLinkState(
+  error: ApiError,
+  hasCursor: boolean,
+  restart: { label: string; onClick: () => void },
+): ReactNode | undefined {
+  if (!hasCursor || error.status !== 400) return undefined;
+  return (
+    <ErrorState title="This page link is no longer valid" error={error}>
+      <Button variant="primary" onClick={restart.onClick}>
+        {restart.label}
+      </Button>
+    </ErrorState>
+  );
 }

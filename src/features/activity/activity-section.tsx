@@ -1,11 +1,10 @@
 // The latest activity of one service account or credential, on its page. Only with the
 // server's `audit_events` extension: against the vendor's API this section does not exist.
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { Link } from 'react-router';
 import { auditEventQueries } from '../../api/audit-events';
 import { useExtension } from '../../api/capabilities';
-import { Button } from '../../components/button';
+import { QueryCard } from '../../components/query-card';
 import { SkeletonText } from '../../components/skeleton';
 import { activityPath } from '../../lib/paths';
 import { ActivityList } from './activity-list';
@@ -31,37 +30,30 @@ export function ActivitySection(props: ActivitySectionProps) {
 const ownTarget = () => 'unknown' as const;
 
 function ActivityCard({ org, targetId, targetKind }: ActivitySectionProps) {
-  const titleId = useId();
   const query = useQuery(auditEventQueries.list(org, { limit: SECTION_EVENTS, target_id: targetId }));
   const allPath = activityPath(org, new URLSearchParams({ target: targetId }));
   return (
-    <section className="card activity-section" aria-labelledby={titleId}>
-      <div className="card__header">
-        <h2 id={titleId}>Activity</h2>
-      </div>
-      <div className="card__body">
-        {query.isPending ? (
-          <SkeletonText lines={2} label="Loading activity…" />
-        ) : query.isError ? (
-          <p className="activity-section__footer">
-            Could not load the activity.{' '}
-            <Button size="sm" variant="ghost" onClick={() => void query.refetch()} loading={query.isFetching}>
-              Retry
-            </Button>
-          </p>
-        ) : query.data.items.length === 0 ? (
-          <p className="muted activity-section__footer">No changes recorded for this {targetKind} yet.</p>
-        ) : (
-          <>
-            <ActivityList org={org} events={query.data.items} statusOf={ownTarget} label={`Activity of this ${targetKind}`} />
-            {query.data.page_info.has_next_page && (
-              <p className="activity-section__footer">
-                <Link to={allPath}>All activity of this {targetKind}</Link>
-              </p>
-            )}
-          </>
-        )}
-      </div>
-    </section>
+    <QueryCard
+      title="Activity"
+      className="activity-section"
+      query={query}
+      pending={<SkeletonText lines={2} label="Loading activity…" />}
+      errorTitle="Could not load the activity"
+    >
+          {({ items, page_info: pageInfo }) =>
+            items.length === 0 ? (
+              <p className="muted activity-section__footer">No changes recorded for this {targetKind} yet.</p>
+            ) : (
+              <>
+                <ActivityList org={org} events={items} statusOf={ownTarget} label={`Activity of this ${targetKind}`} />
+                {pageInfo.has_next_page && (
+                  <p className="activity-section__footer">
+                    <Link to={allPath}>All activity of this {targetKind}</Link>
+                  </p>
+                )}
+              </>
+            )
+          }
+    </QueryCard>
   );
 }

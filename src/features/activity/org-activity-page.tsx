@@ -4,12 +4,12 @@ import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@t
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { auditEventQueries } from '../../api/audit-events';
-import { isApiError } from '../../api/client';
 import type { AuditActor, AuditEventList } from '../../api/usage-schemas';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
+import { stalePageLinkState } from '../../components/error-state';
 import { Pagination } from '../../components/pagination';
+import { QueryState } from '../../components/query-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { ACTION_LABELS, actorLabel, isAuditAction, targetNoun } from '../../lib/audit-event-text';
@@ -45,39 +45,38 @@ export function OrgActivityPage({ org }: { org: string }) {
         </div>
       </header>
       <ActivityFilters org={org} search={search} data={query.data} onChange={(filters) => go(withFilters(search, filters))} />
-      {query.isPending ? (
-        <SkeletonText lines={6} label="Loading activity…" />
-      ) : query.isError ? (
-        <PageError
-          error={query.error}
-          hasCursor={Boolean(search.after || search.before)}
-          retrying={query.isFetching}
-          onRetry={() => void query.refetch()}
-          onFirstPage={() => go(withFilters(search, {}))}
-        />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'No activity matches these filters' : 'No activity recorded yet'}
-          description={
-            filtered ? undefined : 'Creating, changing or deleting a service account or credential is recorded here.'
-          }
-          action={
-            filtered && (
-              <Button onClick={() => go(withFilters(search, { actor: undefined, action: undefined, target: undefined }))}>
-                Clear filters
-              </Button>
-            )
-          }
-        />
-      ) : (
-        <ActivityPage
-          org={org}
-          data={query.data}
-          busy={query.isPlaceholderData}
-          search={search}
-          onNavigate={go}
-        />
-      )}
+      <QueryState
+        query={query}
+        pending={<SkeletonText lines={6} label="Loading activity…" />}
+        errorTitle="Could not load the activity"
+        // A 400 with a cursor is a page link the server no longer accepts: offer the newest events.
+        renderError={(error) =>
+          stalePageLinkState(error, Boolean(search.after || search.before), {
+            label: 'Go to the newest events',
+            onClick: () => go(withFilters(search, {})),
+          })
+        }
+      >
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState
+              title={filtered ? 'No activity matches these filters' : 'No activity recorded yet'}
+              description={
+                filtered ? undefined : 'Creating, changing or deleting a service account or credential is recorded here.'
+              }
+              action={
+                filtered && (
+                  <Button onClick={() => go(withFilters(search, { actor: undefined, action: undefined, target: undefined }))}>
+                    Clear filters
+                  </Button>
+                )
+              }
+            />
+          ) : (
+            <ActivityPage org={org} data={data} busy={query.isPlaceholderData} search={search} onNavigate={go} />
+          )
+        }
+      </QueryState>
     </div>
   );
 }
@@ -192,36 +191,5 @@ function ActivityFilters({
         </p>
       )}
     </div>
-  );
-}
-
-function PageError({
-  error,
-  hasCursor,
-  retrying,
-  onRetry,
-  onFirstPage,
-}: {
-  error: unknown;
-  hasCursor: boolean;
-  retrying: boolean;
-  onRetry: () => void;
-  onFirstPage: () => void;
-}) {
-  // A 400 with a cursor is a page link the server no longer accepts: offer the newest events.
-  const badCursor = hasCursor && isApiError(error, 400);
-  return (
-    <ErrorState
-      title={badCursor ? 'This page link is no longer valid' : 'Could not load the activity'}
-      error={error}
-      onRetry={badCursor ? undefined : onRetry}
-      retrying={retrying}
-    >
-      {badCursor && (
-        <Button variant="primary" onClick={onFirstPage}>
-          Go to the newest events
-        </Button>
-      )}
-    </ErrorState>
   );
 }

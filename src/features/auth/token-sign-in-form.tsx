@@ -1,16 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { listOrganizations } from '../../api/organizations';
 import type { Organization } from '../../api/schemas';
 import { Button } from '../../components/button';
 import { TextInput } from '../../components/field';
 
-function describeFailure(error: Error): string {
-  if (isApiError(error, 401) || isApiError(error, 403)) {
+function describeFailure(error: ApiError): string {
+  if (error.status === 401 || error.status === 403) {
     return `That token was not accepted (${error.status}). Check that you copied all of it.`;
   }
-  if (isApiError(error, 0)) return 'Could not reach the API to check the token. Try again.';
+  if (error.status === 0) return 'Could not reach the API to check the token. Try again.';
   return `The token could not be checked: ${error.message}`;
 }
 

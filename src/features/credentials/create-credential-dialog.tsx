@@ -1,6 +1,7 @@
 import { useCreateCredential } from '../../api/credential-mutations';
-import { useToast } from '../../components/toast';
-import { CredentialFormDialog } from './credential-form-dialog';
+import { NameDescriptionDialog } from '../../components/name-description-dialog';
+import { toCreateBody } from '../../components/name-description-schema';
+import { CREDENTIAL_NAME_RULES } from './credential-form';
 import { CredentialSecretDialog } from './credential-secret-dialog';
 import { useOneTimeSecret } from './use-one-time-secret';
 
@@ -19,31 +20,26 @@ export type CreateCredentialDialogProps = {
  */
 export function CreateCredentialDialog({ org, serviceAccountId, open, onClose }: CreateCredentialDialogProps) {
   const create = useCreateCredential(org, serviceAccountId);
-  const toast = useToast();
   const { created, show, drop } = useOneTimeSecret();
-
-  async function submit(values: { name: string; description: string }) {
-    const result = await create.mutateAsync({
-      name: values.name,
-      ...(values.description !== '' && { description: values.description }),
-    });
-    show(result);
-    // useMutation would keep the response in `data` until reset: the dialog's state is its only home.
-    create.reset();
-    onClose();
-    toast.success(`Credential “${result.name}” created`);
-  }
 
   return (
     <>
-      <CredentialFormDialog
+      <NameDescriptionDialog
+        {...CREDENTIAL_NAME_RULES}
         open={open && !created}
         title="Create credential"
         description="A credential is a client ID and secret that a program uses to get access tokens for this service account."
         submitLabel="Create credential"
         action="create the credential"
-        onSubmit={submit}
-        onCancel={onClose}
+        save={async (values) => {
+          const result = await create.mutateAsync(toCreateBody(values));
+          // useMutation would keep the response in `data` until reset: the dialog's state is its only home.
+          create.reset();
+          return result;
+        }}
+        successMessage={(result) => `Credential “${result.name}” created`}
+        onSaved={show}
+        onClose={onClose}
       />
       <CredentialSecretDialog created={created} onClosed={drop} />
     </>

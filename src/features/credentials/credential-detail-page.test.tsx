@@ -109,8 +109,8 @@ describe('CredentialDetailPage', () => {
     await user.type(description, 'Deploys production');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText(/saved$/);
+    // Only the changed field is sent (the name stayed), with the marker put back.
     expect(patches()[0]?.body).toEqual({
-      name: 'Deploy bot',
       description: `Deploys production\n\n${marker}`,
     });
   });

@@ -2,13 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isApiError } from '../../api/client';
 import { credentialQueries } from '../../api/credentials';
 import type { Credential, ServiceAccount } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
-import { QueryErrorState } from '../../components/error-state';
-import { NotFoundState } from '../../components/not-found-state';
 import { GatedButton, PermissionGate } from '../../components/permission-gate';
+import { QueryState } from '../../components/query-state';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useNow } from '../../components/use-now';
@@ -57,43 +55,35 @@ export function CredentialDetailPage({ org, serviceAccountId, credentialId, rend
     </nav>
   );
 
-  if (credentialQuery.isPending) {
-    return (
-      <div className="page">
-        {breadcrumbs}
-        <SkeletonText lines={6} label="Loading credential…" />
-      </div>
-    );
-  }
-
-  if (credentialQuery.isError) {
-    if (isApiError(credentialQuery.error, 404)) {
-      return (
-        <NotFoundState
-          title="Credential not found"
-          message="It may have been deleted, or the link is wrong."
-          action={<Link to={backPath}>Back to the service account</Link>}
-        />
-      );
-    }
-    return (
-      <div className="page">
-        {breadcrumbs}
-        <QueryErrorState title="Could not load the credential" query={credentialQuery} />
-      </div>
-    );
-  }
-
   return (
-    <CredentialDetail
-      org={org}
-      serviceAccountId={serviceAccountId}
-      credential={credentialQuery.data}
-      serviceAccount={serviceAccount}
-      serviceAccountPending={serviceAccountQuery.isPending}
-      breadcrumbs={breadcrumbs}
-      renderActivity={renderActivity}
-    />
+    <QueryState
+      query={credentialQuery}
+      frame={(content) => (
+        <div className="page">
+          {breadcrumbs}
+          {content}
+        </div>
+      )}
+      pending={<SkeletonText lines={6} label="Loading credential…" />}
+      errorTitle="Could not load the credential"
+      notFound={{
+        title: 'Credential not found',
+        message: 'It may have been deleted, or the link is wrong.',
+        action: <Link to={backPath}>Back to the service account</Link>,
+      }}
+    >
+      {(credential) => (
+        <CredentialDetail
+          org={org}
+          serviceAccountId={serviceAccountId}
+          credential={credential}
+          serviceAccount={serviceAccount}
+          serviceAccountPending={serviceAccountQuery.isPending}
+          breadcrumbs={breadcrumbs}
+          renderActivity={renderActivity}
+        />
+      )}
+    </QueryState>
   );
 }
 

@@ -1,10 +1,10 @@
 // Uses per day over the last 30 days, and where the last use came from. Only with the
 // server's `usage` extension: against the vendor's API this section does not exist.
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useExtension } from '../../api/capabilities';
 import { usageQueries, usageSince } from '../../api/usage';
-import { Button } from '../../components/button';
+import { QueryCard } from '../../components/query-card';
 import { SkeletonText } from '../../components/skeleton';
 import { USAGE_DAYS } from '../../lib/usage-series';
 import './credentials.css';
@@ -23,7 +23,6 @@ export function CredentialUsageSection(props: { org: string; serviceAccountId: s
 }
 
 function UsageCard({ org, serviceAccountId, credentialId }: { org: string; serviceAccountId: string; credentialId: string }) {
-  const titleId = useId();
   // Rounded to the day, so the key (shared with the review page's column) changes once a day.
   const since = usageSince('day', USAGE_DAYS - 1);
   const query = useQuery(usageQueries.credential(org, serviceAccountId, credentialId, { bucket: 'day', since }));
@@ -31,26 +30,18 @@ function UsageCard({ org, serviceAccountId, credentialId }: { org: string; servi
     void loadUsageView();
   }, []);
   return (
-    <section className="card" aria-labelledby={titleId}>
-      <div className="card__header">
-        <h2 id={titleId}>Usage</h2>
-      </div>
-      <div className="card__body usage">
-        {query.isPending ? (
-          <SkeletonText lines={3} label="Loading usage…" />
-        ) : query.isError ? (
-          <p className="usage__problem">
-            Could not load the usage history.{' '}
-            <Button size="sm" variant="ghost" onClick={() => void query.refetch()} loading={query.isFetching}>
-              Retry
-            </Button>
-          </p>
-        ) : (
-          <Suspense fallback={<SkeletonText lines={3} label="Loading usage…" />}>
-            <UsageView usage={query.data} since={since} />
-          </Suspense>
-        )}
-      </div>
-    </section>
+    <QueryCard
+      title="Usage"
+      bodyClassName="usage"
+      query={query}
+      pending={<SkeletonText lines={3} label="Loading usage…" />}
+      errorTitle="Could not load the usage history"
+    >
+          {(usage) => (
+            <Suspense fallback={<SkeletonText lines={3} label="Loading usage…" />}>
+              <UsageView usage={usage} since={since} />
+            </Suspense>
+          )}
+    </QueryCard>
   );
 }

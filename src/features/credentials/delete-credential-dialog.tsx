@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useNow } from '../../components/use-now';
 import { useToast } from '../../components/toast';
 import { lastUseWarning } from './credential-usage';
-import { formErrorMessage } from './server-errors';
+import { formErrorMessage } from '../../components/form-errors';
 
 export type DeleteCredentialDialogProps = {
   org: string;

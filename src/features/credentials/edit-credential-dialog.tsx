@@ -1,8 +1,9 @@
 import { useUpdateCredential } from '../../api/credential-mutations';
 import type { Credential } from '../../api/schemas';
-import { useToast } from '../../components/toast';
+import { NameDescriptionDialog } from '../../components/name-description-dialog';
+import { changedFields } from '../../components/name-description-schema';
 import { descriptionRoomBeside, joinRotationMarker, splitRotationMarker } from '../../lib/rotation';
-import { CredentialFormDialog } from './credential-form-dialog';
+import { CREDENTIAL_NAME_RULES } from './credential-form';
 
 export type EditCredentialDialogProps = {
   org: string;
@@ -19,29 +20,26 @@ export type EditCredentialDialogProps = {
  */
 export function EditCredentialDialog({ org, serviceAccountId, credential, open, onClose }: EditCredentialDialogProps) {
   const update = useUpdateCredential(org, serviceAccountId, credential.id);
-  const toast = useToast();
   const { text, marker } = splitRotationMarker(credential.description);
 
-  async function submit(values: { name: string; description: string }) {
-    // Both fields are sent: "" is how the API clears a description.
-    const updated = await update.mutateAsync({ name: values.name, description: joinRotationMarker(values.description, marker) });
-    onClose();
-    toast.success(`Credential “${updated.name}” saved`);
-  }
-
   return (
-    <CredentialFormDialog
+    <NameDescriptionDialog
+      {...CREDENTIAL_NAME_RULES}
       open={open}
       title="Edit credential"
       submitLabel="Save"
       action="save the credential"
       defaultValues={{ name: credential.name, description: text }}
       {...(marker && {
-        descriptionLimit: descriptionRoomBeside(marker),
+        descriptionRoom: { max: descriptionRoomBeside(marker), reason: 'the rotation link takes the rest' },
         descriptionHint: 'This credential replaces another one in a rotation; that link is kept when you save.',
       })}
-      onSubmit={submit}
-      onCancel={onClose}
+      save={async (values) => {
+        const body = changedFields({ name: values.name, description: joinRotationMarker(values.description, marker) }, credential);
+        return body ? update.mutateAsync(body) : null;
+      }}
+      successMessage={(updated) => `Credential “${updated.name}” saved`}
+      onClose={onClose}
     />
   );
 }

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Outlet } from 'react-router';
-import { isApiError } from '../../api/client';
 import { devPrincipalQueries, findDevPrincipal } from '../../api/dev';
 import { organizationQueries } from '../../api/organizations';
 import type { Organization, Role } from '../../api/schemas';
@@ -41,7 +40,7 @@ export function OrgBoundary({ children }: { children?: ReactNode }) {
   const permissions = organization.data?.permissions;
   const orgName = organization.data?.name;
   const subject = useMemo<PermissionSubject>(() => ({ role, permissions, orgName }), [role, permissions, orgName]);
-  if (isApiError(organization.error, 404)) {
+  if (organization.error?.status === 404) {
     return (
       <Suspense fallback={null}>
         <OrgNotFound org={org} />

@@ -1,10 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
-import * as z from 'zod/mini';
-import { NAME_MAX, NameSchema, type Credential } from '../../api/schemas';
-import { TextArea, TextInput } from '../../components/field';
+import type { Credential } from '../../api/schemas';
 import { FormError } from '../../components/form-parts';
+import { NameDescriptionFields } from '../../components/name-description-fields';
+import {
+  nameDescriptionSchema,
+  type NameDescriptionInput,
+  type NameDescriptionValues,
+} from '../../components/name-description-schema';
 import { GatedButton } from '../../components/permission-gate';
 import {
   buildReplacementDescription,
@@ -45,18 +49,12 @@ export function ReplaceStep({ old, gate, pending, error, now, onSubmit }: Replac
   const marker = formatRotationMarker(old);
   // Room left for the person's text once "\n\n" and the marker are appended.
   const room = descriptionRoomBeside(marker);
-  const schema = z.object({
-    name: NameSchema,
-    description: z.string().check(
-      z.maxLength(room, `Description must be at most ${room} characters (the rotation note takes the rest)`),
-    ),
-  });
   const {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  } = useForm<NameDescriptionInput, unknown, NameDescriptionValues>({
+    resolver: zodResolver(nameDescriptionSchema({ max: room, reason: 'the rotation note takes the rest' })),
     defaultValues: {
       name: proposeReplacementName(old.name, now),
       description: stripRotationMarker(buildReplacementDescription(old)),
@@ -77,8 +75,6 @@ export function ReplaceStep({ old, gate, pending, error, now, onSubmit }: Replac
     }
     void validateAndSubmit(event);
   }
-  // Read-only rather than disabled: the fields stay focusable and readable, and say why.
-  const lock = denied ? { readOnly: true, 'aria-disabled': true as const } : {};
 
   return (
     <form className="rotation-form" onSubmit={submit} noValidate aria-label="Create the replacement credential">
@@ -92,28 +88,19 @@ export function ReplaceStep({ old, gate, pending, error, now, onSubmit }: Replac
         </p>
       )}
       <FormError>{error}</FormError>
-      <TextInput
-        label="Name of the new credential"
-        required
-        maxLength={NAME_MAX}
-        autoComplete="off"
-        error={errors.name?.message}
-        hint={denied ? `${gate.reason}.` : 'Dated, so the old and the new credential are told apart in every list.'}
-        {...register('name')}
-        {...lock}
-      />
-      <TextArea
-        label="Description"
-        characterLimit={room}
-        error={errors.description?.message}
-        hint={
+      <NameDescriptionFields
+        register={register}
+        errors={errors}
+        nameLabel="Name of the new credential"
+        nameHint={denied ? `${gate.reason}.` : 'Dated, so the old and the new credential are told apart in every list.'}
+        descriptionMax={room}
+        descriptionHint={
           <>
             This note is added as the last line, so anyone can see which credential it replaces:{' '}
             <code className="mono">{marker}</code>
           </>
         }
-        {...register('description')}
-        {...lock}
+        locked={denied}
       />
       <div>
         <GatedButton type="submit" variant="primary" loading={pending} {...gate}>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { isApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { useCreateCredential, useDeleteCredential } from '../../api/credential-mutations';
 import type { Credential } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
@@ -40,13 +40,13 @@ export function RotateCredentialPage() {
   );
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : 'Unknown error.';
+function errorMessage(error: ApiError): string {
+  return error.message;
 }
 
 /** A lost connection or a server failure says nothing about whether the create went through. */
-function outcomeUnknown(error: unknown): boolean {
-  return !isApiError(error) || error.status === 0 || error.status >= 500;
+function outcomeUnknown(error: ApiError): boolean {
+  return error.status === 0 || error.status >= 500;
 }
 
 function RotateCredential({
@@ -85,7 +85,7 @@ function RotateCredential({
 
   if (query.isPending) return <SkeletonText lines={6} label="Loading the rotation…" />;
   if (query.isError && !query.data) {
-    if (isApiError(query.error, 404)) {
+    if (query.error.status === 404) {
       return (
         <NotFoundState
           title="Service account not found"
@@ -142,7 +142,7 @@ function RotateCredential({
       onSuccess: () => toast.success(`Revoked “${target.name}”: the rotation is complete`),
       onError: (error) => {
         // Already deleted elsewhere: re-read, and the page moves on to "complete".
-        if (isApiError(error, 404)) void query.refetch();
+        if (error.status === 404) void query.refetch();
       },
     });
   }
@@ -186,7 +186,7 @@ function RotateCredential({
   // This browser's create failed, yet a replacement exists: its secret never reached anyone.
   const secretLost = create.isError && !!replacement && outcomeUnknown(create.error);
   const revokeError =
-    remove.isError && !isApiError(remove.error, 404)
+    remove.isError && remove.error.status !== 404
       ? `Could not revoke the old credential: ${errorMessage(remove.error)} Both credentials still exist.`
       : null;
 

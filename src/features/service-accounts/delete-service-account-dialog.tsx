@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { credentialQueries } from '../../api/credentials';
-import { isApiError } from '../../api/client';
 import type { ServiceAccount } from '../../api/schemas';
 import { LIMIT_MAX } from '../../api/schemas';
 import { useDeleteServiceAccount } from '../../api/service-account-mutations';
@@ -11,7 +10,7 @@ import { Skeleton } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
 import { CREDENTIAL_POLICY, daysSinceLastUse } from '../../lib/credential-status';
 import { formatCount } from '../../lib/time-format';
-import { formErrorMessage } from './service-account-form';
+import { formErrorMessage } from '../../components/form-errors';
 
 type Props = {
   org: string;
@@ -48,13 +47,13 @@ export function DeleteServiceAccountDialog({ org, serviceAccount, onClose, onDel
         finish(serviceAccount);
       },
       onError: (e) => {
-        if (isApiError(e, 404)) {
+        if (e.status === 404) {
           // Someone else deleted it first: the outcome the person wanted.
           toast.info(`${serviceAccount.name} was already deleted`);
           finish(serviceAccount);
           return;
         }
-        setError(formErrorMessage(e, 'delete'));
+        setError(formErrorMessage(e, 'delete this service account'));
       },
     });
   }

@@ -1,12 +1,12 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { isApiError } from '../../api/client';
 import type { ServiceAccountSummaryList } from '../../api/org-credential-schemas';
 import type { ServiceAccount, ServiceAccountList } from '../../api/schemas';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
+import { stalePageLinkState } from '../../components/error-state';
 import { Pagination } from '../../components/pagination';
 import { GatedButton } from '../../components/permission-gate';
+import { QueryState } from '../../components/query-state';
 import { TableSkeleton } from '../../components/skeleton';
 import type { Gate } from '../../lib/permissions';
 import { formatCount } from '../../lib/time-format';
@@ -35,9 +35,28 @@ type Props = {
 };
 
 /** One page of the list, with every state it can be in. */
-export function PagedServiceAccounts({
+export function PagedServiceAccounts({ page, ...props }: Props) {
+  const { pageSize, summary, lastActivity } = props;
+  return (
+    <QueryState
+      query={page}
+      pending={
+        <TableSkeleton rows={Math.min(pageSize, 8)} columns={summary ? 7 : lastActivity ? 6 : 5} label="Loading service accounts…" />
+      }
+      errorTitle="Could not load service accounts"
+      renderError={(error) =>
+        stalePageLinkState(error, props.hasCursor, { label: 'Go to the first page', onClick: props.onFirstPage })
+      }
+    >
+      {(data) => <ServiceAccountsPage {...props} data={data} busy={page.isPlaceholderData} />}
+    </QueryState>
+  );
+}
+
+function ServiceAccountsPage({
   org,
-  page,
+  data,
+  busy,
   query,
   sort,
   summary,
@@ -52,31 +71,8 @@ export function PagedServiceAccounts({
   onPageSizeChange,
   onEdit,
   onDelete,
-}: Props) {
-  if (page.isPending) {
-    return <TableSkeleton rows={Math.min(pageSize, 8)} columns={summary ? 7 : lastActivity ? 6 : 5} label="Loading service accounts…" />;
-  }
-
-  if (page.isError) {
-    // A 400 here is a cursor the server no longer accepts (an old link): offer the start.
-    const badCursor = hasCursor && isApiError(page.error, 400);
-    return (
-      <ErrorState
-        title={badCursor ? 'This page link is no longer valid' : 'Could not load service accounts'}
-        error={page.error}
-        onRetry={badCursor ? undefined : () => void page.refetch()}
-        retrying={page.isFetching}
-      >
-        {badCursor && (
-          <Button variant="primary" onClick={onFirstPage}>
-            Go to the first page
-          </Button>
-        )}
-      </ErrorState>
-    );
-  }
-
-  const { items, page_info: pageInfo } = page.data;
+}: Omit<Props, 'page'> & { data: ServiceAccountList | ServiceAccountSummaryList; busy: boolean }) {
+  const { items, page_info: pageInfo } = data;
 
   if (items.length === 0 && !hasCursor && query) {
     return (
@@ -101,7 +97,6 @@ export function PagedServiceAccounts({
     );
   }
 
-  const busy = page.isPlaceholderData;
   return (
     <section aria-label="Service accounts list" className="sa-list">
       {items.length === 0 ? (

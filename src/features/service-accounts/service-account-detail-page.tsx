@@ -2,13 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isApiError } from '../../api/client';
 import type { ServiceAccount } from '../../api/schemas';
 import { serviceAccountQueries } from '../../api/service-accounts';
 import { CopyButton } from '../../components/copy-button';
-import { QueryErrorState } from '../../components/error-state';
-import { NotFoundState } from '../../components/not-found-state';
 import { GatedButton } from '../../components/permission-gate';
+import { QueryState } from '../../components/query-state';
 import { RelativeTime } from '../../components/relative-time';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
@@ -27,37 +25,23 @@ export type ServiceAccountDetailPageProps = {
   renderActivity?: (serviceAccount: ServiceAccount) => ReactNode;
 };
 
-export function ServiceAccountDetailPage({
-  org,
-  serviceAccountId,
-  renderBanner,
-  renderCredentials,
-  renderActivity,
-}: ServiceAccountDetailPageProps) {
+export function ServiceAccountDetailPage({ org, serviceAccountId, ...slots }: ServiceAccountDetailPageProps) {
   const query = useQuery(serviceAccountQueries.detail(org, serviceAccountId));
   useDocumentTitle(query.data?.name ?? 'Service account');
 
-  if (query.isPending) return <SkeletonText lines={4} label="Loading service account…" />;
-  if (query.isError) {
-    if (isApiError(query.error, 404)) {
-      return (
-        <NotFoundState
-          title="Service account not found"
-          message="It may have been deleted, or it belongs to another organization."
-          action={<Link to={serviceAccountsPath(org)}>Back to service accounts</Link>}
-        />
-      );
-    }
-    return <QueryErrorState title="Could not load the service account" query={query} />;
-  }
   return (
-    <ServiceAccountDetail
-      org={org}
-      serviceAccount={query.data}
-      renderBanner={renderBanner}
-      renderCredentials={renderCredentials}
-      renderActivity={renderActivity}
-    />
+    <QueryState
+      query={query}
+      pending={<SkeletonText lines={4} label="Loading service account…" />}
+      errorTitle="Could not load the service account"
+      notFound={{
+        title: 'Service account not found',
+        message: 'It may have been deleted, or it belongs to another organization.',
+        action: <Link to={serviceAccountsPath(org)}>Back to service accounts</Link>,
+      }}
+    >
+      {(serviceAccount) => <ServiceAccountDetail org={org} serviceAccount={serviceAccount} {...slots} />}
+    </QueryState>
   );
 }
 
