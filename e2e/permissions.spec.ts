@@ -147,11 +147,8 @@ for (const { who, org, role, owner, rights } of CASES) {
       await expect(results.getByRole('link', { name: serviceAccount.name, exact: true })).toBeVisible();
       await expectGate(create, rights.serviceAccounts, reason(`${SA}.create`));
       await expectGate(results.getByRole('button', { name: `Edit ${serviceAccount.name}` }), rights.serviceAccounts, reason(`${SA}.update`));
-      await expectGate(
-        results.getByRole('button', { name: `Delete ${serviceAccount.name}` }),
-        rights.serviceAccounts,
-        reason(`${SA}.delete`),
-      );
+      const deleteServiceAccount = results.getByRole('button', { name: `Delete ${serviceAccount.name}` });
+      await expectGate(deleteServiceAccount, rights.serviceAccounts, reason(`${SA}.delete`));
       await expectOpensDialogOrDenied(page, create, rights.serviceAccounts, reason(`${SA}.create`), async () => {
         await expect(page.getByRole('dialog', { name: 'Create service account' })).toBeVisible();
         await page.keyboard.press('Escape');
@@ -170,11 +167,8 @@ for (const { who, org, role, owner, rights } of CASES) {
       await expectGate(createCredential, rights.credentials, reason(`${CRED}.create`));
       await expectGate(credentials.getByRole('button', { name: `Delete ${credential.name}` }), rights.credentials, reason(`${CRED}.delete`));
       // Rotating needs both create and delete; a viewer lacks both.
-      await expectGate(
-        credentials.getByRole('link', { name: `Rotate ${credential.name}` }),
-        rights.credentials,
-        reason(`${CRED}.create and ${CRED}.delete`),
-      );
+      const rotate = credentials.getByRole('link', { name: `Rotate ${credential.name}` });
+      await expectGate(rotate, rights.credentials, reason(`${CRED}.create and ${CRED}.delete`));
       await expectOpensDialogOrDenied(page, createCredential, rights.credentials, reason(`${CRED}.create`), async () => {
         const dialog = page.getByRole('dialog', { name: 'Create credential' });
         await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
