@@ -1,7 +1,7 @@
 // /orgs/:org/activity: who created, changed or deleted what in the organization, newest first,
 // filtered by actor, action and target (all kept in the URL) and paged by keyset cursors.
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { auditEventQueries } from '../../api/audit-events';
 import type { AuditActor, AuditEventList } from '../../api/usage-schemas';
@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/empty-state';
 import { stalePageLinkState } from '../../components/error-state';
 import { Pagination } from '../../components/pagination';
 import { QueryState } from '../../components/query-state';
+import { PageHeader } from '../../components/page-header';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { ACTION_LABELS, actorLabel, isAuditAction, targetNoun } from '../../lib/audit-event-text';
@@ -36,14 +37,10 @@ export function OrgActivityPage({ org }: { org: string }) {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <h1 className="page-header__title">Activity</h1>
-          <p className="page-header__description">
-            Who created, changed or deleted service accounts and credentials in this organization, newest first.
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title="Activity"
+        description="Who created, changed or deleted service accounts and credentials in this organization, newest first."
+      />
       <ActivityFilters org={org} search={search} data={query.data} onChange={(filters) => go(withFilters(search, filters))} />
       <QueryState
         query={query}
@@ -140,48 +137,32 @@ function ActivityFilters({
   onChange: (filters: Partial<ActivitySearch>) => void;
 }) {
   const queryClient = useQueryClient();
-  const actorId = useId();
-  const actionId = useId();
   const actors = knownActors(queryClient, org);
   // The target's name as its events recorded it; only its id when none is loaded.
   const target = search.target ? data?.items.find((e) => e.target.id === search.target)?.target : undefined;
   return (
     <div className="activity-filters" role="group" aria-label="Filters">
-      <div className="activity-filters__field">
-        <label htmlFor={actorId}>Who</label>
-        <select
-          id={actorId}
-          className="select"
-          value={search.actor ?? ''}
-          onChange={(e) => onChange({ actor: e.target.value || undefined })}
-        >
-          <option value="">Anyone</option>
-          {search.actor && !actors.some((a) => a.id === search.actor) && (
-            <option value={search.actor}>{search.actor}</option>
-          )}
-          {actors.map((actor) => (
-            <option key={actor.id} value={actor.id}>
-              {actorLabel(actor)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="activity-filters__field">
-        <label htmlFor={actionId}>What</label>
-        <select
-          id={actionId}
-          className="select"
-          value={search.action ?? ''}
-          onChange={(e) => onChange({ action: isAuditAction(e.target.value) ? e.target.value : undefined })}
-        >
-          <option value="">Any change</option>
-          {Object.entries(ACTION_LABELS).map(([action, label]) => (
-            <option key={action} value={action}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterField label="Who" value={search.actor ?? ''} onChange={(actor) => onChange({ actor: actor || undefined })}>
+        <option value="">Anyone</option>
+        {search.actor && !actors.some((a) => a.id === search.actor) && <option value={search.actor}>{search.actor}</option>}
+        {actors.map((actor) => (
+          <option key={actor.id} value={actor.id}>
+            {actorLabel(actor)}
+          </option>
+        ))}
+      </FilterField>
+      <FilterField
+        label="What"
+        value={search.action ?? ''}
+        onChange={(action) => onChange({ action: isAuditAction(action) ? action : undefined })}
+      >
+        <option value="">Any change</option>
+        {Object.entries(ACTION_LABELS).map(([action, label]) => (
+          <option key={action} value={action}>
+            {label}
+          </option>
+        ))}
+      </FilterField>
       {search.target && (
         <p className="activity-filters__target">
           Only {target ? `${targetNoun(target).toLowerCase()} “${target.name}”` : <code className="mono">{search.target}</code>}{' '}
@@ -190,6 +171,29 @@ function ActivityFilters({
           </Button>
         </p>
       )}
+    </div>
+  );
+}
+
+/** One labelled filter of the activity page: a select whose first option means "no filter". */
+function FilterField({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="activity-filters__field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
     </div>
   );
 }

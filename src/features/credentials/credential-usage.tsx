@@ -3,6 +3,7 @@ import type { Credential } from '../../api/schemas';
 import { Badge } from '../../components/badge';
 import { PermissionGate } from '../../components/permission-gate';
 import { RelativeTime } from '../../components/relative-time';
+import { Td } from '../../components/table';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { useTimeZone } from '../../components/use-time-zone';
 import {
@@ -20,6 +21,20 @@ import './credentials.css';
 type Times = Pick<Credential, 'created_at' | 'last_used_at'>;
 
 /** Last use as relative time; when never used, says so together with the credential's age. */
+/** A credential table's "Created" and "Last used" cells (the credentials panel and the review). */
+export function CredentialTimeCells({ credential }: { credential: Times }) {
+  return (
+    <>
+      <Td nowrap label="Created">
+        <RelativeTime date={credential.created_at} />
+      </Td>
+      <Td nowrap label="Last used">
+        <LastUsed credential={credential} />
+      </Td>
+    </>
+  );
+}
+
 export function LastUsed({ credential, showAbsolute = false }: { credential: Times; showAbsolute?: boolean }) {
   if (parseTimestamp(credential.last_used_at)) {
     return <RelativeTime date={credential.last_used_at} showAbsolute={showAbsolute} />;

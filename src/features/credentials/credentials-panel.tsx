@@ -9,7 +9,6 @@ import { EmptyState } from '../../components/empty-state';
 import { QueryErrorState } from '../../components/error-state';
 import { Pagination } from '../../components/pagination';
 import { GatedButton, PermissionGate } from '../../components/permission-gate';
-import { RelativeTime } from '../../components/relative-time';
 import { TableSkeleton } from '../../components/skeleton';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
 import { useNow } from '../../components/use-now';
@@ -20,7 +19,7 @@ import { credentialPath, rotateCredentialPath } from '../../lib/paths';
 import { ClientId } from './client-id';
 import { CreateCredentialDialog } from './create-credential-dialog';
 import { createCredentialGate, deleteCredentialGate, rotateCredentialGate } from './credential-permissions';
-import { CredentialStatusBadge, LastUsed, RotationDueBadge } from './credential-usage';
+import { CredentialStatusBadge, CredentialTimeCells, RotationDueBadge } from './credential-usage';
 import { DeleteCredentialDialog } from './delete-credential-dialog';
 import { RotationRoleBadge } from './rotation-role-badge';
 import './credentials.css';
@@ -187,12 +186,7 @@ function CredentialsTable({
               <Td nowrap label="Client ID">
                 <ClientId value={credential.client_id} copyLabel={`Copy client ID of ${name}`} />
               </Td>
-              <Td nowrap label="Created">
-                <RelativeTime date={credential.created_at} />
-              </Td>
-              <Td nowrap label="Last used">
-                <LastUsed credential={credential} />
-              </Td>
+              <CredentialTimeCells credential={credential} />
               <Td label="Status">
                 <span className="credential-badges">
                   <CredentialStatusBadge credential={credential} now={now} />

@@ -11,7 +11,7 @@ export { EditCredentialDialog } from './edit-credential-dialog';
 export type { EditCredentialDialogProps } from './edit-credential-dialog';
 export { DeleteCredentialDialog } from './delete-credential-dialog';
 export type { DeleteCredentialDialogProps } from './delete-credential-dialog';
-export { CredentialStatusBadge, LastUsed, RotationDue, RotationDueBadge, lastUseWarning } from './credential-usage';
+export { CredentialStatusBadge, CredentialTimeCells, LastUsed, RotationDue, RotationDueBadge, lastUseWarning } from './credential-usage';
 export { deleteCredentialGate, rotateCredentialGate } from './credential-permissions';
 export { RotationRoleBadge } from './rotation-role-badge';
 export type { RotationRoleBadgeProps } from './rotation-role-badge';

@@ -7,6 +7,7 @@ import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { QueryErrorState } from '../../components/error-state';
 import { ProgressBar } from '../../components/progress-bar';
+import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { credentialPath, credentialReviewPath } from '../../lib/paths';
 import { useOrgParam } from '../../lib/route-params';
@@ -23,14 +24,14 @@ export function FindCredentialPage() {
 
   return (
     <div className="page find-credential-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <h1 className="page-header__title">Find a credential</h1>
-          <p className="page-header__description">
+      <PageHeader
+        title="Find a credential"
+        description={
+          <>
             Client ID <code className="mono">{clientId || '(none)'}</code>
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       {!clientId ? (
         <EmptyState title="No client ID" description="Type or paste a client ID into the search field in the header." />
       ) : indexed === undefined ? (

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useExtension } from '../../api/capabilities';
+import { PageHeader } from '../../components/page-header';
 import { QueryErrorState } from '../../components/error-state';
 import { TableSkeleton } from '../../components/skeleton';
 import { useNow } from '../../components/use-now';
@@ -23,15 +24,15 @@ export function CredentialReviewPage() {
 
   return (
     <div className="page review-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <h1 className="page-header__title">Credential review</h1>
-          <p className="page-header__description">
+      <PageHeader
+        title="Credential review"
+        description={
+          <>
             Every credential of every service account in this organization, to find the ones nobody uses any more and
             the ones due for rotation.
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       {indexed === undefined ? (
         <TableSkeleton rows={8} columns={8} label="Loading credentials…" />
       ) : indexed ? (

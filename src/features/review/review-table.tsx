@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { OrgServiceAccount } from '../../api/org-credentials';
 import { Badge } from '../../components/badge';
-import { RelativeTime } from '../../components/relative-time';
 import { useStagedCount } from '../../components/use-staged-count';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/table';
 import { VisuallyHidden } from '../../components/visually-hidden';
@@ -12,7 +11,7 @@ import { distinctCredentialNames } from '../../lib/credential-names';
 import { rotationRoles } from '../../lib/rotation';
 import {
   deleteCredentialGate,
-  LastUsed,
+  CredentialTimeCells,
   RotationDue,
   RotationDueBadge,
   RotationRoleBadge,
@@ -146,12 +145,7 @@ export function ReviewTable({
               <Td nowrap label="Client ID">
                 <code className="mono">{credential.client_id}</code>
               </Td>
-              <Td nowrap label="Created">
-                <RelativeTime date={credential.created_at} />
-              </Td>
-              <Td nowrap label="Last used">
-                <LastUsed credential={credential} />
-              </Td>
+              <CredentialTimeCells credential={credential} />
               <Td label="Status">
                 <span className="credential-badges">
                   <Badge tone={status.tone} title={status.description}>

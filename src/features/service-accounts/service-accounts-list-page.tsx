@@ -6,6 +6,7 @@ import { useExtension } from '../../api/capabilities';
 import { serviceAccountQueries } from '../../api/service-accounts';
 import { TableSkeleton } from '../../components/skeleton';
 import { GatedButton } from '../../components/permission-gate';
+import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { serviceAccountPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
@@ -71,19 +72,15 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
 
   return (
     <div className="page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <h1 className="page-header__title">Service accounts</h1>
-          <p className="page-header__description">
-            Identities for programs. Each authenticates with its own credentials.
-          </p>
-        </div>
-        <div className="page-header__actions">
+      <PageHeader
+        title="Service accounts"
+        description="Identities for programs. Each authenticates with its own credentials."
+        actions={
           <GatedButton variant="primary" {...createGate} onClick={openCreate}>
             Create service account
           </GatedButton>
-        </div>
-      </header>
+        }
+      />
 
       <SearchBox value={search.q} onSearch={setQuery} wide={queryable === true} />
 
