@@ -104,6 +104,8 @@ test('the activity page filters by actor, action and target in the URL, pages by
   // Action filter, in the URL.
   await page.getByRole('combobox', { name: 'What' }).selectOption({ label: 'Credential deleted' });
   await expect(page).toHaveURL(/action=credential\.deleted/);
+  // The unfiltered events stay on screen (marked busy) until the filtered ones arrive.
+  await expect(events.getByRole('listitem').filter({ hasText: 'created by' })).toHaveCount(0);
   const deletedItem = events.getByRole('listitem').filter({ hasText: gone.name });
   await expect(deletedItem).toContainText(`Credential ${gone.name} deleted by Ada Admin`);
   // A deleted target is plain text: no link to a page that would say "not found".
