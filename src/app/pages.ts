@@ -1,5 +1,5 @@
 // The console's pages: where each one lives (its URL pattern, from ROUTES) and how its chunk is loaded. The
-// router (router.tsx) and the early chunk preload (preload-page.ts) both read this table, so a
+// router (router.tsx) and the early start (early-start.ts) both read this table, so a
 // page's path and chunk are named once.
 
 import type { ComponentType } from 'react';
