@@ -24,9 +24,17 @@ test('rows and counts appear while the credentials are still loading, with the r
   await expect(table(page)).toBeVisible({ timeout: 20_000 });
   await expect(progress).toBeVisible();
   await expect(page.getByText(/service accounts \([\d,]+ credentials\), [\d,]+ remaining/)).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /credentials/ }).first()).toContainText('loaded so far');
-  // Select-all and export wait for the whole organization.
-  await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveAttribute('aria-disabled', 'true');
+  // Select-all and export wait for the whole organization: seen together with "loaded so far" in
+  // one look at the page (read one after the other, a fast load could end between the two).
+  await page.waitForFunction(
+    () => {
+      const loading = [...document.querySelectorAll('[role=status]')].some((s) => /credentials.*loaded so far/s.test(s.textContent ?? ''));
+      const exportButton = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Export CSV');
+      return loading && exportButton?.getAttribute('aria-disabled') === 'true';
+    },
+    null,
+    { timeout: 10_000, polling: 50 },
+  );
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Export CSV' })).not.toHaveAttribute('aria-disabled', 'true');
 });
