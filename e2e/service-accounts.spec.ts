@@ -243,3 +243,21 @@ test('search finds a service account that is not on the first page', async ({ pa
   await page.getByRole('link', { name: needle.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: needle.name })).toBeVisible();
 });
+
+test('opening the list sends each of its first reads once (the boot script sends them, the page claims them)', async ({
+  page,
+}) => {
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() === 'GET' && url.pathname.startsWith('/api/')) reads.push(url.pathname + url.search);
+  });
+  await page.goto(LIST_PATH);
+  await expect(listTable(page).getByRole('row').nth(1)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+
+  const firstPage = reads.filter((read) => /^\/api\/organizations(\/acme(\/service-accounts)?)?\?/.test(read) && !read.includes('after='));
+  // The organizations, the organization and the list's first page (the vendor's list waits for discovery).
+  expect(firstPage.length).toBeGreaterThanOrEqual(3);
+  expect(firstPage).toEqual([...new Set(firstPage)]);
+});

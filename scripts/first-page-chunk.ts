@@ -57,11 +57,19 @@ function staticallyImported(graph: ModuleGraph, from: readonly string[]): Set<st
   return found;
 }
 
-/** For `output.codeSplitting.groups[].name`: `name` for the entry's static imports, else no group. */
-export function firstPageChunk(name: string) {
+/**
+ * For `output.codeSplitting.groups[].name`: `name` for the static imports of the entry whose id
+ * matches `entry` (index.html has two: the boot script and the console), else no group.
+ */
+export function firstPageChunk(name: string, entry: RegExp) {
   let firstPage: Set<string> | undefined;
   return (id: string, graph: ModuleGraph): string | null => {
-    firstPage ??= staticallyImported(graph, entriesAbove(graph, id));
-    return firstPage.has(id) && !BARREL_ONLY.test(id) ? name : null;
+    if (!firstPage) {
+      // Found through the first module asked about that reaches the entry (not every module does).
+      const entries = entriesAbove(graph, id).filter((found) => entry.test(found));
+      if (entries.length === 0) return null;
+      firstPage = staticallyImported(graph, entries);
+    }
+    return (firstPage.has(id) || entry.test(id)) && !BARREL_ONLY.test(id) ? name : null;
   };
 }

@@ -21,7 +21,8 @@ export function firstPageScripts(distDir) {
     const url = tag.match(/(?:src|href)=["']?([^"' >]+)/i)?.[1];
     if ((isEntry || isPreload) && url) files.push(url.replace(/^\//, ''));
   }
-  return files;
+  // A script the entry also imports is preloaded too: count it once.
+  return [...new Set(files)];
 }
 
 /** gzip -9 and brotli (quality 11) sizes in bytes of one file's content. */

@@ -3,7 +3,10 @@
 // then does every job with vendor endpoints alone.
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiRequest, isApiError } from './client';
+import { readEmbeddedCapabilities } from './embedded-capabilities';
 import { CapabilitiesSchema, type ExtensionName } from './schemas';
+
+export { readEmbeddedCapabilities };
 
 /** The extensions the API announces; empty for the vendor's API (or any 4xx answer). */
 export async function getCapabilities(signal?: AbortSignal): Promise<readonly string[]> {
@@ -15,16 +18,6 @@ export async function getCapabilities(signal?: AbortSignal): Promise<readonly st
     if (isApiError(error) && error.status >= 400 && error.status < 500) return [];
     throw error;
   }
-}
-
-/**
- * The extensions the serving server wrote into the page (`<meta name="api-capabilities">`, see
- * server/http/spa.ts), or undefined when the page has none (the vendor's API, another host):
- * then discovery asks the API. Saves the first page a round trip before its requests (issue 13).
- */
-export function readEmbeddedCapabilities(doc: Document | undefined = globalThis.document): readonly string[] | undefined {
-  const content = doc?.querySelector<HTMLMetaElement>('meta[name="api-capabilities"]')?.content;
-  return content === undefined ? undefined : content.split(/\s+/).filter(Boolean);
 }
 
 /** Puts the page's embedded answer (if any) in the cache, so loaders need not ask. */

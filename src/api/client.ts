@@ -4,8 +4,12 @@
 // Any zod 4 schema (the shared ones are zod/mini); parsed with mini's function, not a method.
 import { safeParse } from 'zod/mini';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
+import { claimEarlyResponse, untilAborted } from './early-responses';
+import { EXPAND_PERMISSIONS, newRequestId, requestHeaders, requestUrl, type ApiGet, type QueryValue } from './request-url';
 import { ErrorBodySchema, type FieldError } from './schemas';
 import { getSessionToken } from './session';
+
+export { apiPath, encodeQuery, EXPAND_PERMISSIONS, getApiBaseUrl, newRequestId, type ApiGet, type QueryValue } from './request-url';
 
 /** Codes the client produces itself, on top of the API's error codes (`/api/openapi.json`). */
 export type ClientErrorCode = 'network_error' | 'invalid_response' | 'http_error';
@@ -64,17 +68,6 @@ export function shouldRetryRequest(failureCount: number, error: unknown): boolea
 
 // ---------- configuration ----------
 
-/** `<meta name="api-base-url">` (rewritable at serve time), else VITE_API_BASE_URL, else `/api`. */
-export function getApiBaseUrl(): string {
-  const fromMeta =
-    typeof document === 'undefined'
-      ? undefined
-      : document.querySelector<HTMLMetaElement>('meta[name="api-base-url"]')?.content.trim();
-  const fromEnv = (import.meta.env.VITE_API_BASE_URL as string | undefined)?.trim();
-  const base = fromMeta || fromEnv || '/api';
-  return base.replace(/\/+$/, '');
-}
-
 /** `token` is the one the failed request sent: a 401 for an old token must not end a newer session. */
 export type UnauthorizedHandler = (error: ApiError, request: { token: string | null }) => void;
 let unauthorizedHandler: UnauthorizedHandler | null = null;
@@ -88,43 +81,6 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): () 
   return () => {
     if (unauthorizedHandler === handler) unauthorizedHandler = null;
   };
-}
-
-// ---------- request building ----------
-
-/**
- * Builds a path whose interpolated values are URL-encoded, so an id or label can
- * never change the path's shape: apiPath`/organizations/${org}/service-accounts`.
- */
-export function apiPath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
-  return strings.reduce(
-    (path, part, i) => path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
-    '',
-  );
-}
-
-export type QueryValue = string | number | boolean | null | undefined;
-
-/** Undefined/null values are left out, so optional params can be passed through as-is. */
-export function encodeQuery(query: Record<string, QueryValue> = {}, expand: readonly string[] = []): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    params.append(key, String(value));
-  }
-  // The bracket form (Python SDK style); the API requires servers to accept it.
-  for (const value of expand) params.append('expand[]', value);
-  return params.toString();
-}
-
-/** A v4 uuid; crypto.randomUUID only exists in secure contexts (not plain-HTTP hosts). */
-export function newRequestId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -146,7 +102,6 @@ export interface ApiRequestOptions {
   handleUnauthorized?: boolean;
 }
 
-export const EXPAND_PERMISSIONS = ['permissions'] as const;
 
 // ---------- response handling ----------
 
@@ -268,28 +223,27 @@ export async function apiRequest(
 ): Promise<unknown> {
   const method = options.method ?? 'GET';
   const expand = options.expand ?? (method === 'GET' ? EXPAND_PERMISSIONS : []);
-  const queryString = encodeQuery(options.query, expand);
-  const url = `${getApiBaseUrl()}${path}${queryString ? `?${queryString}` : ''}`;
+  const url = requestUrl(path, options.query, expand);
   const description = `${method} ${path}`;
 
-  const clientRequestId = newRequestId();
   const usesSessionToken = options.token === undefined;
   const token = usesSessionToken ? getSessionToken() : options.token;
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'X-Client-Request-ID': clientRequestId,
-  };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  // The first page's reads were sent by src/boot.ts before this code had loaded: take that answer.
+  const early = method === 'GET' && usesSessionToken ? claimEarlyResponse(url, token) : undefined;
+  const clientRequestId = early?.requestId ?? newRequestId();
+  const headers = requestHeaders(clientRequestId, token);
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await (early
+      ? untilAborted(early.response, options.signal)
+      : fetch(url, {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: options.signal,
+        }));
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new ApiError({
@@ -352,4 +306,12 @@ function describeIssue(issue: $ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** Sends a read built in read-requests.ts and parses its answer with `schema`. */
+export function apiGet<S extends $ZodType>(
+  request: ApiGet,
+  options: Pick<ApiRequestOptions, 'signal' | 'token'> & { schema: S },
+): Promise<output<S>> {
+  return apiRequest(request.path, { ...options, query: request.query, expand: request.expand });
 }

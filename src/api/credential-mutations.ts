@@ -3,7 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest, EXPAND_PERMISSIONS, isApiError } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
-import { collectionPath, credentialQueries, deleteCredential, itemPath } from './credentials';
+import { collectionPath, credentialQueries, deleteCredential } from './credentials';
+import { credentialPath } from './read-requests';
 import {
   CredentialCreatedSchema,
   CredentialSchema,
@@ -37,7 +38,7 @@ export function updateCredential(
   body: CredentialUpdate,
   signal?: AbortSignal,
 ): Promise<Credential> {
-  return apiRequest(itemPath(org, serviceAccountId, credentialId), {
+  return apiRequest(credentialPath(org, serviceAccountId, credentialId), {
     method: 'PATCH',
     body,
     // With its permissions map, so the cache keeps one (PATCH takes expand like GET: `/api/openapi.json`).

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiPath, apiRequest } from './client';
+import { apiGet, apiPath, apiRequest } from './client';
 import { normalizeListParams, type ListParams } from './pagination';
+import { credentialPath, readRequests } from './read-requests';
 import {
   CredentialListSchema,
   CredentialSchema,
@@ -12,8 +13,6 @@ import {
 
 export const collectionPath = (org: string, serviceAccountId: string) =>
   apiPath`/organizations/${org}/service-accounts/${serviceAccountId}/credentials`;
-export const itemPath = (org: string, serviceAccountId: string, credentialId: string) =>
-  apiPath`/organizations/${org}/service-accounts/${serviceAccountId}/credentials/${credentialId}`;
 
 export function listCredentials(
   org: string,
@@ -34,7 +33,7 @@ export function getCredential(
   credentialId: string,
   signal?: AbortSignal,
 ): Promise<Credential> {
-  return apiRequest(itemPath(org, serviceAccountId, credentialId), { schema: CredentialSchema, signal });
+  return apiGet(readRequests.credential(org, serviceAccountId, credentialId), { schema: CredentialSchema, signal });
 }
 
 export function deleteCredential(
@@ -43,7 +42,7 @@ export function deleteCredential(
   credentialId: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  return apiRequest(itemPath(org, serviceAccountId, credentialId), { method: 'DELETE', signal });
+  return apiRequest(credentialPath(org, serviceAccountId, credentialId), { method: 'DELETE', signal });
 }
 
 // ---------- queries ----------

@@ -96,7 +96,10 @@ export interface MergedPage {
   next: MergedCursor | null;
 }
 
-const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Created on first use: an Intl object costs milliseconds to build, which a page that only
+// imports this module (the service-account list, on the first page) should not pay (issue 13).
+let collator: Intl.Collator | undefined;
+const nameCollator = () => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
 
 /** The server's order for a sort (never used is oldest; ties by id), to merge selections. */
 export function compareInServerOrder(sort: OrgCredentialSort, direction: 'asc' | 'desc') {
@@ -108,8 +111,8 @@ export function compareInServerOrder(sort: OrgCredentialSort, direction: 'asc' |
       const y = time(b.last_used_at);
       return x === y ? 0 : x < y ? -1 : 1;
     },
-    name: (a, b) => nameCollator.compare(a.name, b.name),
-    service_account_name: (a, b) => nameCollator.compare(a.service_account.name, b.service_account.name),
+    name: (a, b) => nameCollator().compare(a.name, b.name),
+    service_account_name: (a, b) => nameCollator().compare(a.service_account.name, b.service_account.name),
   };
   const sign = direction === 'asc' ? 1 : -1;
   return (a: OrgCredentialItem, b: OrgCredentialItem) =>

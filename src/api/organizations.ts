@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiPath, apiRequest } from './client';
+import { apiGet } from './client';
+import { readRequests } from './read-requests';
 import { OrganizationListSchema, OrganizationSchema, type Organization } from './schemas';
 import { walkPages } from './walk-pages';
 
@@ -13,9 +14,7 @@ export function organizationMatches(org: Pick<Organization, 'id' | 'label'>, par
   return org.id === param || (!!org.label && org.label === param);
 }
 
-// A person belongs to a handful of organizations; the cap only stops a misbehaving
-// server from making the switcher loop forever.
-const ORGANIZATION_PAGE_SIZE = 100;
+// The cap only stops a misbehaving server from making the switcher loop forever.
 const MAX_ORGANIZATION_PAGES = 10;
 
 /**
@@ -29,12 +28,7 @@ export async function listOrganizations(
   const organizations: Organization[] = [];
   const pages = walkPages(
     (after) =>
-      apiRequest('/organizations', {
-        query: { limit: ORGANIZATION_PAGE_SIZE, after },
-        schema: OrganizationListSchema,
-        signal,
-        token,
-      }),
+      apiGet(readRequests.organizations(after), { schema: OrganizationListSchema, signal, token }),
     { maxPages: MAX_ORGANIZATION_PAGES },
   );
   for await (const response of pages) organizations.push(...response.items);
@@ -43,7 +37,7 @@ export async function listOrganizations(
 
 /** `org` is the organization's id or label. */
 export function getOrganization(org: string, signal?: AbortSignal): Promise<Organization> {
-  return apiRequest(apiPath`/organizations/${org}`, { schema: OrganizationSchema, signal });
+  return apiGet(readRequests.organization(org), { schema: OrganizationSchema, signal });
 }
 
 export const organizationQueries = {

@@ -1,4 +1,4 @@
-import { LIMIT_DEFAULT } from './schemas';
+import { LIMIT_DEFAULT } from './limits';
 
 /** Cursor pagination input for every list endpoint; `after` and `before` are exclusive. */
 export interface ListParams {

@@ -167,8 +167,7 @@ export const CredentialUpdateSchema = z
 export type CredentialUpdate = z.infer<typeof CredentialUpdateSchema>;
 
 // ---------- list query ----------
-export const LIMIT_DEFAULT = 50;
-export const LIMIT_MAX = 1000;
+export { LIMIT_DEFAULT, LIMIT_MAX } from './limits';
 
 // ---------- token endpoint ----------
 export const TokenResponseSchema = z.object({

@@ -5,7 +5,8 @@ import { apiRequest, EXPAND_PERMISSIONS } from './client';
 import { optimisticRemove, optimisticUpdate } from './cache-updates';
 import { credentialQueries } from './credentials';
 import { ServiceAccountSchema, type ServiceAccount, type ServiceAccountCreate, type ServiceAccountUpdate } from './schemas';
-import { collectionPath, itemPath, serviceAccountQueries } from './service-accounts';
+import { serviceAccountPath, serviceAccountsPath } from './read-requests';
+import { serviceAccountQueries } from './service-accounts';
 
 // ---------- fetchers ----------
 
@@ -14,7 +15,7 @@ export function createServiceAccount(
   body: ServiceAccountCreate,
   signal?: AbortSignal,
 ): Promise<ServiceAccount> {
-  return apiRequest(collectionPath(org), { method: 'POST', body, schema: ServiceAccountSchema, signal });
+  return apiRequest(serviceAccountsPath(org), { method: 'POST', body, schema: ServiceAccountSchema, signal });
 }
 
 export function updateServiceAccount(
@@ -24,7 +25,7 @@ export function updateServiceAccount(
   signal?: AbortSignal,
 ): Promise<ServiceAccount> {
   // With its permissions map, so the cache keeps one (PATCH takes expand like GET: `/api/openapi.json`).
-  return apiRequest(itemPath(org, id), {
+  return apiRequest(serviceAccountPath(org, id), {
     method: 'PATCH',
     body,
     expand: EXPAND_PERMISSIONS,
@@ -34,7 +35,7 @@ export function updateServiceAccount(
 }
 
 export function deleteServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<void> {
-  return apiRequest(itemPath(org, id), { method: 'DELETE', signal });
+  return apiRequest(serviceAccountPath(org, id), { method: 'DELETE', signal });
 }
 
 // ---------- mutations ----------

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiPath, apiRequest } from './client';
+import { apiGet } from './client';
 import { ServiceAccountSummaryListSchema, type ServiceAccountSummaryList } from './credential-summary-schemas';
-import type { ServiceAccountSort, SortDirection } from './org-credential-schemas';
 import { normalizeListParams, type ListParams } from './pagination';
+import { normalizeListQuery, readRequests, type ServiceAccountListQuery } from './read-requests';
 import { walkPages } from './walk-pages';
 import {
   LIMIT_MAX,
@@ -14,34 +14,10 @@ import {
 
 // ---------- fetchers ----------
 
-export const collectionPath = (org: string) => apiPath`/organizations/${org}/service-accounts`;
-export const itemPath = (org: string, id: string) => apiPath`/organizations/${org}/service-accounts/${id}`;
+export type { ServiceAccountListQuery };
 
 export function listServiceAccounts(org: string, params: ListParams, signal?: AbortSignal): Promise<ServiceAccountList> {
-  return apiRequest(collectionPath(org), {
-    query: { ...normalizeListParams(params) },
-    schema: ServiceAccountListSchema,
-    signal,
-  });
-}
-
-/**
- * The list's `service_account_query` extension: search (`q`: name, description, id, or a
- * credential's exact client_id), sort, and each row's credential summary. Only sent when
- * discovery announces it; the vendor ignores these parameters.
- */
-export interface ServiceAccountListQuery {
-  q?: string | undefined;
-  sort?: ServiceAccountSort | undefined;
-  direction?: SortDirection | undefined;
-}
-
-function normalizeListQuery(query: ServiceAccountListQuery): ServiceAccountListQuery {
-  const out: ServiceAccountListQuery = {};
-  if (query.q?.trim()) out.q = query.q.trim();
-  if (query.sort) out.sort = query.sort;
-  if (query.direction) out.direction = query.direction;
-  return out;
+  return apiGet(readRequests.serviceAccounts(org, params), { schema: ServiceAccountListSchema, signal });
 }
 
 export function queryServiceAccounts(
@@ -50,12 +26,7 @@ export function queryServiceAccounts(
   query: ServiceAccountListQuery,
   signal?: AbortSignal,
 ): Promise<ServiceAccountSummaryList> {
-  return apiRequest(collectionPath(org), {
-    query: { ...normalizeListParams(params), ...normalizeListQuery(query) },
-    expand: ['permissions', 'credential_summary'],
-    schema: ServiceAccountSummaryListSchema,
-    signal,
-  });
+  return apiGet(readRequests.queriedServiceAccounts(org, params, query), { schema: ServiceAccountSummaryListSchema, signal });
 }
 
 /** Every service account of the organization (pages of the largest size, one after another). */
@@ -68,7 +39,7 @@ export async function listAllServiceAccounts(org: string, signal?: AbortSignal):
 }
 
 export function getServiceAccount(org: string, id: string, signal?: AbortSignal): Promise<ServiceAccount> {
-  return apiRequest(itemPath(org, id), { schema: ServiceAccountSchema, signal });
+  return apiGet(readRequests.serviceAccount(org, id), { schema: ServiceAccountSchema, signal });
 }
 
 // ---------- queries ----------

@@ -1,8 +1,9 @@
 // The signed-in person's bearer token: the only credential the console keeps, in
 // localStorage so a reload stays signed in. Client secrets never come near this file.
 import { useSyncExternalStore } from 'react';
+import { readStoredToken, SESSION_STORAGE_KEY, writeStoredToken } from './session-storage';
 
-export const SESSION_STORAGE_KEY = 'sac.session';
+export { SESSION_STORAGE_KEY };
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -10,30 +11,6 @@ const listeners = new Set<Listener>();
 // `undefined` = not read from storage yet. Storage can throw (disabled, quota, private
 // mode), so the in-memory value is the truth and storage is best effort.
 let cachedToken: string | null | undefined;
-
-function readStoredToken(): string | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(SESSION_STORAGE_KEY);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && 'token' in parsed) {
-      const { token } = parsed;
-      return typeof token === 'string' && token.length > 0 ? token : null;
-    }
-    return null;
-  } catch {
-    return null;
-  }
-}
-
-function writeStoredToken(token: string | null) {
-  try {
-    if (token === null) globalThis.localStorage?.removeItem(SESSION_STORAGE_KEY);
-    else globalThis.localStorage?.setItem(SESSION_STORAGE_KEY, JSON.stringify({ token }));
-  } catch {
-    // Keep working for this tab; the person signs in again after a reload.
-  }
-}
 
 function emit() {
   for (const listener of listeners) listener();

@@ -1,7 +1,9 @@
 // The first module of the entry to run (main.tsx imports it first, and it imports neither React
-// DOM nor the router): it starts the page's chunk and the page's requests for the URL the console
-// opens on, before the rest of the entry evaluates (~100 ms on a slow machine), so code, data and
-// evaluation overlap (issue 13). The router's loaders later ask for the same and send nothing new.
+// DOM nor the router): it starts the page's queries for the URL the console opens on, before the
+// rest of the entry evaluates (~100 ms on a slow machine), so data and evaluation overlap (issue
+// 13), and preloads the page's chunk. Most of the requests were already sent by the boot script
+// (src/boot.ts); apiRequest claims those answers. The router's loaders later ask for the same
+// queries and send nothing new.
 import { seedEmbeddedCapabilities } from '../api/capabilities';
 import { getSessionToken } from '../api/session';
 import { createToastStore } from '../components/toast-store';

@@ -7,7 +7,7 @@ import { hasExtension, knownExtension } from '../api/capabilities';
 import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
 import { serviceAccountQueries } from '../api/service-accounts';
-import { listParams, parseListSearch } from '../features/service-accounts/list-search';
+import { listParams, listQuery, parseListSearch } from '../features/service-accounts/list-search';
 import { pages, type PageName } from './pages';
 
 export type PageParams = Readonly<Partial<Record<string, string>>>;
@@ -35,7 +35,7 @@ export const pageData: Partial<Record<PageName, PageData>> = {
     const start = (queryable: boolean) =>
       queryable
         ? queryClient.prefetchQuery(
-            serviceAccountQueries.queried(org, listParams(search), { q: search.q, sort: search.sort, direction: search.dir }),
+            serviceAccountQueries.queried(org, listParams(search), listQuery(search)),
           )
         : queryClient.prefetchQuery(serviceAccountQueries.list(org, listParams(search)));
     const known = knownExtension(queryClient, 'service_account_query');

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatAbsoluteTime } from '../lib/time-format';
 import { act } from 'react';
@@ -44,5 +45,44 @@ describe('RelativeTime', () => {
     const { container } = render(<RelativeTime date={null} never="Never used" />);
     expect(screen.getByText('Never used')).toBeTruthy();
     expect(container.querySelector('time')).toBeNull();
+  });
+
+  it('while Intl is cold, commits the rows first and the absolute time in the render just after', async () => {
+    vi.resetModules();
+    const { RelativeTime: FreshRelativeTime } = await import('./relative-time');
+    const { absoluteTimesReady } = await import('../lib/time-format');
+    expect(absoluteTimesReady()).toBe(false);
+    const iso = '2026-11-30T09:00:00.000Z';
+    const commits: (string | null)[] = [];
+    // Runs in each commit, after the <time> before it is in the DOM.
+    function TitleAtCommit() {
+      useLayoutEffect(() => {
+        commits.push(document.querySelector('time')?.getAttribute('title') ?? null);
+      });
+      return null;
+    }
+    const view = render(
+      <>
+        <FreshRelativeTime date={iso} />
+        <TitleAtCommit />
+      </>,
+    );
+    const absolute = formatAbsoluteTime(new Date(iso));
+    expect(commits[0]).toBeNull();
+    expect(screen.getByText('3 hours ago')).toBeTruthy();
+    expect(view.container.querySelector('time')!.getAttribute('title')).toBe(absolute);
+    expect(view.container.querySelector('time .visually-hidden')?.textContent).toBe(` (${absolute})`);
+    view.unmount();
+
+    // Once a formatter exists, the first commit has it all.
+    commits.length = 0;
+    expect(absoluteTimesReady()).toBe(true);
+    render(
+      <>
+        <FreshRelativeTime date={iso} />
+        <TitleAtCommit />
+      </>,
+    );
+    expect(commits[0]).toBe(absolute);
   });
 });

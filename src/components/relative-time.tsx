@@ -1,4 +1,5 @@
-import { formatAbsoluteTime, formatRelativeTime, parseTimestamp } from '../lib/time-format';
+import { useDeferredValue } from 'react';
+import { absoluteTimesReady, formatAbsoluteTime, formatRelativeTime, parseTimestamp } from '../lib/time-format';
 import { cx } from './cx';
 import { useNow } from './use-now';
 import { useTimeZone } from './use-time-zone';
@@ -24,9 +25,13 @@ export type RelativeTimeProps = {
 export function RelativeTime({ date, never = 'Never', showAbsolute = false, className }: RelativeTimeProps) {
   const now = useNow();
   const zone = useTimeZone();
+  // The absolute time needs Intl, whose first use costs 15-30 ms (ICU loads its data). Until a page
+  // has made one, the tooltip and screen-reader text follow in a second render just after the rows
+  // are on screen, so the first page's rows do not wait for it (issue 13). Shown on screen, it is not deferred.
+  const withAbsolute = useDeferredValue(true, showAbsolute || absoluteTimesReady() ? undefined : false);
   const parsed = parseTimestamp(date);
   if (!parsed) return <span className={cx('relative-time relative-time--never', className)}>{never}</span>;
-  const absolute = formatAbsoluteTime(parsed, zone);
+  const absolute = withAbsolute ? formatAbsoluteTime(parsed, zone) : undefined;
   return (
     <time
       className={cx('relative-time', showAbsolute && 'relative-time--full', className)}
@@ -37,7 +42,7 @@ export function RelativeTime({ date, never = 'Never', showAbsolute = false, clas
       {showAbsolute ? (
         <span className="relative-time__absolute"> ({absolute})</span>
       ) : (
-        <span className="visually-hidden"> ({absolute})</span>
+        absolute !== undefined && <span className="visually-hidden"> ({absolute})</span>
       )}
     </time>
   );

@@ -28,13 +28,12 @@ function relativeFormatter(locale: string = UI_LOCALE) {
  * "used 3 hours ago" never overstates recency-based staleness the other way round.
  * Anything under a minute (either direction, to absorb clock skew) is "just now".
  */
-export function formatRelativeTime(date: Date, now: Date, locale?: string): string {
+export function formatRelativeTime(date: Date, now: Date, locale: string = UI_LOCALE): string {
   const diff = date.getTime() - now.getTime();
   const abs = Math.abs(diff);
   if (abs < MINUTE) return 'just now';
   const sign = diff < 0 ? -1 : 1;
-  const rtf = relativeFormatter(locale);
-  const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
+  const [amount, unit]: [number, EnglishUnit] =
     abs < HOUR
       ? [abs / MINUTE, 'minute']
       : abs < DAY
@@ -44,13 +43,40 @@ export function formatRelativeTime(date: Date, now: Date, locale?: string): stri
           : abs < YEAR
             ? [abs / MONTH, 'month']
             : [abs / YEAR, 'year'];
-  return rtf.format(sign * Math.floor(amount), unit);
+  const value = sign * Math.floor(amount);
+  return locale === UI_LOCALE ? formatEnglishRelative(value, unit) : relativeFormatter(locale).format(value, unit);
+}
+
+type EnglishUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+const ENGLISH_NEIGHBOURS: Partial<Record<EnglishUnit, [string, string]>> = {
+  day: ['yesterday', 'tomorrow'],
+  month: ['last month', 'next month'],
+  year: ['last year', 'next year'],
+};
+
+/**
+ * What Intl.RelativeTimeFormat('en', { numeric: 'auto' }) says for a non-zero whole amount, written
+ * out: the first Intl object of a page costs 15-30 ms (ICU loads its data), and every row of the
+ * first page shows relative times (issue 13). time-format.test.ts compares the two.
+ */
+function formatEnglishRelative(value: number, unit: EnglishUnit): string {
+  const neighbours = ENGLISH_NEIGHBOURS[unit];
+  if (neighbours && Math.abs(value) === 1) return neighbours[value < 0 ? 0 : 1];
+  const count = Math.abs(value);
+  const amount = `${formatCount(count)} ${unit}${count === 1 ? '' : 's'}`;
+  return value < 0 ? `${amount} ago` : `in ${amount}`;
 }
 
 /** Where times are shown: the browser's time zone, or UTC (a setting kept in the browser). */
 export type TimeZoneChoice = 'local' | 'utc';
 
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Whether absolute times are cheap to format: a date formatter (and so ICU's data) exists. */
+export function absoluteTimesReady(): boolean {
+  return dateTimeFormatters.size > 0;
+}
+
 function dateTimeFormatter(zone: TimeZoneChoice, withTime: boolean): Intl.DateTimeFormat {
   const key = `${zone}:${withTime}`;
   let formatter = dateTimeFormatters.get(key);
@@ -88,7 +114,12 @@ export function parseTimestamp(value: string | Date | null | undefined): Date | 
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-const integerFormatter = new Intl.NumberFormat(UI_LOCALE);
+let numberFormatter: Intl.NumberFormat | undefined;
+/** "1,234" (UI_LOCALE's grouping). */
 export function formatCount(n: number): string {
-  return integerFormatter.format(n);
+  // Integers are grouped by hand: the first Intl.NumberFormat costs ~10 ms (ICU's number data),
+  // and the service-account list, the first page, shows counts in every row (issue 13).
+  if (Number.isSafeInteger(n)) return (n < 0 ? '-' : '') + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+  numberFormatter ??= new Intl.NumberFormat(UI_LOCALE);
+  return numberFormatter.format(n);
 }

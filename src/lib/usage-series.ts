@@ -50,21 +50,19 @@ export function summarizeDays(series: readonly UsageBucket[]): UsageSummary {
   return { total: totalUses(series), activeDays, busiest };
 }
 
-const dayFormatter = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const weekdayFormatter = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
+// Built on first use: an Intl object costs milliseconds, not worth paying when the module loads.
+let dayFormatter: Intl.DateTimeFormat | undefined;
+let weekdayFormatter: Intl.DateTimeFormat | undefined;
 
 /** "1 Dec" (or "Dec 1", by locale): buckets are UTC days, so they are named in UTC. */
 export function formatUsageDay(start: string): string {
+  dayFormatter ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   return dayFormatter.format(new Date(start));
 }
 
 /** "Tue, 1 Dec" (by locale), for tooltips and the table. */
 export function formatUsageDayLong(start: string): string {
+  weekdayFormatter ??= new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
   return weekdayFormatter.format(new Date(start));
 }
 

@@ -6,9 +6,15 @@ const WIDTH = 640;
 const HEIGHT = 180;
 const PAD = { top: 12, right: 12, bottom: 26, left: 40 };
 
-const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayHourFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
-export const formatHour = (start: number) => hourFormat.format(start);
+// Built on first use: an Intl object costs milliseconds, not worth paying when the module loads.
+let hourFormat: Intl.DateTimeFormat | undefined;
+let dayHourFormat: Intl.DateTimeFormat | undefined;
+export const formatHour = (start: number) =>
+  (hourFormat ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })).format(start);
+const formatDayHour = (start: number) =>
+  (dayHourFormat ??= new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })).format(
+    start,
+  );
 
 export interface SwitchOverChartProps {
   points: readonly HourPoint[];
@@ -34,7 +40,7 @@ export function SwitchOverChart({ points, replacementCreated }: SwitchOverChartP
   const line = (pick: (p: HourPoint) => number) => points.map((p) => `${x(p.start).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
   const labelEvery = Math.max(1, Math.ceil(points.length / 6));
   const ticks = points.filter((_, i) => i % labelEvery === 0);
-  const format = span > 24 * HOUR ? dayHourFormat : hourFormat;
+  const format = span > 24 * HOUR ? formatDayHour : formatHour;
   const createdX = replacementCreated >= first ? x(Math.min(replacementCreated, first + span)) : null;
   const sentence = describeSwitchOver(points, replacementCreated, formatHour);
   const used = points.filter((p) => p.old > 0 || p.replacement > 0);
@@ -57,7 +63,7 @@ export function SwitchOverChart({ points, replacementCreated }: SwitchOverChartP
         </text>
         {ticks.map((p) => (
           <text key={p.start} className="switch-chart__label" x={x(p.start)} y={HEIGHT - 8} textAnchor="middle">
-            {format.format(p.start)}
+            {format(p.start)}
           </text>
         ))}
         {createdX !== null && (
@@ -97,7 +103,7 @@ export function SwitchOverChart({ points, replacementCreated }: SwitchOverChartP
             <tbody>
               {used.map((p) => (
                 <tr key={p.start}>
-                  <th scope="row">{dayHourFormat.format(p.start)}</th>
+                  <th scope="row">{formatDayHour(p.start)}</th>
                   <td>{p.old}</td>
                   <td>{p.replacement}</td>
                 </tr>

@@ -1,5 +1,6 @@
 import type { ListParams } from '../../api/pagination';
-import { LIMIT_MAX } from '../../api/schemas';
+import type { ServiceAccountListQuery } from '../../api/read-requests';
+import { LIMIT_MAX } from '../../api/limits';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -39,6 +40,11 @@ export function parseListSearch(params: URLSearchParams): ListSearch {
 
 export function listParams(search: ListSearch): ListParams {
   return { limit: search.limit, after: search.after, before: search.before };
+}
+
+/** The search and sort the server's `service_account_query` extension reads. */
+export function listQuery(search: ListSearch): ServiceAccountListQuery {
+  return { q: search.q, sort: search.sort, direction: search.dir };
 }
 
 /** Only non-default values are written, to keep URLs short. */

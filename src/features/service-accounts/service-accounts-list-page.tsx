@@ -12,7 +12,7 @@ import { serviceAccountPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
 import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
-import { listParams, toggleListSort } from './list-search';
+import { listParams, listQuery, toggleListSort } from './list-search';
 import { PagedServiceAccounts } from './paged-service-accounts';
 import { SearchBox } from './search-box';
 import { SearchResults } from './search-results';
@@ -35,7 +35,6 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
   // With the server's search and sort, a search is one paged request and rows carry their
   // credential summary; without them (the vendor) a search reads the whole list.
   const queryable = useExtension('service_account_query');
-  const listQuery = { q: search.q, sort: search.sort, direction: search.dir };
   // Previous rows stay on screen (marked busy) while another page loads.
   const vendorPage = useQuery({
     ...serviceAccountQueries.list(org, params),
@@ -43,7 +42,7 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
     enabled: queryable === false,
   });
   const queriedPage = useQuery({
-    ...serviceAccountQueries.queried(org, params, listQuery),
+    ...serviceAccountQueries.queried(org, params, listQuery(search)),
     placeholderData: keepPreviousData,
     enabled: queryable === true,
   });
