@@ -1,8 +1,10 @@
-// Names the chunk of every module the entry imports statically: the code the first page needs
-// before it can render, in one file. Left to itself, Rolldown splits those modules into common
-// chunks by which lazy routes also use them (React, query core, mutations, zod with the API
-// client, …): eight files that gzip separately, about 1.4 KB more than one (issue 13). Modules
-// only lazy routes reach keep Rolldown's own chunking; so do BARREL_ONLY's (below).
+// Names the chunk of every module an entry imports statically: the code the first page needs
+// before it can render, in one file per entry (the boot script's, then the console's; a module
+// both import is the boot script's, and the entry imports it from there). Left to itself,
+// Rolldown splits those modules into common chunks by which lazy routes also use them (React,
+// query core, mutations, zod with the API client, …): eight files that gzip separately, about
+// 1.4 KB more than one (issue 13). Modules only lazy routes reach keep Rolldown's own chunking;
+// so do BARREL_ONLY's (below).
 
 /**
  * The import graph cannot tell which of a package index's re-exports the entry uses: TanStack
