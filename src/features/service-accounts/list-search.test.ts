@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_SIZE, parseListSearch, toSearchParams } from './list-search';
+import { DEFAULT_PAGE_SIZE, parseListSearch } from './list-search';
+import { toggleListSort, toSearchParams } from './list-search-changes';
 
 describe('parseListSearch', () => {
   it('reads limit, cursors and the query', () => {
@@ -35,7 +36,6 @@ describe('toSearchParams', () => {
 
 describe('sort (service_account_query)', () => {
   it('round-trips sort and direction and flips the current column', async () => {
-    const { toggleListSort } = await import('./list-search');
     const params = toSearchParams({ limit: DEFAULT_PAGE_SIZE, q: '', sort: 'last_used_at', dir: 'asc' });
     expect(params.toString()).toBe('sort=last_used_at&dir=asc');
     const search = parseListSearch(params);

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { parseListSearch, toSearchParams } from './list-search';
+import { parseListSearch } from './list-search';
+import { toSearchParams } from './list-search-changes';
 import type { ListSearch } from './list-search';
 
 /** The list page's URL state, and navigation helpers that keep it consistent. */
