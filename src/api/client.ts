@@ -1,6 +1,7 @@
-// The one place the console talks to the network. Every call gets the base URL, the
-// bearer token, a request id, JSON in/out and a zod-checked response; every failure
-// becomes an ApiError so the UI has exactly one error shape to handle.
+// The one place the console talks to the network (apart from the boot script's early reads,
+// early-responses.ts, whose answers it claims). Every call gets the base URL, the bearer token, a
+// request id, JSON in/out and a zod-checked response; every failure becomes an ApiError so the UI
+// has exactly one error shape to handle.
 // Any zod 4 schema (the shared ones are zod/mini); parsed with mini's function, not a method.
 import { safeParse } from 'zod/mini';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
@@ -66,7 +67,7 @@ export function shouldRetryRequest(failureCount: number, error: unknown): boolea
   return error.status === 0 || error.status >= 500;
 }
 
-// ---------- configuration ----------
+// ---------- the 401 reaction ----------
 
 /** `token` is the one the failed request sent: a 401 for an old token must not end a newer session. */
 export type UnauthorizedHandler = (error: ApiError, request: { token: string | null }) => void;
@@ -101,7 +102,6 @@ export interface ApiRequestOptions {
   /** Whether a 401 calls the registered unauthorized handler. Default: only when using the session token. */
   handleUnauthorized?: boolean;
 }
-
 
 // ---------- response handling ----------
 
