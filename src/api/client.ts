@@ -6,7 +6,7 @@
 import { safeParse } from 'zod/mini';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { claimEarlyResponse, untilAborted } from './early-responses';
-import { EXPAND_PERMISSIONS, newRequestId, requestHeaders, requestUrl, type ApiGet, type QueryValue } from './request-url';
+import { expandOf, newRequestId, requestHeaders, requestUrl, type ApiGet, type QueryValue } from './request-url';
 import { ErrorBodySchema, type FieldError } from './schemas';
 import { getSessionToken } from './session';
 
@@ -222,8 +222,7 @@ export async function apiRequest(
   options: ApiRequestOptions & { schema?: $ZodType } = {},
 ): Promise<unknown> {
   const method = options.method ?? 'GET';
-  const expand = options.expand ?? (method === 'GET' ? EXPAND_PERMISSIONS : []);
-  const url = requestUrl(path, options.query, expand);
+  const url = requestUrl(path, options.query, expandOf(method, options.expand));
   const description = `${method} ${path}`;
 
   const usesSessionToken = options.token === undefined;

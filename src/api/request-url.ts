@@ -13,7 +13,6 @@ export function getApiBaseUrl(): string {
   return base.replace(/\/+$/, '');
 }
 
-
 /**
  * Builds a path whose interpolated values are URL-encoded, so an id or label can
  * never change the path's shape: apiPath`/organizations/${org}/service-accounts`.
@@ -64,9 +63,14 @@ export function requestUrl(path: string, query?: Record<string, QueryValue>, exp
   return `${getApiBaseUrl()}${path}${queryString ? `?${queryString}` : ''}`;
 }
 
-/** The URL apiRequest asks for `read` (a GET: the permissions map unless `expand` says otherwise). */
+/** What a request expands: what it asks for, else the permissions map for every read, else nothing. */
+export function expandOf(method: string, expand: readonly string[] | undefined): readonly string[] {
+  return expand ?? (method === 'GET' ? EXPAND_PERMISSIONS : []);
+}
+
+/** The URL apiRequest asks for `read`. */
 export function readUrl(read: ApiGet): string {
-  return requestUrl(read.path, read.query, read.expand ?? EXPAND_PERMISSIONS);
+  return requestUrl(read.path, read.query, expandOf('GET', read.expand));
 }
 
 /** The headers of every request: JSON, the id support can quote, and the bearer token if any. */

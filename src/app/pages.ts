@@ -1,30 +1,29 @@
-// The console's pages: where each one lives (its URL pattern, page-match.ts) and how its chunk is
-// loaded. The router (router.tsx) and the early start (early-start.ts) both read this table, so a
-// page's path and chunk are named once.
+// The console's pages: how each one's chunk is loaded (where each lives: PAGE_PATHS, in
+// page-match.ts). The router (router.tsx) and the early start (early-start.ts) both read this
+// table, so a page's path and chunk are named once.
 
 import type { ComponentType } from 'react';
-import { PAGE_PATHS, type PageName } from './page-match';
+import type { PageName } from './page-match';
 
-export { matchPage, type PageName } from './page-match';
+export { matchPage, PAGE_PATHS, type PageName } from './page-match';
 
 type PageModule = { Component: ComponentType };
 
 export const pages = {
-  signIn: { path: PAGE_PATHS.signIn, load: (): Promise<PageModule> => import('./routes/sign-in') },
-  home: { path: PAGE_PATHS.home, load: (): Promise<PageModule> => import('./routes/home') },
-  serviceAccounts: { path: PAGE_PATHS.serviceAccounts, load: (): Promise<PageModule> => import('./routes/service-accounts') },
-  serviceAccount: { path: PAGE_PATHS.serviceAccount, load: (): Promise<PageModule> => import('./routes/service-account') },
-  credential: { path: PAGE_PATHS.credential, load: (): Promise<PageModule> => import('./routes/credential') },
-  rotateCredential: { path: PAGE_PATHS.rotateCredential, load: (): Promise<PageModule> => import('./routes/rotate-credential') },
+  signIn: { load: (): Promise<PageModule> => import('./routes/sign-in') },
+  home: { load: (): Promise<PageModule> => import('./routes/home') },
+  serviceAccounts: { load: (): Promise<PageModule> => import('./routes/service-accounts') },
+  serviceAccount: { load: (): Promise<PageModule> => import('./routes/service-account') },
+  credential: { load: (): Promise<PageModule> => import('./routes/credential') },
+  rotateCredential: { load: (): Promise<PageModule> => import('./routes/rotate-credential') },
   credentialReview: {
-    path: PAGE_PATHS.credentialReview,
     load: (): Promise<PageModule> => import('./routes/credential-review'),
     // The code that starts the review's requests: its own chunk, loaded by the route's loader.
     loadPrefetch: () => import('../features/review/prefetch'),
   },
-  findCredential: { path: PAGE_PATHS.findCredential, load: (): Promise<PageModule> => import('./routes/find-credential') },
-  activity: { path: PAGE_PATHS.activity, load: (): Promise<PageModule> => import('./routes/activity') },
-} as const satisfies Record<PageName, { path: string; load: () => Promise<PageModule>; loadPrefetch?: () => Promise<unknown> }>;
+  findCredential: { load: (): Promise<PageModule> => import('./routes/find-credential') },
+  activity: { load: (): Promise<PageModule> => import('./routes/activity') },
+} as const satisfies Record<PageName, { load: () => Promise<PageModule>; loadPrefetch?: () => Promise<unknown> }>;
 
 /** Starts loading the page's chunk, and the code of its loader's requests where that is a chunk of its own. */
 export function preloadPage(name: PageName): void {

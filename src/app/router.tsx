@@ -9,11 +9,11 @@ import { RouteErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found';
 import { pageData, prefetchOrgData, prefetchShellData } from './page-data';
-import { lazyPage, pages, type PageName } from './pages';
+import { lazyPage, PAGE_PATHS, type PageName } from './pages';
 import { AppLoading, Root, RootErrorBoundary } from './root';
 
 /**
- * Every page is its own chunk (lazy Component; paths and chunks are named in pages.ts). Child
+ * Every page is its own chunk (lazy Component; paths in page-match.ts, chunks in pages.ts). Child
  * paths are absolute, so each page's pattern is spelled once. Loaders stay in the main bundle and only
  * *start* fetching, with the same queryOptions the page then reads, so data and code load
  * in parallel and navigation never waits on the network; the page shows skeletons.
@@ -37,7 +37,7 @@ export function createAppRouter(queryClient: QueryClient) {
       HydrateFallback: AppLoading,
       children: [
         {
-          path: pages.signIn.path,
+          path: PAGE_PATHS.signIn,
           lazy: lazyPage('signIn'),
         },
         {
@@ -65,36 +65,36 @@ export function createAppRouter(queryClient: QueryClient) {
                       loader: ({ params }) => redirect(serviceAccountsPath(routeParams(ROUTES.org, params).org)),
                     },
                     {
-                      path: pages.serviceAccounts.path,
+                      path: PAGE_PATHS.serviceAccounts,
                       loader: pageLoader('serviceAccounts'),
                       lazy: lazyPage('serviceAccounts'),
                     },
                     {
-                      path: pages.serviceAccount.path,
+                      path: PAGE_PATHS.serviceAccount,
                       loader: pageLoader('serviceAccount'),
                       lazy: lazyPage('serviceAccount'),
                     },
                     {
-                      path: pages.credential.path,
+                      path: PAGE_PATHS.credential,
                       loader: pageLoader('credential'),
                       lazy: lazyPage('credential'),
                     },
                     {
-                      path: pages.rotateCredential.path,
+                      path: PAGE_PATHS.rotateCredential,
                       loader: pageLoader('rotateCredential'),
                       lazy: lazyPage('rotateCredential'),
                     },
                     {
-                      path: pages.credentialReview.path,
+                      path: PAGE_PATHS.credentialReview,
                       loader: pageLoader('credentialReview'),
                       lazy: lazyPage('credentialReview'),
                     },
                     {
-                      path: pages.findCredential.path,
+                      path: PAGE_PATHS.findCredential,
                       lazy: lazyPage('findCredential'),
                     },
                     {
-                      path: pages.activity.path,
+                      path: PAGE_PATHS.activity,
                       loader: pageLoader('activity'),
                       lazy: lazyPage('activity'),
                     },
