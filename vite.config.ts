@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { firstPageChunk } from './scripts/first-page-chunk.ts';
+import { assetCache } from './scripts/vite-asset-cache.ts';
 import { bootScript } from './scripts/vite-boot-script.ts';
 import { precompress } from './scripts/vite-precompress.ts';
 
@@ -23,7 +24,7 @@ function reactRouterProductionBuild(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), reactRouterProductionBuild(), bootScript(), precompress()],
+  plugins: [react(), reactRouterProductionBuild(), bootScript(), assetCache(), precompress()],
   server: {
     // changeOrigin: the API server answers only the host names it serves (ALLOWED_HOSTS), and the
     // dev server's own name may not be one of them (`npm run dev -- --host`). Vite checks that one.
@@ -71,6 +72,14 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['server/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['scripts/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -33,6 +33,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
   writeFileSync(join(dist, 'assets', 'app-abc123.js.map'), '{"version":3,"sourcesContent":["the original source"]}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dist, 'sw.js'), '// the asset cache worker');
   // What the build's precompress step writes beside a file (scripts/vite-precompress.ts).
   writeFileSync(join(dist, 'assets', 'packed-abc123.js'), PACKED_JS);
   writeFileSync(join(dist, 'assets', 'packed-abc123.js.br'), brotliCompressSync(PACKED_JS));
@@ -52,6 +53,13 @@ describe('static files and SPA fallback', () => {
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect(await js.text()).toBe('console.log("app")');
     expect((await fetch(`${server.url}/favicon.svg`)).status).toBe(200);
+  });
+
+  it('serves the service worker as a script that is revalidated on every update check', async () => {
+    const worker = await fetch(`${server.url}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('answers client-side routes with index.html carrying API_BASE_URL', async () => {

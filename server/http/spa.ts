@@ -115,6 +115,8 @@ export function registerSpa(
         onFound: (path, ctx) => {
           // Vite fingerprints everything under assets/: those names never change content.
           if (path.startsWith(resolve(root, 'assets'))) ctx.header('Cache-Control', 'public, max-age=31536000, immutable');
+          // The service worker (scripts/vite-asset-cache.ts) names this build's files: always the current one.
+          else if (path === resolve(root, 'sw.js')) ctx.header('Cache-Control', 'no-cache');
           // The same URL has other encodings: caches must key on Accept-Encoding even for the plain one.
           if (COMPRESSED_FORMS.test(path) || existsSync(`${path}.br`) || existsSync(`${path}.gz`)) {
             if (!ctx.res.headers.get('Vary')) ctx.header('Vary', 'Accept-Encoding');
