@@ -21,7 +21,7 @@ export type AssetCacheWorkerScope = {
 };
 export type WorkerLifecycleEvent = {
   waitUntil(promise: Promise<unknown>): void;
-  /** Static routes (Chromium 123+); absent elsewhere, where the files simply load from the network. */
+  /** Static routes (Chromium 123+); absent elsewhere, where the worker does nothing. */
   addRoutes?: (rules: unknown[]) => Promise<void>;
 };
 
@@ -43,7 +43,9 @@ export type AssetCacheWorkerOptions = {
  */
 export function assetCacheWorker(scope: AssetCacheWorkerScope, { cacheName, prefix, assets, files }: AssetCacheWorkerOptions): void {
   scope.addEventListener('install', (event) => {
-    const routes = event.addRoutes?.([
+    // Without static routes (not Chromium) nothing would read the cache: do not download into it.
+    if (!event.addRoutes) return;
+    const routes = event.addRoutes([
       // A file missing from the cache (a failed install, or an older tab's build) comes from the network.
       { condition: { urlPattern: { pathname: assets }, requestMethod: 'GET' }, source: { cacheName } },
       { condition: { not: { urlPattern: { pathname: assets } } }, source: 'network' },
