@@ -58,7 +58,15 @@ function watchFirstRow([selector, message]) {
   }).observe(document, { childList: true, subtree: true });
 }
 
+// Waits for the console's service worker to be active; gives up after 5 s for a build without one
+// (BENCH_DIST_DIR of an older commit).
 async function serviceWorkerActivated() {
+  const deadline = performance.now() + 5000;
+  let registration;
+  while (!(registration = await navigator.serviceWorker.getRegistration()) && performance.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  if (!registration) return;
   const active = (await navigator.serviceWorker.ready).active;
   if (active.state === 'activating') await new Promise((done) => active.addEventListener('statechange', done, { once: true }));
 }
