@@ -10,7 +10,8 @@ export function registerAssetCache(): void {
     // Without it the console works as before: nothing to report.
     navigator.serviceWorker?.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
   };
-  const whenIdle = () => requestIdleCallback(register, { timeout: 3000 });
+  // Safari has no requestIdleCallback (nor static routes, so the worker does nothing there).
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000));
   if (document.readyState === 'complete') whenIdle();
   else addEventListener('load', whenIdle, { once: true });
 }
