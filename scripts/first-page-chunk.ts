@@ -1,10 +1,12 @@
-// Names the chunk of every module an entry imports statically: the code the first page needs
-// before it can render, in one file per entry (the boot script's, then the console's; a module
-// both import is the boot script's, and the entry imports it from there). Left to itself,
-// Rolldown splits those modules into common chunks by which lazy routes also use them (React,
-// query core, mutations, zod with the API client, …): eight files that gzip separately, about
-// 1.4 KB more than one (issue 13). Modules only lazy routes reach keep Rolldown's own chunking;
-// so do BARREL_ONLY's (below).
+// Names the chunk of every module a root module imports statically: the code a page needs before
+// it can render, in one file per root. The roots are the entries (the boot script's, then the
+// console's; a module both import is the boot script's, and the entry imports it from there) and
+// the landing page's route module. Left to itself, Rolldown splits those modules into common
+// chunks by which lazy routes also use them (React, query core, mutations, zod with the API client,
+// …): eight files for the entry that gzip separately, about 1.4 KB more than one, and six for the
+// service-account list, each one more script for the browser to finish and link on the main thread
+// after the entry has run, ~20-30 ms before the list's first row (issue 13). Modules no root
+// reaches keep Rolldown's own chunking; so do BARREL_ONLY's (below).
 
 /**
  * The import graph cannot tell which of a package index's re-exports the entry uses: TanStack
@@ -18,22 +20,21 @@ const BARREL_ONLY =
 /** What this needs of Rolldown's module info (its ChunkingContext). */
 interface ModuleGraph {
   getModuleInfo(id: string): {
-    isEntry: boolean;
     importers: readonly string[];
     dynamicImporters: readonly string[];
     importedIds: readonly string[];
   } | null;
 }
 
-/** The entry modules reachable upwards from `id` (through static and dynamic importers). */
-function entriesAbove(graph: ModuleGraph, id: string): string[] {
+/** The modules `root` matches among `id` and every module above it (through static and dynamic importers). */
+function rootsAbove(graph: ModuleGraph, id: string, root: RegExp): string[] {
   const seen = new Set([id]);
   const queue = [id];
-  const entries: string[] = [];
+  const roots: string[] = [];
   for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    if (root.test(current)) roots.push(current);
     const info = graph.getModuleInfo(current);
     if (!info) continue;
-    if (info.isEntry) entries.push(current);
     for (const next of [...info.importers, ...info.dynamicImporters]) {
       if (!seen.has(next)) {
         seen.add(next);
@@ -41,7 +42,7 @@ function entriesAbove(graph: ModuleGraph, id: string): string[] {
       }
     }
   }
-  return entries;
+  return roots;
 }
 
 /** Every module `from` imports statically, transitively (not `from` itself). */
@@ -60,18 +61,19 @@ function staticallyImported(graph: ModuleGraph, from: readonly string[]): Set<st
 }
 
 /**
- * For `output.codeSplitting.groups[].name`: `name` for the static imports of the entry whose id
- * matches `entry` (index.html has two: the boot script and the console), else no group.
+ * For `output.codeSplitting.groups[].name`: `name` for the module(s) whose id matches `root` and
+ * for everything they import statically, else no group. A group of lower priority gets only what
+ * the higher ones left: the landing page's chunk holds what its page needs beyond the entry.
  */
-export function firstPageChunk(name: string, entry: RegExp) {
-  let firstPage: Set<string> | undefined;
+export function staticImportsChunk(name: string, root: RegExp) {
+  let members: Set<string> | undefined;
   return (id: string, graph: ModuleGraph): string | null => {
-    if (!firstPage) {
-      // Found through the first module asked about that reaches the entry (not every module does).
-      const entries = entriesAbove(graph, id).filter((found) => entry.test(found));
-      if (entries.length === 0) return null;
-      firstPage = staticallyImported(graph, entries);
+    if (!members) {
+      // Found through the first module asked about that reaches the root (not every module does).
+      const roots = rootsAbove(graph, id, root);
+      if (roots.length === 0) return null;
+      members = staticallyImported(graph, roots);
     }
-    return (firstPage.has(id) || entry.test(id)) && !BARREL_ONLY.test(id) ? name : null;
+    return (members.has(id) || root.test(id)) && !BARREL_ONLY.test(id) ? name : null;
   };
 }

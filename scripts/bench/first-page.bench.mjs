@@ -1,7 +1,7 @@
 // First page: how much JavaScript each route loads, and how long from navigation to the first
 // service-account row, against a floor: a plain HTML page (no framework) doing the same fetch
 // and table, served by the same server from a copy of dist/ that only the bench uses.
-/* global window, document, MutationObserver -- page functions run in the browser */
+/* global window, document, MutationObserver, location, addEventListener -- page functions run in the browser */
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from '../lib.mjs';
@@ -43,17 +43,22 @@ fetch('/api/organizations/' + org + '/service-accounts?limit=50&expand%5B%5D=per
 `;
 
 // Runs before any page script: notes when the first row link enters the DOM (ms since navigation
-// start), and says so on the console. The bench waits for that console message rather than with
-// page.waitForFunction: Playwright answers that by evaluating its injected script in the page, ~15-40
-// ms of main thread just when the page starts, which a plain page hides behind its fetch and a page
-// with code to evaluate cannot.
+// start), says so on the console, and resolves `window.__firstRow` with it. Playwright waits for the
+// console message rather than with page.waitForFunction: it answers that by evaluating its injected
+// script in the page, ~15-40 ms of main thread just when the page starts, which a plain page hides
+// behind its fetch and a page with code to evaluate cannot. The bare browser (no console events
+// there) awaits the promise.
 const FIRST_ROW_MESSAGE = 'bench:first-row';
-function watchFirstRow([selector, message]) {
+function watchFirstRow([selector, message, session]) {
+  if (session && location.origin === session.origin && !localStorage.getItem(session.key)) localStorage.setItem(session.key, session.value);
+  let seen;
+  window.__firstRow = new Promise((resolve) => (seen = resolve));
   new MutationObserver((_, observer) => {
     if (document.querySelector(selector)) {
       window.__firstRowAt = performance.now();
       observer.disconnect();
       console.debug(message);
+      seen(window.__firstRowAt);
     }
   }).observe(document, { childList: true, subtree: true });
 }
@@ -71,7 +76,26 @@ async function serviceWorkerActivated() {
   if (active.state === 'activating') await new Promise((done) => active.addEventListener('statechange', done, { once: true }));
 }
 
-export default async function bench({ tempDir, startServer, launchChromium, signedInState, summarize, printTable }) {
+/** Resolves once the page has loaded and no request has started for 500 ms (as Playwright's networkidle). */
+function networkIdle() {
+  const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((done) => addEventListener('load', done, { once: true }));
+  return loaded.then(
+    () =>
+      new Promise((done) => {
+        const count = () => performance.getEntriesByType('resource').length;
+        let seen = count();
+        const timer = setInterval(() => {
+          if (count() === seen) {
+            clearInterval(timer);
+            done();
+          }
+          seen = count();
+        }, 500);
+      }),
+  );
+}
+
+export default async function bench({ tempDir, startServer, launchChromium, launchBareChromium, signedInState, summarize, printTable }) {
   // A copy of dist/ plus the plain page: the product's build never contains it.
   // BENCH_DIST_DIR measures another build (e.g. one of the previous commit) instead.
   const staticDir = path.join(tempDir(), 'dist');
@@ -80,6 +104,7 @@ export default async function bench({ tempDir, startServer, launchChromium, sign
   writeFileSync(path.join(staticDir, 'bench-plain.js'), PLAIN_SCRIPT);
   const { url, stop } = await startServer({ databasePath: path.join(tempDir(), 'first-page.sqlite'), env: { STATIC_DIR: staticDir } });
   const browser = await launchChromium();
+  const bareBrowser = await launchBareChromium();
 
   const api = async (apiPath) => {
     const res = await fetch(`${url}/api${apiPath}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -120,9 +145,12 @@ export default async function bench({ tempDir, startServer, launchChromium, sign
     console: { path: `/orgs/${ORG}/service-accounts`, selector: ROW },
     plain: { path: '/bench-plain.html', selector: ROW },
   };
-  const times = { 'console cold': [], 'console warm': [], 'plain cold': [], 'plain warm': [] };
+  const newTimes = () => ({ 'console cold': [], 'console warm': [], 'plain cold': [], 'plain warm': [] });
+  const times = { playwright: newTimes(), bare: newTimes() };
   const phases = { listStart: [], listEnd: [], routeChunkStart: [] };
-  async function visit(page, kind) {
+  const [session] = signedInState(url, TOKEN).origins[0].localStorage;
+
+  async function visitInPlaywright(page, kind) {
     const firstRow = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_ROW_MESSAGE });
     await page.goto(url + target[kind].path, { waitUntil: 'commit' });
     await firstRow;
@@ -133,51 +161,80 @@ export default async function bench({ tempDir, startServer, launchChromium, sign
       return { firstRow: window.__firstRowAt, listStart: list?.startTime, listEnd: list?.responseEnd, chunkStart: chunk?.startTime };
     });
   }
+  // A fresh browser context, a first visit, then a second one once the first has finished, as a
+  // user's next visit would come: its requests done and, for the console, its service worker
+  // installed (app/asset-cache.ts).
+  async function visitsInPlaywright(kind) {
+    const context = await browser.newContext({ storageState: signedInState(url, TOKEN) });
+    await context.addInitScript(watchFirstRow, [target[kind].selector, FIRST_ROW_MESSAGE]);
+    const page = await context.newPage();
+    const cold = await visitInPlaywright(page, kind);
+    await page.waitForLoadState('networkidle');
+    if (kind === 'console') await page.evaluate(serviceWorkerActivated);
+    await page.goto('about:blank');
+    const warm = await visitInPlaywright(page, kind);
+    await context.close();
+    return { cold, warm };
+  }
+  async function visitsInBareBrowser(kind) {
+    const page = await bareBrowser.newPage(watchFirstRow, [target[kind].selector, FIRST_ROW_MESSAGE, { origin: url, key: session.name, value: session.value }]);
+    const visit = async () => {
+      await page.goto(url + target[kind].path);
+      return { firstRow: await page.evaluate('window.__firstRow') };
+    };
+    const cold = await visit();
+    await page.evaluate(`(${networkIdle})()`);
+    if (kind === 'console') await page.evaluate(`(${serviceWorkerActivated})()`);
+    await page.goto('about:blank');
+    const warm = await visit();
+    await page.close();
+    return { cold, warm };
+  }
+
   for (let run = 0; run < RUNS; run++) {
-    // Alternate which goes first so neither always gets the quieter moment.
-    const order = run % 2 === 0 ? ['console', 'plain'] : ['plain', 'console'];
-    for (const kind of order) {
-      const context = await browser.newContext({ storageState: signedInState(url, TOKEN) });
-      await context.addInitScript(watchFirstRow, [target[kind].selector, FIRST_ROW_MESSAGE]);
-      const page = await context.newPage();
-      const cold = await visit(page, kind);
-      // The second visit comes once the first has finished, as a user's next visit would: its
-      // requests done and, for the console, its service worker installed (app/asset-cache.ts).
-      await page.waitForLoadState('networkidle');
-      if (kind === 'console') await page.evaluate(serviceWorkerActivated);
-      await page.goto('about:blank');
-      const warm = await visit(page, kind);
-      times[`${kind} cold`].push(cold.firstRow);
-      times[`${kind} warm`].push(warm.firstRow);
-      if (kind === 'console') {
-        phases.listStart.push(cold.listStart);
-        phases.listEnd.push(cold.listEnd);
-        if (cold.chunkStart !== undefined) phases.routeChunkStart.push(cold.chunkStart);
+    // Alternate which page and which browser go first, so none always gets the quieter moment.
+    const kinds = run % 2 === 0 ? ['console', 'plain'] : ['plain', 'console'];
+    const drivers = Math.floor(run / 2) % 2 === 0 ? ['playwright', 'bare'] : ['bare', 'playwright'];
+    for (const driver of drivers) {
+      for (const kind of kinds) {
+        const { cold, warm } = driver === 'playwright' ? await visitsInPlaywright(kind) : await visitsInBareBrowser(kind);
+        times[driver][`${kind} cold`].push(cold.firstRow);
+        times[driver][`${kind} warm`].push(warm.firstRow);
+        if (driver === 'playwright' && kind === 'console') {
+          phases.listStart.push(cold.listStart);
+          phases.listEnd.push(cold.listEnd);
+          if (cold.chunkStart !== undefined) phases.routeChunkStart.push(cold.chunkStart);
+        }
       }
-      await context.close();
     }
   }
+
   const ms = (v) => v.toFixed(0);
-  const row = (name) => {
-    const s = summarize(times[name]);
-    return [name, s.n, ms(s.min), ms(s.median), ms(s.max)];
+  const ratio = (driver, kind) => (summarize(times[driver][`console ${kind}`]).median / summarize(times[driver][`plain ${kind}`]).median).toFixed(2);
+  const firstRowTable = (driver, title) => {
+    const row = (name) => {
+      const s = summarize(times[driver][name]);
+      return [name, s.n, ms(s.min), ms(s.median), ms(s.max)];
+    };
+    printTable(title, ['page', 'n', 'min', 'median', 'max'], [row('console cold'), row('plain cold'), row('console warm'), row('plain warm')]);
   };
-  printTable(`Navigation → first service-account row (ms since navigation start, Chromium, ${RUNS} interleaved runs)`, ['page', 'n', 'min', 'median', 'max'], [
-    row('console cold'),
-    row('plain cold'),
-    row('console warm'),
-    row('plain warm'),
-  ]);
-  const ratio = (kind) => (summarize(times[`console ${kind}`]).median / summarize(times[`plain ${kind}`]).median).toFixed(2);
+  firstRowTable('playwright', `Navigation → first service-account row, Chromium driven by Playwright (ms since navigation start, ${RUNS} interleaved runs)`);
   const phase = (values) => (values.length ? ms(summarize(values).median) : '—');
-  printTable('Console, fresh browser: where the time goes (median ms)', ['measure', 'value'], [
-    ['console ÷ plain, cold (target ≤ 2.0)', ratio('cold')],
-    ['console ÷ plain, warm (target ≤ 2.0)', ratio('warm')],
+  printTable('Console, fresh browser, Playwright: where the time goes (median ms)', ['measure', 'value'], [
+    ['console ÷ plain, cold (target ≤ 2.0)', ratio('playwright', 'cold')],
+    ['console ÷ plain, warm (target ≤ 2.0)', ratio('playwright', 'warm')],
     ['list request starts', phase(phases.listStart)],
     ['list response ends', phase(phases.listEnd)],
     ['route chunk request starts', phase(phases.routeChunkStart)],
-    ['first row in the DOM', phase(times['console cold'])],
+    ['first row in the DOM', phase(times.playwright['console cold'])],
+  ]);
+  // The same visits in a browser as a user's, without a DevTools session (bare-chromium.mjs).
+  firstRowTable('bare', `Same, Chromium without a DevTools session in the page (bare-chromium.mjs; ${RUNS} runs interleaved with the above)`);
+  printTable('Without a DevTools session: console ÷ plain', ['measure', 'value'], [
+    ['console ÷ plain, cold', ratio('bare', 'cold')],
+    ['console ÷ plain, warm', ratio('bare', 'warm')],
   ]);
   await browser.close();
+  await bareBrowser.close();
   await stop();
 }

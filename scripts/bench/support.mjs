@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { findChromium, root } from '../lib.mjs';
+import { launchBareChromium as launchBare } from './bare-chromium.mjs';
 
 const cleanups = [];
 
@@ -85,6 +86,15 @@ export async function launchChromium() {
     executablePath: found.path,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
   });
+  cleanups.push(() => browser.close());
+  return browser;
+}
+
+/** The same Chromium without Playwright: no DevTools domain in the page but Page (bare-chromium.mjs). */
+export async function launchBareChromium() {
+  const found = findChromium();
+  if (found.error) throw new Error(found.error);
+  const browser = await launchBare(found.path);
   cleanups.push(() => browser.close());
   return browser;
 }
