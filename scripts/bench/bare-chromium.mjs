@@ -5,9 +5,10 @@
 //    compiled without them: the console's 400 KB entry once (a request its top level starts) and
 //    React DOM's module function once (the Errors it creates at load), ~35 ms of a cold first page
 //    in a trace; a small page pays almost nothing;
-//  - Playwright's own setup of each new document adds a fixed ~20-30 ms to every page, small or not.
-// This driver enables only the Page domain, and reads values with Runtime.evaluate (no
-// Runtime.enable), so neither happens. Its switches are the ones Playwright launches with that
+//  - Playwright's own work on each new document adds to every page, small or not.
+// In the first-page bench, the console's cold first row came 60-100 ms later under Playwright than
+// here, the plain page's 15-35 ms later. This driver enables only the Page domain and reads values
+// with Runtime.evaluate (no Runtime.enable). Its switches are the ones Playwright launches with that
 // bear on timing (no throttling of background pages, no field trials, no paint holding).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
