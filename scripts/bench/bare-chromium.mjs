@@ -6,8 +6,8 @@
 //    React DOM's module function once (the Errors it creates at load), ~35 ms of a cold first page
 //    in a trace; a small page pays almost nothing;
 //  - Playwright's own work on each new document adds to every page, small or not.
-// In the first-page bench, the console's cold first row came 60-100 ms later under Playwright than
-// here, the plain page's 15-35 ms later. This driver enables only the Page domain and reads values
+// In the first-page bench, the console's cold first row came 60-150 ms later under Playwright than
+// here, the plain page's 15-50 ms later. This driver enables only the Page domain and reads values
 // with Runtime.evaluate (no Runtime.enable). Its switches are the ones Playwright launches with that
 // bear on timing (no throttling of background pages, no field trials, no paint holding).
 import { spawn } from 'node:child_process';
