@@ -1,8 +1,7 @@
-import { useDeferredValue } from 'react';
-import { absoluteTimesReady, formatAbsoluteTime, formatRelativeTime, parseTimestamp } from '../lib/time-format';
+import { useContext } from 'react';
+import { formatAbsoluteTime, formatRelativeTime, parseTimestamp } from '../lib/time-format';
 import { cx } from './cx';
-import { useNow } from './use-now';
-import { useTimeZone } from './use-time-zone';
+import { TimeDisplayContext, TimeDisplayProvider } from './time-display';
 
 export type RelativeTimeProps = {
   /** An RFC 3339 string from the API, a Date, or nothing (never happened). */
@@ -20,25 +19,28 @@ export type RelativeTimeProps = {
 /**
  * "3 hours ago" for the eye; the absolute time in a tooltip and, for screen readers, in the
  * text itself (a title attribute alone is not reliably announced). With `showAbsolute`, the
- * absolute time is visible too.
+ * absolute time is visible too, at once.
  */
-export function RelativeTime({ date, never = 'Never', showAbsolute = false, className }: RelativeTimeProps) {
-  const now = useNow();
-  const zone = useTimeZone();
-  // The absolute time needs Intl, whose first use costs 15-30 ms (ICU loads its data). Until a page
-  // has made one, the tooltip and screen-reader text follow in a second render just after the rows
-  // are on screen, so the first page's rows do not wait for it (issue 13). Shown on screen, it is not deferred.
-  const withAbsolute = useDeferredValue(true, showAbsolute || absoluteTimesReady() ? undefined : false);
+export function RelativeTime(props: RelativeTimeProps) {
+  const display = useContext(TimeDisplayContext);
+  if (!display) {
+    return (
+      <TimeDisplayProvider>
+        <RelativeTime {...props} />
+      </TimeDisplayProvider>
+    );
+  }
+  const { date, never = 'Never', showAbsolute = false, className } = props;
   const parsed = parseTimestamp(date);
   if (!parsed) return <span className={cx('relative-time relative-time--never', className)}>{never}</span>;
-  const absolute = withAbsolute ? formatAbsoluteTime(parsed, zone) : undefined;
+  const absolute = showAbsolute || display.absoluteTimes ? formatAbsoluteTime(parsed, display.zone) : undefined;
   return (
     <time
       className={cx('relative-time', showAbsolute && 'relative-time--full', className)}
       dateTime={parsed.toISOString()}
       title={showAbsolute ? undefined : absolute}
     >
-      <span>{formatRelativeTime(parsed, new Date(now))}</span>
+      <span>{formatRelativeTime(parsed, new Date(display.now))}</span>
       {showAbsolute ? (
         <span className="relative-time__absolute"> ({absolute})</span>
       ) : (

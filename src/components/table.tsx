@@ -1,5 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { cx } from './cx';
+import { TimeDisplayProvider } from './time-display';
 
 export type TableProps = ComponentPropsWithRef<'table'> & {
   /** Names the table for assistive tech; rendered as a visually hidden caption unless `showCaption`. */
@@ -44,7 +45,8 @@ export function Table({
         {...props}
       >
         <caption className={showCaption ? 'table__caption' : 'visually-hidden'}>{caption}</caption>
-        {children}
+        {/* A table's many relative times share one clock (time-display.tsx). */}
+        <TimeDisplayProvider>{children}</TimeDisplayProvider>
       </table>
     </div>
   );
