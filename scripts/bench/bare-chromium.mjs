@@ -23,8 +23,8 @@ import path from 'node:path';
  *    cold visit opens one (a new browser context), and its renderer took ~170 ms of CPU during
  *    the console's first 300 ms, on a 2-core machine. A user opening the console in a browser
  *    that is already running does not pay for it, and neither page under test has anything to
- *    do with it; with it, the console's first row came ~100 ms later, and the timings swung with
- *    how far along it was.
+ *    do with it. With it, the console's cold first row came 70-80 ms later (median of 11) and the
+ *    plain page's 20-30 ms later, and the timings swung with how far along it was.
  */
 export const BENCH_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
