@@ -176,6 +176,11 @@ export async function launchBareChromium(executablePath) {
         },
       };
     },
+    /** The URLs of every target the browser has: pages, and its own UI's chrome:// pages. */
+    async targetUrls() {
+      const { targetInfos } = await send('Target.getTargets');
+      return targetInfos.map((target) => target.url);
+    },
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -46,6 +46,20 @@ describe.runIf(!chromium.error)('launchBareChromium', () => {
     }
   }, 30_000);
 
+  it("builds no omnibox popup (a chrome:// page) beside the page, so the bench's pages have the CPUs to themselves", async () => {
+    const browser = await launchBareChromium(chromium.path);
+    try {
+      const page = await browser.newPage(initScript, ['k', 'v']);
+      await page.goto(`${origin}/`);
+      const urls: string[] = await browser.targetUrls();
+      expect(urls).toContain(`${origin}/`);
+      expect(urls.filter((url) => url.startsWith('chrome://'))).toEqual([]);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
+
   it('removes its profile when closed', async () => {
     const browser = await launchBareChromium(chromium.path);
     const profile: string = browser.profile;
