@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+// @ts-expect-error -- a plain ES module of the scripts, without type declarations
+import { OFFLINE_CHROMIUM_ARGS } from './scripts/lib.mjs';
 
 // This file is evaluated by the runner and again in every worker. The runner
 // picks the port and the database and puts them in the environment, which the
@@ -76,16 +78,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      // The machine has no internet: without these Chromium keeps trying to reach Google's services.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
+      args: OFFLINE_CHROMIUM_ARGS,
     },
   },
   // Every spec runs against the full local server. Against the vendor-like one (EXTENSIONS=none)

@@ -64,6 +64,17 @@ export function buildReason() {
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/** The machine has no internet: without these Chromium keeps trying to reach Google's services. */
+export const OFFLINE_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
 /** The Chromium the e2e tests use, or an error message that says how to get one. */
 export function findChromium() {
   const chromium = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;

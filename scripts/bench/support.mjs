@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { findChromium, root } from '../lib.mjs';
+import { findChromium, OFFLINE_CHROMIUM_ARGS, root } from '../lib.mjs';
 import { BENCH_DISABLED_FEATURES, launchBareChromium as launchBare } from './bare-chromium.mjs';
 
 const cleanups = [];
@@ -84,16 +84,7 @@ export async function launchChromium() {
   if (found.error) throw new Error(found.error);
   const browser = await chromium.launch({
     executablePath: found.path,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-      `--disable-features=${BENCH_DISABLED_FEATURES.join(',')}`,
-    ],
+    args: [...OFFLINE_CHROMIUM_ARGS, `--disable-features=${BENCH_DISABLED_FEATURES.join(',')}`],
   });
   cleanups.push(() => browser.close());
   return browser;
