@@ -51,7 +51,12 @@ describe.runIf(!chromium.error)('launchBareChromium', () => {
     try {
       const page = await browser.newPage(initScript, ['k', 'v']);
       await page.goto(`${origin}/`);
-      const urls: string[] = await browser.targetUrls();
+      // The browser updates a target's URL a moment after the navigation commits.
+      let urls: string[] = [];
+      for (let tries = 0; tries < 50 && !urls.includes(`${origin}/`); tries++) {
+        urls = await browser.targetUrls();
+        if (!urls.includes(`${origin}/`)) await new Promise((wait) => setTimeout(wait, 100));
+      }
       expect(urls).toContain(`${origin}/`);
       expect(urls.filter((url) => url.startsWith('chrome://'))).toEqual([]);
       await page.close();
