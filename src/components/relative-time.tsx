@@ -1,7 +1,8 @@
-import { useContext } from 'react';
-import { formatAbsoluteTime, formatRelativeTime, parseTimestamp } from '../lib/time-format';
+import { useDeferredValue } from 'react';
+import { absoluteTimesReady, formatAbsoluteTime, formatRelativeTime, parseTimestamp } from '../lib/time-format';
 import { cx } from './cx';
-import { TimeDisplayContext, TimeDisplayProvider } from './time-display';
+import { useNow } from './use-now';
+import { useTimeZone } from './use-time-zone';
 
 export type RelativeTimeProps = {
   /** An RFC 3339 string from the API, a Date, or nothing (never happened). */
@@ -19,28 +20,25 @@ export type RelativeTimeProps = {
 /**
  * "3 hours ago" for the eye; the absolute time in a tooltip and, for screen readers, in the
  * text itself (a title attribute alone is not reliably announced). With `showAbsolute`, the
- * absolute time is visible too, at once.
+ * absolute time is visible too.
  */
-export function RelativeTime(props: RelativeTimeProps) {
-  const display = useContext(TimeDisplayContext);
-  if (!display) {
-    return (
-      <TimeDisplayProvider>
-        <RelativeTime {...props} />
-      </TimeDisplayProvider>
-    );
-  }
-  const { date, never = 'Never', showAbsolute = false, className } = props;
+export function RelativeTime({ date, never = 'Never', showAbsolute = false, className }: RelativeTimeProps) {
+  const now = useNow();
+  const zone = useTimeZone();
+  // The absolute time needs Intl, whose first use costs 15-30 ms (ICU loads its data). Until a page
+  // has made one, the tooltip and screen-reader text follow in a second render just after the rows
+  // are on screen, so the first page's rows do not wait for it (issue 13). Shown on screen, it is not deferred.
+  const withAbsolute = useDeferredValue(true, showAbsolute || absoluteTimesReady() ? undefined : false);
   const parsed = parseTimestamp(date);
   if (!parsed) return <span className={cx('relative-time relative-time--never', className)}>{never}</span>;
-  const absolute = showAbsolute || display.absoluteTimes ? formatAbsoluteTime(parsed, display.zone) : undefined;
+  const absolute = withAbsolute ? formatAbsoluteTime(parsed, zone) : undefined;
   return (
     <time
       className={cx('relative-time', showAbsolute && 'relative-time--full', className)}
       dateTime={parsed.toISOString()}
       title={showAbsolute ? undefined : absolute}
     >
-      <span>{formatRelativeTime(parsed, new Date(display.now))}</span>
+      <span>{formatRelativeTime(parsed, new Date(now))}</span>
       {showAbsolute ? (
         <span className="relative-time__absolute"> ({absolute})</span>
       ) : (

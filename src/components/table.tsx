@@ -1,6 +1,5 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { cx } from './cx';
-import { TimeDisplayProvider } from './time-display';
 
 export type TableProps = ComponentPropsWithRef<'table'> & {
   /** Names the table for assistive tech; rendered as a visually hidden caption unless `showCaption`. */
@@ -45,8 +44,7 @@ export function Table({
         {...props}
       >
         <caption className={showCaption ? 'table__caption' : 'visually-hidden'}>{caption}</caption>
-        {/* A table's many relative times share one clock (time-display.tsx). */}
-        <TimeDisplayProvider>{children}</TimeDisplayProvider>
+        {children}
       </table>
     </div>
   );

@@ -2,7 +2,6 @@ import { Link } from 'react-router';
 import type { AuditEvent, AuditTarget } from '../../api/usage-schemas';
 import { Badge } from '../../components/badge';
 import { RelativeTime } from '../../components/relative-time';
-import { TimeDisplayProvider } from '../../components/time-display';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { actionVerb, actorLabel, fieldChanges, targetNoun } from '../../lib/audit-event-text';
 import { activityPath, credentialPath, serviceAccountPath } from '../../lib/paths';
@@ -31,34 +30,31 @@ function targetPath(org: string, target: AuditTarget): string | null {
 export function ActivityList({ org, events, statusOf, historyLinks = false, label }: ActivityListProps) {
   return (
     <ol className="activity-list" aria-label={label}>
-      {/* One clock for the list's times, as in a table (components/time-display.tsx). */}
-      <TimeDisplayProvider>
-        {events.map((event) => (
-          <li key={event.id} className="activity-item">
-            <p className="activity-item__sentence">
-              {targetNoun(event.target)}{' '}
-              <TargetName
-                org={org}
-                target={event.target}
-                status={statusOf(event.target)}
-                // The deletion itself says "deleted"; a mark beside it would say it twice.
-                marked={!event.action.endsWith('.deleted')}
-              />{' '}
-              {actionVerb(event.action)} by <span className="activity-item__actor">{actorLabel(event.actor)}</span>
-              <span className="activity-item__time">
-                <span aria-hidden="true">, </span>
-                <RelativeTime date={event.at} />
-              </span>
-            </p>
-            {event.action.endsWith('.updated') && <Changes event={event} />}
-            {historyLinks && (
-              <Link className="activity-item__history" to={activityPath(org, new URLSearchParams({ target: event.target.id }))}>
-                History<VisuallyHidden> of {targetNoun(event.target).toLowerCase()} {event.target.name}</VisuallyHidden>
-              </Link>
-            )}
-          </li>
-        ))}
-      </TimeDisplayProvider>
+      {events.map((event) => (
+        <li key={event.id} className="activity-item">
+          <p className="activity-item__sentence">
+            {targetNoun(event.target)}{' '}
+            <TargetName
+              org={org}
+              target={event.target}
+              status={statusOf(event.target)}
+              // The deletion itself says "deleted"; a mark beside it would say it twice.
+              marked={!event.action.endsWith('.deleted')}
+            />{' '}
+            {actionVerb(event.action)} by <span className="activity-item__actor">{actorLabel(event.actor)}</span>
+            <span className="activity-item__time">
+              <span aria-hidden="true">, </span>
+              <RelativeTime date={event.at} />
+            </span>
+          </p>
+          {event.action.endsWith('.updated') && <Changes event={event} />}
+          {historyLinks && (
+            <Link className="activity-item__history" to={activityPath(org, new URLSearchParams({ target: event.target.id }))}>
+              History<VisuallyHidden> of {targetNoun(event.target).toLowerCase()} {event.target.name}</VisuallyHidden>
+            </Link>
+          )}
+        </li>
+      ))}
     </ol>
   );
 }
