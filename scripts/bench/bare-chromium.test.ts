@@ -28,10 +28,22 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((closed) => server.close(closed)));
 
+type BarePage = { goto(url: string): Promise<void>; evaluate(expression: string): Promise<unknown>; close(): Promise<void> };
+type BareBrowser = { newPage(script: typeof initScript, arg: [string, string]): Promise<BarePage>; targetUrls(): Promise<string[]> };
+
+/** Runs `use` with a bare browser, which is closed whatever happens. */
+async function withBareBrowser(use: (browser: BareBrowser) => Promise<void>) {
+  const browser = await launchBareChromium(chromium.path);
+  try {
+    await use(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
 describe.runIf(!chromium.error)('launchBareChromium', () => {
   it('runs the init script before the page, reads values and awaited promises, and reports failures', async () => {
-    const browser = await launchBareChromium(chromium.path);
-    try {
+    await withBareBrowser(async (browser) => {
       const page = await browser.newPage(initScript, ['k', 'from the init script']);
       await page.goto(`${origin}/`);
       // goto resolves at the commit, before the page is parsed.
@@ -41,14 +53,11 @@ describe.runIf(!chromium.error)('launchBareChromium', () => {
       await expect(page.evaluate('missing.name')).rejects.toThrow(/missing is not defined/);
       await expect(page.goto('http://127.0.0.1:1/')).rejects.toThrow(/net::ERR_/);
       await page.close();
-    } finally {
-      await browser.close();
-    }
+    });
   }, 30_000);
 
   it("builds no omnibox popup (a chrome:// page) beside the page, so the bench's pages have the CPUs to themselves", async () => {
-    const browser = await launchBareChromium(chromium.path);
-    try {
+    await withBareBrowser(async (browser) => {
       const page = await browser.newPage(initScript, ['k', 'v']);
       await page.goto(`${origin}/`);
       // The browser updates a target's URL a moment after the navigation commits.
@@ -60,9 +69,7 @@ describe.runIf(!chromium.error)('launchBareChromium', () => {
       expect(urls).toContain(`${origin}/`);
       expect(urls.filter((url) => url.startsWith('chrome://'))).toEqual([]);
       await page.close();
-    } finally {
-      await browser.close();
-    }
+    });
   }, 30_000);
 
   it('removes its profile when closed', async () => {
