@@ -1,12 +1,12 @@
 // Names the chunk of every module a root module imports statically: the code a page needs before
-// it can render, in one file per root. The roots are the entries (the boot script's, then the
-// console's; a module both import is the boot script's, and the entry imports it from there) and
-// the landing page's route module. Left to itself, Rolldown splits those modules into common
-// chunks by which lazy routes also use them (React, query core, mutations, zod with the API client,
-// …): eight files for the entry that gzip separately, about 1.4 KB more than one, and six for the
-// service-account list, each one more script for the browser to finish and link on the main thread
-// after the entry has run, ~20-30 ms before the list's first row (issue 13). Modules no root
-// reaches keep Rolldown's own chunking; so do BARREL_ONLY's (below).
+// it can render, in one file per root. The roots are the entries: the boot script's, then the
+// console's, which carries the landing page (app/routes.tsx); a module both import is the boot
+// script's, and the entry imports it from there. Left to itself, Rolldown splits those modules
+// into common chunks by which lazy routes also use them (React, query core, mutations, zod with
+// the API client, …): eight files for the entry that gzip separately, about 1.4 KB more than one,
+// each one more script for the browser to finish and link on the main thread before the list's
+// first row (issue 13). Modules no root reaches keep Rolldown's own chunking; so do BARREL_ONLY's
+// (below).
 
 /**
  * The import graph cannot tell which of a package index's re-exports the entry uses: TanStack
@@ -63,7 +63,7 @@ function staticallyImported(graph: ModuleGraph, from: readonly string[]): Set<st
 /**
  * For `output.codeSplitting.groups[].name`: `name` for the module(s) whose id matches `root` and
  * for everything they import statically, else no group. A group of lower priority gets only what
- * the higher ones left: the landing page's chunk holds what its page needs beyond the entry.
+ * the higher ones left: the entry's chunk holds what the boot script's does not.
  */
 export function staticImportsChunk(name: string, root: RegExp) {
   let members: Set<string> | undefined;

@@ -20,7 +20,7 @@ export async function getCapabilities(signal?: AbortSignal): Promise<readonly st
   }
 }
 
-/** Puts the page's embedded answer (if any) in the cache, so loaders need not ask. */
+/** Puts the page's embedded answer (if any) in the cache, so the first requests need not ask. */
 export function seedEmbeddedCapabilities(queryClient: QueryClient): void {
   const embedded = readEmbeddedCapabilities();
   if (embedded) queryClient.setQueryData(capabilityQueries.all(), embedded);
@@ -52,7 +52,7 @@ export function knownExtension(queryClient: QueryClient, name: ExtensionName): b
   return queryClient.getQueryData<readonly string[]>(capabilityQueries.all())?.includes(name);
 }
 
-/** For loaders and event handlers: waits for discovery (cached after the first call). */
+/** For prefetches and event handlers: waits for discovery (cached after the first call). */
 export async function hasExtension(queryClient: QueryClient, name: ExtensionName): Promise<boolean> {
   const extensions = await queryClient.ensureQueryData(capabilityQueries.discovery());
   return extensions.includes(name);

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Component, type ReactNode } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
 import { ApiError } from '../api/client';
 import { Button } from '../components/button';
 import { useDocumentTitle } from '../components/use-document-title';
@@ -14,11 +15,51 @@ function isStaleChunkError(error: unknown): boolean {
   );
 }
 
-/** errorElement for every route: not-found, stale deploy, or an unexpected failure. */
-export function RouteErrorBoundary() {
-  const error = useRouteError();
+type CatchErrorsProps = { resetKey: string; fallback: (error: unknown) => ReactNode; children: ReactNode };
+type CatchErrorsState = { caught: { error: unknown } | null; resetKey: string };
 
-  if ((isRouteErrorResponse(error) && error.status === 404) || (error instanceof ApiError && error.status === 404)) {
+/** React's error boundary; a new `resetKey` (the next navigation) tries the children again. */
+class CatchErrors extends Component<CatchErrorsProps, CatchErrorsState> {
+  state: CatchErrorsState = { caught: null, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromError(error: unknown): Partial<CatchErrorsState> {
+    return { caught: { error } };
+  }
+
+  static getDerivedStateFromProps(props: CatchErrorsProps, state: CatchErrorsState): Partial<CatchErrorsState> | null {
+    return props.resetKey === state.resetKey ? null : { caught: null, resetKey: props.resetKey };
+  }
+
+  render() {
+    return this.state.caught ? this.props.fallback(this.state.caught.error) : this.props.children;
+  }
+}
+
+/**
+ * Around the pages (its children, or the route's <Outlet />): a page that fails to render or to
+ * load shows why instead, until the next navigation. `inMain` for the outermost one, above the
+ * layout's <main>.
+ */
+export function RouteErrorBoundary({ children, inMain = false }: { children?: ReactNode; inMain?: boolean }) {
+  const { key } = useLocation();
+  const fallback = (error: unknown) =>
+    inMain ? (
+      <main className="app-main">
+        <RouteError error={error} />
+      </main>
+    ) : (
+      <RouteError error={error} />
+    );
+  return (
+    <CatchErrors resetKey={key} fallback={fallback}>
+      {children ?? <Outlet />}
+    </CatchErrors>
+  );
+}
+
+/** What a failed page shows: not-found, stale deploy, or an unexpected failure. */
+function RouteError({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.status === 404) {
     return <NotFoundPage />;
   }
   if (isStaleChunkError(error)) {

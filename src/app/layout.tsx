@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { ProgressBar } from '../components/progress-bar';
 // Deep imports on purpose: the features' indexes also export lazily loaded pages (sign-in, home),
 // which the bundler would otherwise put in the entry chunk with this layout.
@@ -9,11 +9,12 @@ import { TimeZoneSwitch } from '../components/time-zone-switch';
 import { FindCredentialForm } from '../features/find-credential/find-credential-form';
 import { useExtension } from '../api/capabilities';
 import { activityPath, credentialReviewPath, serviceAccountsPath } from '../lib/paths';
+import { useNavigationState } from '../lib/navigation-router';
 import { useOptionalOrgParam } from '../lib/route-params';
 
 /** Header with navigation and the signed-in person; pages render in <main>. */
 export function AppLayout() {
-  const navigation = useNavigation();
+  const { pending } = useNavigationState();
   const org = useOptionalOrgParam();
   const hasActivity = useExtension('audit_events');
 
@@ -53,7 +54,7 @@ export function AppLayout() {
               <UserMenu />
             </div>
           </div>
-          {navigation.state !== 'idle' && <ProgressBar label="Loading page" className="nav-progress" />}
+          {pending && <ProgressBar label="Loading page" className="nav-progress" />}
         </header>
         <main id="main" className="app-main" tabIndex={-1}>
           <Outlet />

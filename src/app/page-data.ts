@@ -1,14 +1,36 @@
 // The requests each page reads first, started (never awaited) with the same queryOptions the page
-// then reads. Two callers: the router's loaders, and early-start.ts, which runs them for the URL
-// the console opens on before React and the router are even evaluated (issue 13). TanStack Query
-// shares a request in flight and keeps fresh data, so the second caller sends nothing new.
+// then reads, as soon as a navigation is asked for: its data and its code load in parallel
+// (`preparePage`). For the URL the console opens on, early-start.ts does it before React and the
+// router are even evaluated (issue 13).
 import type { QueryClient } from '@tanstack/react-query';
+import type { Path } from 'react-router';
 import { hasExtension, knownExtension } from '../api/capabilities';
+import { getSessionToken } from '../api/session';
 import { credentialQueries } from '../api/credentials';
 import { organizationQueries } from '../api/organizations';
 import { serviceAccountQueries } from '../api/service-accounts';
 import { listParams, listQuery, parseListSearch } from '../features/service-accounts/list-search';
-import { pages, type PageName } from './pages';
+import { matchOrg, matchPage, pages, preloadPage, type PageName } from './pages';
+
+/**
+ * Before the console shows `next`: starts the requests of what changed (the shell's list on a new
+ * path, the organization when it changes, the page's own on any change; TanStack Query sends
+ * nothing for fresh data) and the page's code. Returns what to wait for: the code, if not yet here.
+ */
+export function preparePage(queryClient: QueryClient, next: Path, previous: Path | null): Promise<unknown> | undefined {
+  const page = matchPage(next.pathname);
+  // Without a session the guard redirects to sign-in; a request would only 401.
+  if (page?.name !== 'signIn' && getSessionToken()) {
+    const newPath = previous?.pathname !== next.pathname;
+    if (newPath) prefetchShellData(queryClient);
+    const org = matchOrg(next.pathname);
+    if (org !== undefined && org !== (previous && matchOrg(previous.pathname))) prefetchOrgData(queryClient, org);
+    if (page && (newPath || previous?.search !== next.search)) {
+      pageData[page.name]?.(queryClient, page.params, new URLSearchParams(next.search));
+    }
+  }
+  return page && preloadPage(page.name);
+}
 
 export type PageParams = Readonly<Partial<Record<string, string>>>;
 type PageData = (queryClient: QueryClient, params: PageParams, search: URLSearchParams) => void;

@@ -35,6 +35,12 @@ export function matchPage(pathname: string): { name: PageName; params: Record<st
   return undefined;
 }
 
+/** The organization of an `/orgs/:org/...` path (any page under it, or none), decoded. */
+export function matchOrg(pathname: string): string | undefined {
+  const [first, org] = pathname.split('/').filter(Boolean);
+  return first === ROUTES.org.split('/')[1] && org !== undefined ? safeDecode(org) : undefined;
+}
+
 // As the router decodes parameters; a malformed escape stays as it is (the page then says "not found").
 function safeDecode(segment: string): string {
   try {

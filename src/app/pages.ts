@@ -1,11 +1,11 @@
 // The console's pages: how each one's chunk is loaded (where each lives: PAGE_PATHS, in
-// page-match.ts). The router (router.tsx) and the early start (early-start.ts) both read this
-// table, so a page's path and chunk are named once.
+// page-match.ts). The routes (routes.tsx) and the navigation (preparePage in page-data.ts) read
+// this table, so a page's path and chunk are named once.
 
 import type { ComponentType } from 'react';
 import type { PageName } from './page-match';
 
-export { matchPage, PAGE_PATHS, type PageName } from './page-match';
+export { matchOrg, matchPage, PAGE_PATHS, type PageName } from './page-match';
 
 type PageModule = { Component: ComponentType };
 
@@ -25,13 +25,38 @@ export const pages = {
   activity: { load: (): Promise<PageModule> => import('./routes/activity') },
 } as const satisfies Record<PageName, { load: () => Promise<PageModule>; loadPrefetch?: () => Promise<unknown> }>;
 
-/** Starts loading the page's chunk, and the code of its loader's requests where that is a chunk of its own. */
-export function preloadPage(name: PageName): void {
-  const page = pages[name];
-  // A failed load is the router's to report, when it asks for the page itself.
-  page.load().catch(() => undefined);
-  if ('loadPrefetch' in page) page.loadPrefetch().catch(() => undefined);
+const loaded = new Map<PageName, PageModule>();
+const loading = new Map<PageName, Promise<PageModule>>();
+
+/** The page's code, loaded once (a failure stays: the route's error boundary offers a reload). */
+export function loadPage(name: PageName): Promise<PageModule> {
+  let promise = loading.get(name);
+  if (!promise) {
+    promise = pages[name].load().then((module) => {
+      loaded.set(name, module);
+      return module;
+    });
+    loading.set(name, promise);
+  }
+  return promise;
 }
 
-/** The router's `lazy` for a page: its chunk, loaded once (the early preload may have started it). */
-export const lazyPage = (name: PageName) => ({ Component: async () => (await pages[name].load()).Component });
+/** The page's code if it has loaded: a page is rendered only then (see `preparePage`). */
+export const loadedPage = (name: PageName): PageModule | undefined => loaded.get(name);
+
+/** For a page the entry carries (the landing page): rendered at once, not a microtask later. */
+export function pageInEntry(name: PageName, module: PageModule) {
+  loaded.set(name, module);
+  loading.set(name, Promise.resolve(module));
+}
+
+/**
+ * Starts loading the page's chunk, and the code of its requests where that is a chunk of its own.
+ * Returns what to wait for before showing the page: nothing once its code is here.
+ */
+export function preloadPage(name: PageName): Promise<unknown> | undefined {
+  const page = pages[name];
+  // A failed load is the page's to report, when it is shown.
+  if ('loadPrefetch' in page) page.loadPrefetch().catch(() => undefined);
+  return loaded.has(name) ? undefined : loadPage(name);
+}

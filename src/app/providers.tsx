@@ -5,8 +5,8 @@ import { ToastProvider } from '../components/toast';
 import type { ToastStore } from '../components/toast-store';
 
 /**
- * The query client and the toast queue are created once in app/start.ts (the router's loaders
- * need the same client), and share the toast store so the QueryCache can raise toasts.
+ * The query client and the toast queue are created once in app/early-start.ts (the first
+ * requests need the same client), and share the toast store so the QueryCache can raise toasts.
  */
 export function AppProviders({
   queryClient,

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { Outlet, ScrollRestoration } from 'react-router';
+import { Outlet } from 'react-router';
 import { RouteErrorBoundary } from './error-boundary';
+import { ScrollRestoration } from './scroll-restoration';
 
 // Acts on the second page of a visit, never the first: loaded after it, not with it.
 const RouteFocus = lazy(() => import('./route-focus').then((module) => ({ default: module.RouteFocus })));
@@ -9,7 +10,10 @@ const RouteFocus = lazy(() => import('./route-focus').then((module) => ({ defaul
 export function Root() {
   return (
     <>
-      <Outlet />
+      {/* Only the first page can wait for its code here (see Page); later ones are shown once loaded. */}
+      <Suspense fallback={<AppLoading />}>
+        <Outlet />
+      </Suspense>
       <Suspense fallback={null}>
         <RouteFocus />
       </Suspense>
@@ -18,13 +22,9 @@ export function Root() {
   );
 }
 
-/** When even the layout fails, the error still gets the page's padding. */
-export function RootErrorBoundary() {
-  return (
-    <main className="app-main">
-      <RouteErrorBoundary />
-    </main>
-  );
+/** Around everything: when even the layout fails, the error still gets the page's padding. */
+export function RootErrorBoundary({ children }: { children: React.ReactNode }) {
+  return <RouteErrorBoundary inMain>{children}</RouteErrorBoundary>;
 }
 
 export function AppLoading() {

@@ -34,7 +34,8 @@ export function RouteFocus() {
         return;
       }
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
+      // Not scrolled to: the page is where ScrollRestoration put it (Back returns to the position).
+      heading.focus({ preventScroll: true });
       setAnnouncement(heading.textContent ?? document.title);
     };
     frame = requestAnimationFrame(attempt);

@@ -1,22 +1,25 @@
+import { UNSAFE_createBrowserHistory as createBrowserHistory } from 'react-router';
 // Deep import: the feature's index would pull the sign-in page into the entry chunk.
 import { registerUnauthorizedRedirect } from '../features/auth/unauthorized-redirect';
-import { queryClient, toastStore } from './early-start';
-import { createAppRouter } from './router';
-import { whenRouterReady } from './router-ready';
+import { createNavigationStore } from '../lib/navigation-store';
+import { firstPageLoad, queryClient, toastStore } from './early-start';
+import { whenFirstPageReady } from './first-page';
+import { preparePage } from './page-data';
 
-/**
- * The router, created as soon as this module runs: it matches the URL and its loaders start the
- * page's requests (already started by early-start.ts for the first page) and its route chunk.
- */
 export { queryClient, toastStore };
-export const router = createAppRouter(queryClient);
-/** When the first render may start: subscribed before the router can finish loading the page (router-ready.ts). */
-export const routerReady = whenRouterReady(router);
+
+/** The console's navigation: each page's requests and code start as soon as it is asked for. */
+export const navigation = createNavigationStore(createBrowserHistory({ v5Compat: true }), (next, previous) =>
+  preparePage(queryClient, next, previous),
+);
+
+/** When the first render may start (first-page.ts). */
+export const firstPageReady = whenFirstPageReady(firstPageLoad);
 
 // Registered before the first render and in the same task as the first requests, so no answer
 // (a 401 included) is handled before it.
 registerUnauthorizedRedirect({
-  navigate: router.navigate,
+  navigate: navigation.navigate,
   queryClient,
-  getLocation: () => router.state.location,
+  getLocation: () => navigation.state.location,
 });

@@ -1,5 +1,5 @@
 // While something on screen cannot be recovered once the page is left (a one-time client
-// secret), leaving is asked first by react-router's blocker. Ending the session would
+// secret), leaving is asked first by the navigation's blocker. Ending the session would
 // unmount the page without a navigation to block, so the two ways the app ends a session
 // (sign-out, a 401) go through here: with no guard up they end it at once, as before; with
 // one up they only navigate, and the guard ends the session if the person chooses to leave.

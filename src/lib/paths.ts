@@ -32,8 +32,8 @@ export type RouteParams<P extends string> = { [Name in ParamName<P>]: string };
 const PARAM = /:(\w+)/g;
 
 /**
- * The params of `pattern` out of a matched route's params (react-router's `params`, in a loader
- * or through `useRouteParams`), typed by the pattern. The router only matches a pattern with all
+ * The params of `pattern` out of a matched route's params (react-router's `params`, through
+ * `useRouteParams`), typed by the pattern. The router only matches a pattern with all
  * its params, so the '' fallback is for types only.
  */
 export function routeParams<P extends RoutePattern>(

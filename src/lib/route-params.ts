@@ -4,7 +4,7 @@ import { ROUTES, routeParams, type RoutePattern, type RouteParams } from './path
 /**
  * The URL params of the route `pattern` (one of ROUTES), for a component rendered under it:
  * `const { org, serviceAccountId } = useRouteParams(ROUTES.serviceAccount)`. Every page reads
- * its params this way (the router's loaders use `routeParams` with the same patterns).
+ * its params this way.
  */
 export function useRouteParams<P extends RoutePattern>(pattern: P): RouteParams<P> {
   return routeParams(pattern, useParams());

@@ -1,9 +1,11 @@
-// Shared test helpers: a data router and the app's providers around a component. The API behind
-// it is the real server (test-server.ts).
+// Shared test helpers: the app's navigation (over a memory history) and providers around a
+// component. The API behind it is the real server (test-server.ts).
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, createRoutesFromElements, Route, RouterProvider, useLocation } from 'react-router';
+import { Route, Routes, UNSAFE_createMemoryHistory as createMemoryHistory, useLocation } from 'react-router';
+import { NavigationRouter } from '../lib/navigation-router';
+import { createNavigationStore } from '../lib/navigation-store';
 import { createTestQueryClient, TestProviders } from './providers';
 
 export function LocationProbe() {
@@ -11,27 +13,34 @@ export function LocationProbe() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
+/** The app's navigation store over a memory history at `entries[index]` (the last by default). */
+export function createMemoryNavigation(entries: string[], index?: number) {
+  return createNavigationStore(createMemoryHistory({ initialEntries: entries, initialIndex: index, v5Compat: true }));
+}
+
+/** `element` in the app's router over `navigation`. */
+export function InNavigation({ navigation, children }: { navigation: ReturnType<typeof createMemoryNavigation>; children: ReactElement }) {
+  return <NavigationRouter navigation={navigation}>{children}</NavigationRouter>;
+}
+
 /**
- * A data router like the app's, so tests can wire what main.tsx wires (e.g. `router.navigate`) and
- * the secret dialog's leave guard (react-router's blocker) works. Paths no route matches show the
+ * The app's navigation, so tests can wire what app/start.ts wires (e.g. `navigation.navigate`) and
+ * the secret dialog's leave guard (the navigation's blocker) works. Paths no route matches show the
  * location (`LocationProbe`).
  */
 export function renderWithRoutes(routes: ReactElement, initialPath: string, queryClient: QueryClient = createTestQueryClient()) {
-  const router = createMemoryRouter(
-    createRoutesFromElements(
-      <>
-        {routes}
-        <Route path="*" element={<LocationProbe />} />
-      </>,
-    ),
-    { initialEntries: [initialPath] },
-  );
+  const navigation = createMemoryNavigation([initialPath]);
   const utils = render(
     <TestProviders client={queryClient}>
-      <RouterProvider router={router} />
+      <NavigationRouter navigation={navigation}>
+        <Routes>
+          {routes}
+          <Route path="*" element={<LocationProbe />} />
+        </Routes>
+      </NavigationRouter>
     </TestProviders>,
   );
-  return { ...utils, queryClient, router };
+  return { ...utils, queryClient, navigation };
 }
 
 /** `ui` at `path`, opened at `route`, with `otherRoutes` beside it; queries never go stale by themselves. */

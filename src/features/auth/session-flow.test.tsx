@@ -33,13 +33,13 @@ const routes = (
   </>
 );
 
-/** Wired as main.tsx wires it: on the router, not inside a component. */
+/** Wired as app/start.ts wires it: on the navigation, not inside a component. */
 function renderWithUnauthorizedRedirect(initialPath: string) {
   const result = renderWithRoutes(routes, initialPath);
   registerUnauthorizedRedirect({
-    navigate: result.router.navigate,
+    navigate: result.navigation.navigate,
     queryClient: result.queryClient,
-    getLocation: () => result.router.state.location,
+    getLocation: () => result.navigation.state.location,
   });
   return result;
 }

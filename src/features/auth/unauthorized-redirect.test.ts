@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, setUnauthorizedHandler } from '../../api/client';
 import { devPrincipalQueries } from '../../api/dev';
 import { getSessionEndReason, getSessionToken, setSessionToken } from '../../api/session';
+import { createMemoryNavigation } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
 import { registerUnauthorizedRedirect } from './unauthorized-redirect';
 
@@ -15,28 +15,28 @@ afterEach(() => {
 });
 
 function setup(initialPath: string) {
-  const router = createMemoryRouter([{ path: '*', element: null }], { initialEntries: [initialPath] });
+  const navigation = createMemoryNavigation([initialPath]);
   const queryClient = new QueryClient();
-  // The wiring recommended for a data router: registered at start-up, before any loader fetches.
+  // As app/start.ts wires it: registered at start-up, before the first page's requests.
   const unregister = registerUnauthorizedRedirect({
-    navigate: router.navigate,
+    navigate: navigation.navigate,
     queryClient,
-    getLocation: () => router.state.location,
+    getLocation: () => navigation.state.location,
   });
-  return { router, queryClient, unregister };
+  return { navigation, queryClient, unregister };
 }
 
 describe('registerUnauthorizedRedirect', () => {
-  it('works with router.navigate and keeps the public demo list', async () => {
+  it("works with the navigation's navigate and keeps the public demo list", async () => {
     setSessionToken('expired-token');
-    const { router, queryClient } = setup('/orgs/acme/credentials?status=stale');
+    const { navigation, queryClient } = setup('/orgs/acme/credentials?status=stale');
     queryClient.setQueryData(['service-accounts', 'acme', 'list', { limit: 50 }], { items: [] });
     queryClient.setQueryData(devPrincipalQueries.list().queryKey, []);
 
     await apiRequest('/organizations/acme/service-accounts').catch(() => undefined);
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+    await vi.waitFor(() => expect(navigation.state.location.pathname).toBe('/sign-in'));
 
-    const params = new URLSearchParams(router.state.location.search);
+    const params = new URLSearchParams(navigation.state.location.search);
     expect(params.get('returnTo')).toBe('/orgs/acme/credentials?status=stale');
     expect(params.get('reason')).toBe('expired');
     expect(getSessionToken()).toBeNull();
@@ -47,11 +47,11 @@ describe('registerUnauthorizedRedirect', () => {
 
   it('does not stack redirects when already on the sign-in page', async () => {
     setSessionToken('expired-token');
-    const { router } = setup('/sign-in?returnTo=%2Forgs%2Facme');
+    const { navigation } = setup('/sign-in?returnTo=%2Forgs%2Facme');
     await apiRequest('/organizations').catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(router.state.location.search).toBe('?returnTo=%2Forgs%2Facme');
-    expect(router.state.historyAction).toBe('POP');
+    expect(navigation.state.location.search).toBe('?returnTo=%2Forgs%2Facme');
+    expect(navigation.state.action).toBe('POP');
     expect(getSessionToken()).toBeNull();
   });
 

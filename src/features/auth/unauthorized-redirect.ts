@@ -13,7 +13,7 @@ interface LocationLike {
 }
 
 export interface UnauthorizedRedirectDeps {
-  /** The data router's `router.navigate`. */
+  /** The navigation's `navigate` (app/start.ts). */
   navigate: (to: string, options?: { replace?: boolean }) => unknown;
   queryClient: QueryClient;
   /** Where the person is now, for `returnTo`. Defaults to window.location. */

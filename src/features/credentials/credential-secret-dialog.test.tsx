@@ -1,22 +1,25 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requestSessionEnd } from '../../lib/leave-guard';
+import { createMemoryNavigation, InNavigation } from '../../test/routing-fixtures';
 import { CredentialSecretDialog } from './credential-secret-dialog';
 
-/** In a data router, as in the app: the dialog's leave guard uses react-router's blocker. */
+/** In the app's navigation: the dialog's leave guard uses its blocker. */
 function renderInRouter(ui: ReactElement) {
-  const router = createMemoryRouter(
-    [
-      { path: '/', element: ui },
-      { path: '*', element: <p>Somewhere else</p> },
-    ],
-    // A page before this one, so Back has somewhere to go.
-    { initialEntries: ['/previous', '/'], initialIndex: 1 },
+  // A page before this one, so Back has somewhere to go.
+  const navigation = createMemoryNavigation(['/previous', '/'], 1);
+  const view = render(
+    <InNavigation navigation={navigation}>
+      <Routes>
+        <Route path="/" element={ui} />
+        <Route path="*" element={<p>Somewhere else</p>} />
+      </Routes>
+    </InNavigation>,
   );
-  return { ...render(<RouterProvider router={router} />), router };
+  return { ...view, navigation };
 }
 
 const created = {
@@ -37,10 +40,10 @@ function renderDialog() {
 /** The dialog on screen, and a session end (`reason`) that would navigate to `to`, asked for with `requestEnd`. */
 function renderDialogAndSessionEnd(reason: Parameters<typeof requestSessionEnd>[0], to: string) {
   const user = userEvent.setup();
-  const { router } = renderDialog();
+  const { navigation } = renderDialog();
   const end = vi.fn();
-  const requestEnd = () => act(async () => requestSessionEnd(reason, end, () => void router.navigate(to)));
-  return { user, router, end, requestEnd };
+  const requestEnd = () => act(async () => requestSessionEnd(reason, end, () => void navigation.navigate(to)));
+  return { user, navigation, end, requestEnd };
 }
 
 const confirmQuestion = () => screen.queryByRole('heading', { name: 'Close without storing the secret?' });
@@ -184,34 +187,34 @@ describe('the secret dialog’s leave guard', () => {
 
   it('asks before any navigation while the secret is unstored, and keeps the secret when the person stays', async () => {
     const user = userEvent.setup();
-    const { router, onClosed } = renderDialog();
-    await act(() => router.navigate('/orgs/globex/service-accounts'));
+    const { navigation, onClosed } = renderDialog();
+    await act(() => navigation.navigate('/orgs/globex/service-accounts'));
     const question = leaveQuestion();
     expect(question?.textContent).toContain('The client secret of Deploy bot is shown only in this dialog');
     await user.click(within(question!).getByRole('button', { name: 'Stay' }));
     expect(leaveQuestion()).toBeNull();
-    expect(router.state.location.pathname).toBe('/');
+    expect(navigation.state.location.pathname).toBe('/');
     expect((screen.getByLabelText('Client secret') as HTMLTextAreaElement).value).toBe(created.client_secret);
 
     // Back (a POP navigation) is asked about too. (Leaving after Back is covered in e2e: the
     // memory history of unit tests does not replay a blocked POP.)
-    await act(() => router.navigate(-1));
+    await act(() => navigation.navigate(-1));
     await user.click(within(leaveQuestion()!).getByRole('button', { name: 'Stay' }));
-    expect(router.state.location.pathname).toBe('/');
+    expect(navigation.state.location.pathname).toBe('/');
 
-    await act(() => router.navigate('/orgs/globex/service-accounts'));
+    await act(() => navigation.navigate('/orgs/globex/service-accounts'));
     await user.click(within(leaveQuestion()!).getByRole('button', { name: 'Leave anyway' }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/orgs/globex/service-accounts'));
+    await vi.waitFor(() => expect(navigation.state.location.pathname).toBe('/orgs/globex/service-accounts'));
     expect(onClosed).not.toHaveBeenCalled();
   });
 
   it('does not ask once the secret is stored', async () => {
     const user = userEvent.setup();
-    const { router } = renderDialog();
+    const { navigation } = renderDialog();
     await user.click(screen.getByLabelText('I have stored the secret'));
-    await act(() => router.navigate('/elsewhere'));
+    await act(() => navigation.navigate('/elsewhere'));
     expect(leaveQuestion()).toBeNull();
-    expect(router.state.location.pathname).toBe('/elsewhere');
+    expect(navigation.state.location.pathname).toBe('/elsewhere');
   });
 
   it('sets a beforeunload handler (reload, closing the tab) only while the secret is unstored', async () => {
@@ -228,13 +231,13 @@ describe('the secret dialog’s leave guard', () => {
   });
 
   it('ends the session on sign-out only if the person chooses to leave', async () => {
-    const { user, router, end, requestEnd: signOut } = renderDialogAndSessionEnd('signed-out', '/sign-in');
+    const { user, navigation, end, requestEnd: signOut } = renderDialogAndSessionEnd('signed-out', '/sign-in');
 
     await signOut();
     const question = screen.getByRole('dialog', { name: 'Sign out without storing the secret?' });
     await user.click(within(question).getByRole('button', { name: 'Stay' }));
     expect(end).not.toHaveBeenCalled();
-    expect(router.state.location.pathname).toBe('/');
+    expect(navigation.state.location.pathname).toBe('/');
 
     await signOut();
     await user.click(screen.getByRole('button', { name: 'Sign out anyway' }));
@@ -242,7 +245,7 @@ describe('the secret dialog’s leave guard', () => {
   });
 
   it('asks once when the session expires (a 401), and not again at every later 401 after the person stayed', async () => {
-    const { user, router, end, requestEnd: unauthorized } = renderDialogAndSessionEnd('expired', '/sign-in?reason=expired');
+    const { user, navigation, end, requestEnd: unauthorized } = renderDialogAndSessionEnd('expired', '/sign-in?reason=expired');
 
     await unauthorized();
     const question = screen.getByRole('dialog', { name: 'Your session has ended' });
@@ -250,7 +253,7 @@ describe('the secret dialog’s leave guard', () => {
     await unauthorized();
     expect(screen.queryByRole('dialog', { name: 'Your session has ended' })).toBeNull();
     expect(end).not.toHaveBeenCalled();
-    expect(router.state.location.pathname).toBe('/');
+    expect(navigation.state.location.pathname).toBe('/');
     expect((screen.getByLabelText('Client secret') as HTMLTextAreaElement).value).toBe(created.client_secret);
   });
 

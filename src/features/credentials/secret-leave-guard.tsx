@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useBlocker } from 'react-router';
-import type { Location } from 'react-router';
+import type { Path } from 'react-router';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import {
   cancelPendingSessionEnd,
@@ -8,6 +7,7 @@ import {
   pendingSessionEndKind,
   registerLeaveGuard,
 } from '../../lib/leave-guard';
+import { useNavigationBlocker } from '../../lib/navigation-router';
 
 export type SecretLeaveGuardProps = {
   /** True while the secret is on screen and not yet confirmed as stored. */
@@ -15,19 +15,19 @@ export type SecretLeaveGuardProps = {
   credentialName: string;
 };
 
-const moves = (from: Location, to: Location) => from.pathname !== to.pathname || from.search !== to.search;
+const moves = (from: Path, to: Path) => from.pathname !== to.pathname || from.search !== to.search;
 
 /**
  * Every way out of a page holding an unstored one-time secret asks first: Back and Forward,
- * links, the organization switcher (react-router's blocker), sign-out and a 401 (which go
+ * links, the organization switcher (the navigation's blocker), sign-out and a 401 (which go
  * through the leave guard, see lib/leave-guard), and reload or closing the tab (the browser's
  * own beforeunload prompt, the only one a page may show then).
  */
 export function SecretLeaveGuard({ active, credentialName }: SecretLeaveGuardProps) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => active && moves(currentLocation, nextLocation));
+  const blocker = useNavigationBlocker(({ currentLocation, nextLocation }) => active && moves(currentLocation, nextLocation));
   // Once the person chose to stay after their session ended, a later 401 (a poll) does not ask again.
   const stayedAfterExpiry = useRef(false);
-  const blocked = blocker.state === 'blocked';
+  const blocked = blocker !== null;
   const sessionEnd = blocked ? pendingSessionEndKind() : null;
 
   useEffect(() => {
@@ -49,20 +49,20 @@ export function SecretLeaveGuard({ active, credentialName }: SecretLeaveGuardPro
     if (!blocked) return;
     if (!active || (sessionEnd === 'expired' && stayedAfterExpiry.current)) {
       cancelPendingSessionEnd();
-      blocker.reset();
+      blocker?.reset();
     }
   }, [active, blocked, blocker, sessionEnd]);
 
   function stay() {
     if (sessionEnd === 'expired') stayedAfterExpiry.current = true;
     cancelPendingSessionEnd();
-    blocker.reset?.();
+    blocker?.reset();
   }
 
   function leave() {
     // A session end is finished by forgetting the session: the route guard then goes to sign-in.
-    if (completePendingSessionEnd()) blocker.reset?.();
-    else blocker.proceed?.();
+    if (completePendingSessionEnd()) blocker?.reset();
+    else blocker?.proceed();
   }
 
   const texts =

@@ -1,12 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Credential } from '../../api/schemas';
 import { formatRotationMarker } from '../../lib/rotation';
 import { ROUTES } from '../../lib/paths';
 import { createTestQueryClient, TestProviders } from '../../test/providers';
+import { createMemoryNavigation, InNavigation } from '../../test/routing-fixtures';
 import { setupTestServer, type TestServer } from '../../test/test-server';
 import { RotateCredentialPage, RotationInProgressBanner } from './index';
 
@@ -57,25 +58,24 @@ function arrangeRotation(
 
 function setup(server: TestServer, arranged: ReturnType<typeof arrangeRotation>, { search = '' }: { search?: string } = {}) {
   const user = userEvent.setup();
-  // A data router, as in the app: the secret dialog's leave guard needs one.
-  const router = createMemoryRouter(
-    [
-      { path: ROTATE_ROUTE, element: <RotateCredentialPage /> },
-      {
-        path: ROUTES.serviceAccount,
-        element: <RotationInProgressBanner org={arranged.org} serviceAccountId={arranged.sa.id} />,
-      },
-    ],
-    { initialEntries: [`${arranged.rotatePath}${search}`] },
-  );
+  // The app's navigation: the secret dialog's leave guard needs its blocker.
+  const navigation = createMemoryNavigation([`${arranged.rotatePath}${search}`]);
   render(
     <TestProviders>
-      <RouterProvider router={router} />
+      <InNavigation navigation={navigation}>
+        <Routes>
+          <Route path={ROTATE_ROUTE} element={<RotateCredentialPage />} />
+          <Route
+            path={ROUTES.serviceAccount}
+            element={<RotationInProgressBanner org={arranged.org} serviceAccountId={arranged.sa.id} />}
+          />
+        </Routes>
+      </InNavigation>
     </TestProviders>,
   );
   const posts = () => server.requests.filter((c) => c.method === 'POST');
   const deletes = () => server.requests.filter((c) => c.method === 'DELETE');
-  return { user, posts, deletes, router, ...arranged };
+  return { user, posts, deletes, navigation, ...arranged };
 }
 
 const currentStep = () => screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'step');
@@ -226,7 +226,7 @@ describe('RotateCredentialPage', () => {
   });
 
   it('counts the observation window down in words, restarts it on a use of the old credential, and keeps W from the URL', async () => {
-    const { router, oldCredential } = setup(
+    const { navigation, oldCredential } = setup(
       server,
       arrangeRotation(server, {
         replacement: { created_at: ago(5 * 60 * MIN), last_used_at: ago(MIN) },
@@ -247,7 +247,7 @@ describe('RotateCredentialPage', () => {
 
     // Back to the default window: the choice leaves the URL.
     await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Observation window' }), '');
-    expect(router.state.location.search).toBe('');
+    expect(navigation.state.location.search).toBe('');
     expect(screen.getByTestId('rotation-countdown').textContent).toMatch(/of the 1 h window/);
   }, 15_000);
 

@@ -1,10 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../lib/paths';
 import { reactTreeHolds } from '../../test/fiber-search';
 import { TestProviders } from '../../test/providers';
+import { createMemoryNavigation, InNavigation } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
 import { RotateCredentialPage } from './index';
 
@@ -23,17 +24,11 @@ describe('the replacement’s one-time secret', () => {
     const user = userEvent.setup();
     const { container } = render(
       <TestProviders>
-        <RouterProvider
-          router={createMemoryRouter(
-            [
-              {
-                path: ROUTES.rotateCredential,
-                element: <RotateCredentialPage />,
-              },
-            ],
-            { initialEntries: [`/orgs/${org}/service-accounts/${sa.id}/credentials/${old.id}/rotate`] },
-          )}
-        />
+        <InNavigation navigation={createMemoryNavigation([`/orgs/${org}/service-accounts/${sa.id}/credentials/${old.id}/rotate`])}>
+          <Routes>
+            <Route path={ROUTES.rotateCredential} element={<RotateCredentialPage />} />
+          </Routes>
+        </InNavigation>
       </TestProviders>,
     );
 

@@ -1,10 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Route } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { LIMIT_MAX } from '../../api/schemas';
 import { ROUTES } from '../../lib/paths';
-import { TestProviders } from '../../test/providers';
+import { renderWithRoutes } from '../../test/routing-fixtures';
 import { setupTestServer, type TestServer } from '../../test/test-server';
 import { ServiceAccountsListPage } from './service-accounts-list-page';
 
@@ -22,16 +22,10 @@ function arrange(server: TestServer, count: number) {
 }
 
 function renderPage(org: string, search = '') {
-  const router = createMemoryRouter(
-    [{ path: ROUTES.serviceAccounts, element: <ServiceAccountsListPage org={org} /> }],
-    { initialEntries: [`/orgs/${org}/service-accounts${search}`] },
-  );
-  render(
-    <TestProviders>
-      <RouterProvider router={router} />
-    </TestProviders>,
-  );
-  return router;
+  return renderWithRoutes(
+    <Route path={ROUTES.serviceAccounts} element={<ServiceAccountsListPage org={org} />} />,
+    `/orgs/${org}/service-accounts${search}`,
+  ).navigation;
 }
 
 type ListQuery = { limit: number; after?: string; before?: string; q?: string; sort?: string; direction?: string };
@@ -67,18 +61,18 @@ describe('ServiceAccountsListPage', () => {
     const first = await pageInfo(server, org, 'limit=10');
     const second = await pageInfo(server, org, `limit=10&after=${encodeURIComponent(first.end_cursor!)}`);
     const user = userEvent.setup();
-    const router = renderPage(org, '?limit=10');
+    const navigation = renderPage(org, '?limit=10');
     const table = await screen.findByRole('table', { name: 'Service accounts' });
     expect(within(table).getAllByRole('row')).toHaveLength(11);
     expect(within(table).getByRole('link', { name: 'account-0' })).toBeTruthy();
     await vi.waitFor(() => expect(listCalls(server)).toContainEqual({ limit: 10, after: first.end_cursor }));
 
     await user.click(screen.getByRole('button', { name: /Next/ }));
-    expect(router.state.location.search).toBe(`?${new URLSearchParams({ limit: '10', after: first.end_cursor! })}`);
+    expect(navigation.state.location.search).toBe(`?${new URLSearchParams({ limit: '10', after: first.end_cursor! })}`);
     expect(await screen.findByRole('link', { name: 'account-10' })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: /Previous/ }));
-    expect(router.state.location.search).toBe(`?${new URLSearchParams({ limit: '10', before: second.start_cursor! })}`);
+    expect(navigation.state.location.search).toBe(`?${new URLSearchParams({ limit: '10', before: second.start_cursor! })}`);
     expect(await screen.findByRole('link', { name: 'account-0' })).toBeTruthy();
   });
 
@@ -94,14 +88,14 @@ describe('ServiceAccountsListPage', () => {
   it('searches the whole organization, not only the loaded page', async () => {
     const { org } = arrange(server, MANY);
     const user = userEvent.setup();
-    const router = renderPage(org);
+    const navigation = renderPage(org);
     await screen.findByRole('table', { name: 'Service accounts' });
     const wanted = `ACCOUNT-${MANY - 1}`;
     await user.type(screen.getByRole('searchbox', { name: /Search service accounts/ }), wanted);
 
     expect(await screen.findByRole('link', { name: `account-${MANY - 1}` }, { timeout: 5000 })).toBeTruthy();
     expect(await screen.findByText(`1 match for “${wanted}” among ${MANY.toLocaleString('en-US')} service accounts`)).toBeTruthy();
-    expect(router.state.location.search).toBe(`?q=${wanted}`);
+    expect(navigation.state.location.search).toBe(`?q=${wanted}`);
     // Read in pages of the API's maximum, following cursors to the end.
     const searchCalls = listCalls(server).filter((q) => q.limit === LIMIT_MAX);
     expect(searchCalls.map((q) => q.after)).toEqual([undefined, expect.any(String), expect.any(String)]);
@@ -143,7 +137,7 @@ describe('ServiceAccountsListPage with service_account_query', () => {
     const { org, ids } = arrange(server, 60);
     for (const name of ['a', 'b', 'c']) server.addCredential(ids[0]!, { name, last_used_at: '2026-01-02T00:00:00Z' });
     const user = userEvent.setup();
-    const router = renderPage(org);
+    const navigation = renderPage(org);
     const table = await screen.findByRole('table', { name: 'Service accounts' });
     const firstRow = within(table).getAllByRole('row')[1]!;
     expect(within(table).getByRole('columnheader', { name: 'Credentials' })).toBeTruthy();
@@ -153,7 +147,7 @@ describe('ServiceAccountsListPage with service_account_query', () => {
     expect(firstList?.query.getAll('expand[]')).toEqual(['permissions', 'credential_summary']);
 
     await user.click(screen.getByRole('button', { name: 'Sort by Last used' }));
-    expect(router.state.location.search).toBe('?sort=last_used_at&dir=desc');
+    expect(navigation.state.location.search).toBe('?sort=last_used_at&dir=desc');
     await vi.waitFor(() => expect(listCalls(server)).toContainEqual({ limit: 25, sort: 'last_used_at', direction: 'desc' }));
     expect(screen.getByRole('columnheader', { name: /Sort by Last used/ }).getAttribute('aria-sort')).toBe('descending');
 

@@ -1,0 +1,76 @@
+import { useEffect, useLayoutEffect } from 'react';
+import { useLocation, useNavigationType } from 'react-router';
+import { useNavigationState } from '../lib/navigation-router';
+
+const STORAGE_KEY = 'sac:scroll-positions';
+
+/** Scroll position per history entry (location.key), kept over a reload for the session. */
+const positions: Record<string, number> = readPositions();
+let currentKey = '';
+
+function readPositions(): Record<string, number> {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}');
+    return saved && typeof saved === 'object' ? (saved as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function fragmentId(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+}
+
+/**
+ * What the browser does between documents, between the console's pages: Back and Forward return
+ * to where the person was on that entry, a new page starts at the top (or at its #fragment), and
+ * a filter or page change that asks to (preventScrollReset) keeps the position.
+ */
+export function ScrollRestoration() {
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const { preventScrollReset } = useNavigationState();
+
+  useEffect(() => {
+    const browserRestoration = window.history.scrollRestoration;
+    window.history.scrollRestoration = 'manual';
+    // Scroll events come a frame late: they are counted for the entry on screen then.
+    const record = () => {
+      positions[currentKey] = window.scrollY;
+    };
+    const save = () => {
+      try {
+        sessionStorage.setItem(STORAGE_KEY, JSON.stringify(positions));
+      } catch {
+        // Storage full or denied: positions are kept for this document only.
+      }
+    };
+    window.addEventListener('scroll', record, { passive: true });
+    window.addEventListener('pagehide', save);
+    return () => {
+      window.history.scrollRestoration = browserRestoration;
+      window.removeEventListener('scroll', record);
+      window.removeEventListener('pagehide', save);
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    currentKey = location.key;
+    const saved = positions[location.key];
+    if (navigationType === 'POP' && saved !== undefined) {
+      window.scrollTo(0, saved);
+      return;
+    }
+    const target = location.hash && document.getElementById(fragmentId(location.hash));
+    if (target) target.scrollIntoView();
+    else if (!preventScrollReset) window.scrollTo(0, 0);
+    // Only a new entry moves the page: the flags belong to the navigation that brought it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.key]);
+
+  return null;
+}
