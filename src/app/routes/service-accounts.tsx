@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { useServiceAccountLastActivity } from '../../api/org-credentials';
 import { RelativeTime } from '../../components/relative-time';
 import { useOrgParam } from '../../lib/route-params';
-import { ServiceAccountsListPage, type LastActivityColumn } from '../../features/service-accounts';
+// Deep imports: this page is in the entry, and the feature's index would bring the detail page along.
+import { ServiceAccountsListPage } from '../../features/service-accounts/service-accounts-list-page';
+import type { LastActivityColumn } from '../../features/service-accounts/service-accounts-table';
 
 export function Component() {
   const org = useOrgParam();

@@ -12,8 +12,7 @@ import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { serviceAccountsPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
-import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
-import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
+import { LazyDeleteServiceAccountDialog, LazyServiceAccountFormDialog, usePreloadDialogs } from './lazy-dialogs';
 import './service-accounts.css';
 
 export type ServiceAccountDetailPageProps = {
@@ -55,7 +54,7 @@ function ServiceAccountDetail({
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  usePreloadForm();
+  usePreloadDialogs();
 
   return (
     <div className="page">
@@ -125,7 +124,7 @@ function ServiceAccountDetail({
       {editing && (
         <LazyServiceAccountFormDialog mode="edit" org={org} open serviceAccount={sa} onClose={() => setEditing(false)} />
       )}
-      <DeleteServiceAccountDialog
+      <LazyDeleteServiceAccountDialog
         org={org}
         serviceAccount={deleting ? sa : null}
         onClose={() => setDeleting(false)}

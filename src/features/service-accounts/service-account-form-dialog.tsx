@@ -18,7 +18,7 @@ const common = {
   descriptionHint: 'What uses it and who owns it.',
 };
 
-/** Create or edit a service account (loaded lazily: see lazy-form-dialog). */
+/** Create or edit a service account (loaded lazily: see lazy-dialogs). */
 export function ServiceAccountFormDialog(props: Props) {
   return props.mode === 'create' ? <CreateDialog {...props} /> : <EditDialog {...props} />;
 }

@@ -10,8 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { serviceAccountPath } from '../../lib/paths';
 import { permissionGate } from '../../lib/permissions';
-import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
-import { LazyServiceAccountFormDialog, usePreloadForm } from './lazy-form-dialog';
+import { LazyDeleteServiceAccountDialog, LazyServiceAccountFormDialog, usePreloadDialogs } from './lazy-dialogs';
 import { listParams, listQuery } from './list-search';
 import { toggleListSort } from './list-search-changes';
 import { PagedServiceAccounts } from './paged-service-accounts';
@@ -50,7 +49,7 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
   const page = queryable ? queriedPage : vendorPage;
 
   const [creating, setCreating] = useState(false);
-  usePreloadForm();
+  usePreloadDialogs();
   const [editing, setEditing] = useState<ServiceAccount | null>(null);
   const [deleting, setDeleting] = useState<ServiceAccount | null>(null);
 
@@ -134,7 +133,7 @@ export function ServiceAccountsListPage({ org, lastActivity }: ServiceAccountsLi
           onClose={() => setEditing(null)}
         />
       )}
-      <DeleteServiceAccountDialog org={org} serviceAccount={deleting} onClose={() => setDeleting(null)} />
+      <LazyDeleteServiceAccountDialog org={org} serviceAccount={deleting} onClose={() => setDeleting(null)} />
     </div>
   );
 }
