@@ -7,14 +7,13 @@ import { credentialQueries, deleteCredential, listCredentials } from './credenti
 import {
   addOrgCredentialsChunk,
   EMPTY_ORG_CREDENTIALS,
-  lastActivityByServiceAccount,
   streamOrgCredentials,
   loadOrgCredentials,
   orgCredentialQueries,
   useBulkRevokeCredentials,
-  useServiceAccountLastActivity,
   type OrgCredentials,
 } from './org-credentials';
+import { lastActivityByServiceAccount, useServiceAccountLastActivity } from './org-credential-activity';
 import type { Credential, CredentialList, ServiceAccount, ServiceAccountList } from './schemas';
 import { listServiceAccounts } from './service-accounts';
 

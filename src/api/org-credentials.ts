@@ -2,12 +2,7 @@
 // and no search, so this walks every service account page, then every service account's
 // credential pages, a few at a time. Progress goes to a small store beside the query (a
 // queryFn cannot report progress through the cache), so the review page can show a bar.
-import {
-  queryOptions,
-  useMutation,
-  useQuery,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { queryOptions, useMutation, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { createLimiter, settleWithConcurrency, type Settled } from './concurrency';
 import { isApiError } from './client';
@@ -16,6 +11,7 @@ import { orgCredentialIndexQueries, removeFromOrgCredentialIndex } from './org-c
 import { LIMIT_MAX, type Credential, type Permissions, type ServiceAccount } from './schemas';
 import { listServiceAccounts } from './service-accounts';
 import { walkPages } from './walk-pages';
+import { orgWideKey } from './org-credential-activity';
 
 /** Parallel requests while loading or bulk-deleting: the browser's per-host connection limit. */
 export const ORG_CREDENTIALS_CONCURRENCY = 6;
@@ -253,8 +249,6 @@ export async function loadOrgCredentials(
   return { ...data, credentials };
 }
 
-const orgWideKey = (org: string) => [...credentialQueries.all(org), 'org-wide'] as const;
-
 export const orgCredentialQueries = {
   /**
    * Under credentialQueries.all(org) so that credential mutations elsewhere (create, rotate,
@@ -284,39 +278,6 @@ export const orgCredentialQueries = {
       structuralSharing: false,
     }),
 };
-
-// ---------- derived data for other pages ----------
-
-/** Service account id → most recent last use of any of its credentials (null: none ever used). */
-export type LastActivityMap = ReadonlyMap<string, string | null>;
-
-export function lastActivityByServiceAccount(data: OrgCredentials): LastActivityMap {
-  const latest = new Map<string, { at: number; value: string } | null>();
-  for (const sa of data.serviceAccounts) latest.set(sa.id, null);
-  for (const credential of data.credentials) {
-    if (!credential.last_used_at) continue;
-    const at = Date.parse(credential.last_used_at);
-    if (Number.isNaN(at)) continue;
-    const current = latest.get(credential.service_account.id);
-    if (!current || at > current.at) latest.set(credential.service_account.id, { at, value: credential.last_used_at });
-  }
-  return new Map([...latest].map(([id, entry]) => [id, entry?.value ?? null]));
-}
-
-/**
- * For the service-accounts list's "Last activity" column: read from the review page's data if
- * it is already in the cache, never fetched from here (that would load the whole organization
- * for one column). Undefined when not loaded; a service account created since is missing.
- */
-export function useServiceAccountLastActivity(org: string): LastActivityMap | undefined {
-  const { data } = useQuery({
-    ...orgCredentialQueries.all(org),
-    enabled: false,
-    // Half-loaded data would call every account not reached yet "never used".
-    select: (loaded) => (loaded.complete ? lastActivityByServiceAccount(loaded) : undefined),
-  });
-  return data;
-}
 
 // ---------- bulk revoke ----------
 

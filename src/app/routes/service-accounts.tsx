@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useServiceAccountLastActivity } from '../../api/org-credentials';
+import { useServiceAccountLastActivity } from '../../api/org-credential-activity';
 import { RelativeTime } from '../../components/relative-time';
 import { useOrgParam } from '../../lib/route-params';
 // Deep imports: this page is in the entry, and the feature's index would bring the detail page along.
