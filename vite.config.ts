@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { staticImportsChunk } from './scripts/first-page-chunk.ts';
+import { acyclicChunks } from './scripts/vite-acyclic-chunks.ts';
 import { assetCache } from './scripts/vite-asset-cache.ts';
 import { bootScript } from './scripts/vite-boot-script.ts';
 import { precompress } from './scripts/vite-precompress.ts';
@@ -24,7 +25,7 @@ function reactRouterProductionBuild(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), reactRouterProductionBuild(), bootScript(), assetCache(), precompress()],
+  plugins: [react(), reactRouterProductionBuild(), bootScript(), acyclicChunks(), assetCache(), precompress()],
   server: {
     // changeOrigin: the API server answers only the host names it serves (ALLOWED_HOSTS), and the
     // dev server's own name may not be one of them (`npm run dev -- --host`). Vite checks that one.
@@ -47,9 +48,10 @@ export default defineConfig({
             // The first page's code in one chunk (compresses better than Rolldown's eight common chunks).
             { name: staticImportsChunk('index', /[\\/]index\.html$/), priority: 3 },
             // Code several pages share, in chunks by which pages use it, small ones merged: left to
-            // itself Rolldown made 15 files for the service-account list, and a page's requests
-            // queued behind them on the browser's six connections (issue 13).
-            { name: 'shared', minShareCount: 2, priority: 1, entriesAware: true, entriesAwareMergeThreshold: 20_000 },
+            // itself Rolldown makes 16 files for the service-account page, and a page's requests
+            // queue behind them on the browser's six connections (issue 13). Merging more (10 KB and
+            // up) made chunks import each other in a cycle, which acyclicChunks() refuses.
+            { name: 'shared', minShareCount: 2, priority: 1, entriesAware: true, entriesAwareMergeThreshold: 5_000 },
           ],
         },
         // A shared chunk's name (and its CSS's) lists every page that uses it: shorten it to "shared".

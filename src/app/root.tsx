@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Outlet } from 'react-router';
 import { RouteErrorBoundary } from './error-boundary';
 import { ScrollRestoration } from './scroll-restoration';
@@ -23,7 +23,7 @@ export function Root() {
 }
 
 /** Around everything: when even the layout fails, the error still gets the page's padding. */
-export function RootErrorBoundary({ children }: { children: React.ReactNode }) {
+export function RootErrorBoundary({ children }: { children: ReactNode }) {
   return <RouteErrorBoundary inMain>{children}</RouteErrorBoundary>;
 }
 

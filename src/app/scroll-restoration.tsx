@@ -61,7 +61,8 @@ export function ScrollRestoration() {
   useLayoutEffect(() => {
     currentKey = location.key;
     const saved = positions[location.key];
-    if (navigationType === 'POP' && saved !== undefined) {
+    // A fragment link's entry (key "default", see app/start.ts) goes to its fragment instead.
+    if (navigationType === 'POP' && saved !== undefined && location.key !== 'default') {
       window.scrollTo(0, saved);
       return;
     }

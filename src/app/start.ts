@@ -8,6 +8,13 @@ import { preparePage } from './page-data';
 
 export { queryClient, toastStore };
 
+// React Router keys every entry without state "default": the one the console opens on, and a
+// fragment link's. Its own key lets Back restore its scroll position (scroll-restoration.tsx).
+const openedState: unknown = window.history.state;
+if (!(openedState && typeof openedState === 'object' && 'key' in openedState)) {
+  window.history.replaceState({ ...(openedState as object | null), key: Math.random().toString(36).slice(2, 10) }, '');
+}
+
 /** The console's navigation: each page's requests and code start as soon as it is asked for. */
 export const navigation = createNavigationStore(createBrowserHistory({ v5Compat: true }), (next, previous) =>
   preparePage(queryClient, next, previous),
