@@ -3,6 +3,7 @@ import { useLocation, useNavigationType } from 'react-router';
 import { useNavigationState } from '../lib/navigation-router';
 
 const STORAGE_KEY = 'sac:scroll-positions';
+const MAX_SAVED = 100;
 
 /** Scroll position per history entry (location.key), kept over a reload for the session. */
 const positions: Record<string, number> = readPositions();
@@ -44,7 +45,8 @@ export function ScrollRestoration() {
     };
     const save = () => {
       try {
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify(positions));
+        // The latest entries are enough: a long session would otherwise grow this without end.
+        sessionStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(Object.entries(positions).slice(-MAX_SAVED))));
       } catch {
         // Storage full or denied: positions are kept for this document only.
       }
