@@ -249,10 +249,11 @@ export default async function bench({ tempDir, startServer, launchChromium, laun
     ['first row in the DOM', phase(times.playwright['console cold'])],
   ]);
   // The same visits in a browser as a user's, without a DevTools session (bare-chromium.mjs). The
-  // targets are read here: with a DevTools client attached, V8 records a stack for every Error the
-  // page creates, and React DOM creates its sentinels as it loads, so V8 re-parses React DOM and
-  // the entry's top level for their source positions (23-33 ms a visit, issue 13). That grows with
-  // the page's JavaScript, which the plain page hardly has, and no user without DevTools pays it.
+  // targets are read here: with a DevTools client attached, V8 re-parses the large functions on the
+  // stacks it records (React DOM's module, the entry's top level) for their source positions,
+  // 23-33 ms a visit while the entry evaluates, about half of it for the Errors React DOM creates as
+  // it loads (issue 13). That grows with the page's JavaScript, which the plain page hardly has,
+  // and no user without DevTools pays it.
   firstRowTable('bare', `Same, Chromium without a DevTools session in the page (bare-chromium.mjs; ${RUNS} runs interleaved with the above)`);
   printTable('Without a DevTools session: console ÷ plain', ['measure', 'value'], [
     ['console ÷ plain, cold (target ≤ 2.0)', ratio('bare', 'cold')],
