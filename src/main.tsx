@@ -4,8 +4,8 @@ import { firstPageReady, navigation, queryClient, toastStore } from './app/start
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerAssetCache } from './app/asset-cache';
+import { RouteErrorBoundary } from './app/error-boundary';
 import { AppProviders } from './app/providers';
-import { RootErrorBoundary } from './app/root';
 import { AppRoutes } from './app/routes';
 import { NavigationRouter } from './lib/navigation-router';
 import './styles/index.css';
@@ -19,9 +19,10 @@ void firstPageReady.then(() =>
     <StrictMode>
       <AppProviders queryClient={queryClient} toastStore={toastStore}>
         <NavigationRouter navigation={navigation}>
-          <RootErrorBoundary>
+          {/* Around everything: when even the layout fails, the error still gets the page's padding. */}
+          <RouteErrorBoundary inMain>
             <AppRoutes />
-          </RootErrorBoundary>
+          </RouteErrorBoundary>
         </NavigationRouter>
       </AppProviders>
     </StrictMode>,

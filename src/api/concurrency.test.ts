@@ -1,15 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { deferred } from '../test/deferred';
 import { createLimiter, mapWithConcurrency, settleWithConcurrency } from './concurrency';
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { deferred } from '../test/deferred';
 import { ApiError } from './client';
 import { useCreateCredential } from './credential-mutations';
 import { credentialQueries } from './credentials';
@@ -25,12 +26,6 @@ const B = sa('bbbbbbbbbbbbbbbbbbbbbbbbbb', 'beta');
 
 function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 let fetchMock: ReturnType<typeof vi.fn<typeof globalThis.fetch>>;

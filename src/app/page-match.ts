@@ -42,7 +42,7 @@ export function matchOrg(pathname: string): string | undefined {
 }
 
 // As the router decodes parameters; a malformed escape stays as it is (the page then says "not found").
-function safeDecode(segment: string): string {
+export function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

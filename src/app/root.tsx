@@ -1,6 +1,5 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { Outlet } from 'react-router';
-import { RouteErrorBoundary } from './error-boundary';
 import { ScrollRestoration } from './scroll-restoration';
 
 // Acts on the second page of a visit, never the first: loaded after it, not with it.
@@ -20,11 +19,6 @@ export function Root() {
       <ScrollRestoration />
     </>
   );
-}
-
-/** Around everything: when even the layout fails, the error still gets the page's padding. */
-export function RootErrorBoundary({ children }: { children: ReactNode }) {
-  return <RouteErrorBoundary inMain>{children}</RouteErrorBoundary>;
 }
 
 export function AppLoading() {

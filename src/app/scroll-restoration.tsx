@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 import { useNavigationState } from '../lib/navigation-router';
+import { safeDecode } from './page-match';
 
 const STORAGE_KEY = 'sac:scroll-positions';
 const MAX_SAVED = 100;
@@ -15,14 +16,6 @@ function readPositions(): Record<string, number> {
     return saved && typeof saved === 'object' ? (saved as Record<string, number>) : {};
   } catch {
     return {};
-  }
-}
-
-function fragmentId(hash: string): string {
-  try {
-    return decodeURIComponent(hash.slice(1));
-  } catch {
-    return hash.slice(1);
   }
 }
 
@@ -68,7 +61,7 @@ export function ScrollRestoration() {
       window.scrollTo(0, saved);
       return;
     }
-    const target = location.hash && document.getElementById(fragmentId(location.hash));
+    const target = location.hash && document.getElementById(safeDecode(location.hash.slice(1)));
     if (target) target.scrollIntoView();
     else if (!preventScrollReset) window.scrollTo(0, 0);
     // Only a new entry moves the page: the flags belong to the navigation that brought it.

@@ -1,5 +1,6 @@
 import { UNSAFE_createMemoryHistory as createMemoryHistory } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { deferred } from '../test/deferred';
 import { createNavigationStore, type PrepareNavigation } from './navigation-store';
 
 function setup(entries: string[], prepare?: PrepareNavigation) {
@@ -7,17 +8,6 @@ function setup(entries: string[], prepare?: PrepareNavigation) {
   const navigation = createNavigationStore(history, prepare);
   const path = () => navigation.state.location.pathname;
   return { history, navigation, path };
-}
-
-/** A promise and the function that settles it. */
-function deferred() {
-  let resolve = () => {};
-  let reject = (_: unknown) => {};
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -18,11 +18,6 @@ export function createMemoryNavigation(entries: string[], index?: number) {
   return createNavigationStore(createMemoryHistory({ initialEntries: entries, initialIndex: index, v5Compat: true }));
 }
 
-/** `element` in the app's router over `navigation`. */
-export function InNavigation({ navigation, children }: { navigation: ReturnType<typeof createMemoryNavigation>; children: ReactElement }) {
-  return <NavigationRouter navigation={navigation}>{children}</NavigationRouter>;
-}
-
 /**
  * The app's navigation, so tests can wire what app/start.ts wires (e.g. `navigation.navigate`) and
  * the secret dialog's leave guard (the navigation's blocker) works. Paths no route matches show the

@@ -4,7 +4,8 @@ import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requestSessionEnd } from '../../lib/leave-guard';
-import { createMemoryNavigation, InNavigation } from '../../test/routing-fixtures';
+import { NavigationRouter } from '../../lib/navigation-router';
+import { createMemoryNavigation } from '../../test/routing-fixtures';
 import { CredentialSecretDialog } from './credential-secret-dialog';
 
 /** In the app's navigation: the dialog's leave guard uses its blocker. */
@@ -12,12 +13,12 @@ function renderInRouter(ui: ReactElement) {
   // A page before this one, so Back has somewhere to go.
   const navigation = createMemoryNavigation(['/previous', '/'], 1);
   const view = render(
-    <InNavigation navigation={navigation}>
+    <NavigationRouter navigation={navigation}>
       <Routes>
         <Route path="/" element={ui} />
         <Route path="*" element={<p>Somewhere else</p>} />
       </Routes>
-    </InNavigation>,
+    </NavigationRouter>,
   );
   return { ...view, navigation };
 }

@@ -7,7 +7,8 @@ import type { Credential } from '../../api/schemas';
 import { formatRotationMarker } from '../../lib/rotation';
 import { ROUTES } from '../../lib/paths';
 import { createTestQueryClient, TestProviders } from '../../test/providers';
-import { createMemoryNavigation, InNavigation } from '../../test/routing-fixtures';
+import { NavigationRouter } from '../../lib/navigation-router';
+import { createMemoryNavigation } from '../../test/routing-fixtures';
 import { setupTestServer, type TestServer } from '../../test/test-server';
 import { RotateCredentialPage, RotationInProgressBanner } from './index';
 
@@ -62,7 +63,7 @@ function setup(server: TestServer, arranged: ReturnType<typeof arrangeRotation>,
   const navigation = createMemoryNavigation([`${arranged.rotatePath}${search}`]);
   render(
     <TestProviders>
-      <InNavigation navigation={navigation}>
+      <NavigationRouter navigation={navigation}>
         <Routes>
           <Route path={ROTATE_ROUTE} element={<RotateCredentialPage />} />
           <Route
@@ -70,7 +71,7 @@ function setup(server: TestServer, arranged: ReturnType<typeof arrangeRotation>,
             element={<RotationInProgressBanner org={arranged.org} serviceAccountId={arranged.sa.id} />}
           />
         </Routes>
-      </InNavigation>
+      </NavigationRouter>
     </TestProviders>,
   );
   const posts = () => server.requests.filter((c) => c.method === 'POST');

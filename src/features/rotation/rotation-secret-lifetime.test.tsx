@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../lib/paths';
 import { reactTreeHolds } from '../../test/fiber-search';
 import { TestProviders } from '../../test/providers';
-import { createMemoryNavigation, InNavigation } from '../../test/routing-fixtures';
+import { NavigationRouter } from '../../lib/navigation-router';
+import { createMemoryNavigation } from '../../test/routing-fixtures';
 import { setupTestServer } from '../../test/test-server';
 import { RotateCredentialPage } from './index';
 
@@ -24,11 +25,11 @@ describe('the replacement’s one-time secret', () => {
     const user = userEvent.setup();
     const { container } = render(
       <TestProviders>
-        <InNavigation navigation={createMemoryNavigation([`/orgs/${org}/service-accounts/${sa.id}/credentials/${old.id}/rotate`])}>
+        <NavigationRouter navigation={createMemoryNavigation([`/orgs/${org}/service-accounts/${sa.id}/credentials/${old.id}/rotate`])}>
           <Routes>
             <Route path={ROUTES.rotateCredential} element={<RotateCredentialPage />} />
           </Routes>
-        </InNavigation>
+        </NavigationRouter>
       </TestProviders>,
     );
 
